@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GovService.Web.Infrastructure.Auditing;
+
+/// <summary>Marks an entity whose every change is written to the append-only audit trail.</summary>
+public interface IAudited;
+
+/// <summary>One state change: who, what, when, before and after (DESIGN §8). Rows are only ever inserted.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? UserName { get; set; }
+    public string Action { get; set; } = "";
+    public string EntityType { get; set; } = "";
+    public string EntityId { get; set; } = "";
+    public string? Before { get; set; }
+    public string? After { get; set; }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("ops_audit_entries");
+        builder.Property(e => e.Action).HasMaxLength(16);
+        builder.Property(e => e.EntityType).HasMaxLength(100);
+        builder.Property(e => e.EntityId).HasMaxLength(100);
+        builder.Property(e => e.UserName).HasMaxLength(256);
+        builder.Property(e => e.Before).HasColumnType("jsonb");
+        builder.Property(e => e.After).HasColumnType("jsonb");
+        builder.HasIndex(e => new { e.EntityType, e.EntityId });
+    }
+}
+
+/// <summary>Adds an <see cref="AuditEntry"/> for every added, changed or deleted <see cref="IAudited"/> entity, in the same transaction.</summary>
+internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AddEntries(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        AddEntries(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void AddEntries(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var user = http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? "system";
+        var now = clock.GetUtcNow();
+        var changed = context.ChangeTracker.Entries()
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+
+        foreach (var entry in changed)
+        {
+            context.Add(new AuditEntry
+            {
+                At = now,
+                UserName = user,
+                Action = entry.State.ToString(),
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue)),
+                Before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
+                After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
+            });
+        }
+    }
+
+    private static string Snapshot(EntityEntry entry, bool original)
+    {
+        var values = entry.Properties
+            .Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey())
+            .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue);
+        return JsonSerializer.Serialize(values);
+    }
+}

@@ -1,0 +1,45 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace GovService.Web.Infrastructure.Validation;
+
+/// <summary>
+/// Runs the FluentValidation validator of every action argument that has one and puts its messages
+/// into ModelState next to the fields, before the action runs. Controllers then only check
+/// <c>ModelState.IsValid</c>; nothing can post around a validator.
+/// </summary>
+internal sealed class FluentValidationFilter(IServiceProvider services) : IAsyncActionFilter
+{
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        foreach (var parameter in context.ActionDescriptor.Parameters)
+        {
+            if (!context.ActionArguments.TryGetValue(parameter.Name, out var argument) || argument is null)
+            {
+                continue;
+            }
+
+            var validatorType = typeof(IValidator<>).MakeGenericType(argument.GetType());
+            if (services.GetService(validatorType) is not IValidator validator)
+            {
+                continue;
+            }
+
+            var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
+            var prefix = parameter.BindingInfo?.BinderModelName;
+            foreach (var error in result.Errors)
+            {
+                var key = string.IsNullOrEmpty(prefix) ? error.PropertyName : $"{prefix}.{error.PropertyName}";
+                // A binding error (e.g. "abc" for a number) already explains the field; don't stack a second message.
+                if (context.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+                {
+                    continue;
+                }
+
+                context.ModelState.AddModelError(key, error.ErrorMessage);
+            }
+        }
+
+        await next();
+    }
+}

@@ -1,0 +1,26 @@
+namespace GovService.Web.Modules.Accounts.Contracts;
+
+public sealed record NewStaffAccount(string UserName, string RealName, string? Mobile, string Role, string Password);
+
+/// <summary>Code is Identity's error code (DuplicateUserName, PasswordTooShort …).</summary>
+public sealed record AccountError(string Code, string Message)
+{
+    public bool IsAboutUserName => Code.Contains("UserName", StringComparison.Ordinal);
+}
+
+public sealed record StaffAccountResult(Guid? UserId, IReadOnlyList<AccountError> Errors)
+{
+    public bool Succeeded => UserId is not null;
+}
+
+public sealed record AccountSummary(Guid UserId, string UserName, string RealName, IReadOnlyList<string> Roles, bool IsLockedOut);
+
+/// <summary>What other modules may do with logins: create staff accounts, look them up, lock them.</summary>
+public interface IStaffAccounts
+{
+    Task<StaffAccountResult> CreateAsync(NewStaffAccount account, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyDictionary<Guid, AccountSummary>> FindAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);
+
+    Task SetLockedAsync(Guid userId, bool locked, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,43 @@
+using FluentValidation;
+using GovService.Web.Shared.Calendar;
+using GovService.Web.Shared.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace GovService.Web.Modules.Accounts.Register;
+
+/// <summary>实名注册: a citizen registers with real name, 公民身份号码, mobile and password.</summary>
+public sealed class RegisterCitizenRequest
+{
+    public string RealName { get; set; } = "";
+    public string IdNumber { get; set; } = "";
+    public string Mobile { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string ConfirmPassword { get; set; } = "";
+    public bool AcceptTerms { get; set; }
+}
+
+internal sealed class RegisterCitizenRequestValidator : AbstractValidator<RegisterCitizenRequest>
+{
+    public RegisterCitizenRequestValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
+    {
+        RuleFor(r => r.RealName)
+            .NotEmpty().WithMessage(l["Register.RealName.Required"])
+            .MaximumLength(50).WithMessage(l["Register.RealName.TooLong"]);
+        RuleFor(r => r.IdNumber).Custom((value, context) =>
+        {
+            var problem = ChineseIdNumber.Check(value, clock.Today());
+            if (problem != IdNumberProblem.None)
+            {
+                context.AddFailure(l[$"IdNumber.{problem}"]);
+            }
+        });
+        RuleFor(r => r.Mobile)
+            .Must(MobileNumber.IsValid).WithMessage(l["Mobile.Invalid"]);
+        RuleFor(r => r.Password)
+            .NotEmpty().WithMessage(l["Register.Password.Required"]);
+        RuleFor(r => r.ConfirmPassword)
+            .Equal(r => r.Password).WithMessage(l["Register.ConfirmPassword.Mismatch"]);
+        RuleFor(r => r.AcceptTerms)
+            .Equal(true).WithMessage(l["Register.AcceptTerms.Required"]);
+    }
+}

@@ -1,0 +1,90 @@
+using GovService.Web.Infrastructure.Auditing;
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Shared.Calendar;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GovService.Web.Modules.Calendar.Domain;
+
+/// <summary>One exceptional date of a year's notice: a holiday, or a weekend day worked instead (调休).</summary>
+public sealed class CalendarDay : IAudited
+{
+    public DateOnly Date { get; set; }
+    public int Year { get; set; }
+    public bool IsOffDay { get; set; }
+    public string Name { get; set; } = "";
+}
+
+/// <summary>A year whose State Council notice is loaded; dates in other years fall back to Monday–Friday and are provisional.</summary>
+public sealed class CalendarYear : IAudited
+{
+    public int Year { get; set; }
+    public string Source { get; set; } = "";
+    public DateTimeOffset ImportedAt { get; set; }
+    public string ImportedBy { get; set; } = "";
+}
+
+/// <summary>What the daily coverage job found: whether the coming year's notice is still missing.</summary>
+public sealed class CalendarCoverageCheck
+{
+    public long Id { get; set; }
+    public DateTimeOffset CheckedAt { get; set; }
+    public DateOnly Today { get; set; }
+    public int? LastLoadedYear { get; set; }
+    public bool CurrentYearMissing { get; set; }
+    public bool NextYearMissing { get; set; }
+}
+
+internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> builder)
+    {
+        builder.ToTable("cal_days");
+        builder.HasKey(d => d.Date);
+        builder.Property(d => d.Name).HasMaxLength(50);
+        builder.HasIndex(d => d.Year);
+    }
+}
+
+internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<CalendarYear>
+{
+    public void Configure(EntityTypeBuilder<CalendarYear> builder)
+    {
+        builder.ToTable("cal_years");
+        builder.HasKey(y => y.Year);
+        builder.Property(y => y.Year).ValueGeneratedNever();
+        builder.Property(y => y.Source).HasMaxLength(200);
+        builder.Property(y => y.ImportedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class CalendarCoverageCheckConfiguration : IEntityTypeConfiguration<CalendarCoverageCheck>
+{
+    public void Configure(EntityTypeBuilder<CalendarCoverageCheck> builder)
+    {
+        builder.ToTable("cal_coverage_checks");
+    }
+}
+
+/// <summary>
+/// Reads the calendar from the database on each request scope. The table holds a few dozen rows a
+/// year, so there is no cross-request cache that a second instance could leave stale after an import.
+/// </summary>
+internal sealed class DatabaseWorkingCalendarProvider(GovDbContext db) : IWorkingCalendarProvider
+{
+    private WorkingCalendar? _calendar;
+
+    public async Task<WorkingCalendar> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_calendar is not null)
+        {
+            return _calendar;
+        }
+
+        var days = await db.Set<CalendarDay>().AsNoTracking()
+            .Select(d => new ExceptionalDate(d.Date, d.IsOffDay, d.Name))
+            .ToListAsync(cancellationToken);
+        var years = await db.Set<CalendarYear>().AsNoTracking().Select(y => y.Year).ToListAsync(cancellationToken);
+        return _calendar = new WorkingCalendar(days, years);
+    }
+}

@@ -1,0 +1,53 @@
+using GovService.Web.Modules.Accounts;
+using GovService.Web.Modules.Calendar;
+using GovService.Web.Modules.Organization;
+using GovService.Web.Modules.Portal;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules;
+
+/// <summary>
+/// The one list of feature modules. Each module is a folder under Modules/, an MVC Area and a
+/// namespace <c>GovService.Web.Modules.&lt;Name&gt;</c>; it is wired here explicitly, never by
+/// reflection, and the architecture tests read <see cref="Names"/> to check the boundaries.
+/// </summary>
+public static class ModuleRegistry
+{
+    public static readonly IReadOnlyList<string> Names =
+    [
+        PortalModule.Name,
+        AccountsModule.Name,
+        OrganizationModule.Name,
+        CalendarModule.Name,
+    ];
+
+    public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPortal();
+        services.AddAccounts(configuration);
+        services.AddOrganization();
+        services.AddCalendar();
+        return services;
+    }
+
+    public static ModelBuilder ConfigureModules(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.ConfigureAccounts();
+        modelBuilder.ConfigureOrganization();
+        modelBuilder.ConfigureCalendar();
+        return modelBuilder;
+    }
+
+    public static IEndpointRouteBuilder MapModules(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPortal();
+        endpoints.MapAccounts();
+        return endpoints;
+    }
+
+    public static void RegisterModuleJobs(IRecurringJobManager jobs)
+    {
+        jobs.RegisterCalendarJobs();
+    }
+}

@@ -1,0 +1,110 @@
+using GovService.Web.Infrastructure.Auditing;
+
+namespace GovService.Web.Modules.Organization.Domain;
+
+/// <summary>行使层级 codes of GB/T 39046 A.2 for the levels a county platform administers.</summary>
+public enum RegionLevel
+{
+    County = 4,
+    Township = 5,
+    Village = 6,
+}
+
+/// <summary>An administrative region with its 12-digit 行政区划代码: the county, a township (镇/乡/街道) or a village (村/社区).</summary>
+public sealed class Region : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public RegionLevel Level { get; set; }
+    public Guid? ParentId { get; set; }
+    public uint Version { get; set; }
+}
+
+/// <summary>A government department (民政局, 市场监管局 …) with its 统一社会信用代码.</summary>
+public sealed class Department : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Name { get; set; } = "";
+    public string ShortName { get; set; } = "";
+    public string CreditCode { get; set; } = "";
+    public Guid RegionId { get; set; }
+    public string Phone { get; set; } = "";
+    public string Address { get; set; } = "";
+    public uint Version { get; set; }
+}
+
+public enum HallKind
+{
+    /// <summary>县政务服务中心</summary>
+    CountyCentre = 1,
+
+    /// <summary>乡镇便民服务中心</summary>
+    TownshipCentre = 2,
+
+    /// <summary>村(社区)便民服务站</summary>
+    VillageStation = 3,
+}
+
+/// <summary>A service hall where citizens come in person; its windows are numbered.</summary>
+public sealed class ServiceHall : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Name { get; set; } = "";
+    public HallKind Kind { get; set; }
+    public Guid RegionId { get; set; }
+    public string Address { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string OpeningHours { get; set; } = "";
+    public List<ServiceWindow> Windows { get; set; } = [];
+    public uint Version { get; set; }
+}
+
+/// <summary>窗口分类 of a one-window hall.</summary>
+public enum WindowCategory
+{
+    /// <summary>综合受理 (无差别受理)</summary>
+    Comprehensive = 1,
+
+    /// <summary>企业开办 / 法人事项</summary>
+    Business = 2,
+
+    /// <summary>社保医保</summary>
+    SocialSecurity = 3,
+
+    /// <summary>不动产登记</summary>
+    RealEstate = 4,
+
+    /// <summary>统一出件</summary>
+    Delivery = 5,
+
+    /// <summary>帮办代办 / 咨询</summary>
+    Assistance = 6,
+}
+
+public sealed class ServiceWindow : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid HallId { get; set; }
+    public int Number { get; set; }
+    public string Name { get; set; } = "";
+    public WindowCategory Category { get; set; }
+}
+
+/// <summary>
+/// A member of staff: the login (by user id, owned by Accounts) plus where they work. Clerks and
+/// chief representatives belong to a hall, reviewers to a department, supervisors and agents to a region.
+/// </summary>
+public sealed class StaffMember : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid UserId { get; set; }
+    public string Name { get; set; } = "";
+    public string Role { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string OfficePhone { get; set; } = "";
+    public Guid? HallId { get; set; }
+    public Guid? DepartmentId { get; set; }
+    public Guid? RegionId { get; set; }
+    public uint Version { get; set; }
+}

@@ -1,0 +1,26 @@
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Organization.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules.Organization.Domain;
+
+internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDirectory
+{
+    public Task<StaffPlacement?> FindStaffAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        (from s in db.Set<StaffMember>()
+         where s.UserId == userId
+         join h in db.Set<ServiceHall>() on s.HallId equals h.Id into halls
+         from h in halls.DefaultIfEmpty()
+         join d in db.Set<Department>() on s.DepartmentId equals d.Id into departments
+         from d in departments.DefaultIfEmpty()
+         join r in db.Set<Region>() on s.RegionId equals r.Id into regions
+         from r in regions.DefaultIfEmpty()
+         select new StaffPlacement(s.Id, s.Name, s.Role, s.Title, s.OfficePhone, s.HallId, h.Name, s.DepartmentId, d.Name, s.RegionId, r.Name))
+        .AsNoTracking()
+        .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RegionInfo>> RegionsAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<Region>().AsNoTracking().OrderBy(r => r.Code)
+            .Select(r => new RegionInfo(r.Id, r.Code, r.Name, (int)r.Level, r.ParentId))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,26 @@
+using GovService.Web.Infrastructure.Seed;
+using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Modules.Organization.Data;
+using GovService.Web.Modules.Organization.Domain;
+using GovService.Web.Modules.Organization.Seed;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules.Organization;
+
+/// <summary>Regions, departments, service halls with their windows, and where each member of staff works.</summary>
+public static class OrganizationModule
+{
+    public const string Name = "Organization";
+
+    public static IServiceCollection AddOrganization(this IServiceCollection services)
+    {
+        services.AddScoped<OrganizationAdmin>();
+        services.AddScoped<OrganizationLookups>();
+        services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        services.AddScoped<ISeeder, DemoCountySeeder>();
+        return services;
+    }
+
+    public static void ConfigureOrganization(this ModelBuilder builder) =>
+        builder.ApplyConfigurationsFromAssembly(typeof(OrganizationModule).Assembly, t => t.Namespace == typeof(RegionConfiguration).Namespace);
+}

@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using GovService.Web.Shared.Identity;
+using GovService.Web.Shared.Security;
+using Microsoft.Extensions.Localization;
+
+namespace GovService.Web.Modules.Organization.Staff;
+
+/// <summary>Where a member of staff works; which of the three is needed depends on the role.</summary>
+public interface IStaffPlacement
+{
+    string Role { get; }
+    Guid? HallId { get; }
+    Guid? DepartmentId { get; }
+    Guid? RegionId { get; }
+}
+
+public sealed class NewStaffForm : IStaffPlacement
+{
+    [Display(Name = "Staff.UserName")]
+    public string UserName { get; set; } = "";
+
+    [Display(Name = "Staff.Name")]
+    public string Name { get; set; } = "";
+
+    [Display(Name = "Common.Mobile")]
+    public string? Mobile { get; set; }
+
+    [Display(Name = "Staff.Role")]
+    public string Role { get; set; } = Roles.Clerk;
+
+    [Display(Name = "Staff.Title")]
+    public string Title { get; set; } = "";
+
+    [Display(Name = "Staff.OfficePhone")]
+    public string OfficePhone { get; set; } = "";
+
+    [Display(Name = "Staff.Hall")]
+    public Guid? HallId { get; set; }
+
+    [Display(Name = "Staff.Department")]
+    public Guid? DepartmentId { get; set; }
+
+    [Display(Name = "Staff.Region")]
+    public Guid? RegionId { get; set; }
+
+    [Display(Name = "Staff.InitialPassword")]
+    public string Password { get; set; } = "";
+}
+
+public sealed class EditStaffForm : IStaffPlacement
+{
+    public Guid Id { get; set; }
+
+    [Display(Name = "Staff.Name")]
+    public string Name { get; set; } = "";
+
+    [Display(Name = "Staff.Role")]
+    public string Role { get; set; } = "";
+
+    [Display(Name = "Staff.Title")]
+    public string Title { get; set; } = "";
+
+    [Display(Name = "Staff.OfficePhone")]
+    public string OfficePhone { get; set; } = "";
+
+    [Display(Name = "Staff.Hall")]
+    public Guid? HallId { get; set; }
+
+    [Display(Name = "Staff.Department")]
+    public Guid? DepartmentId { get; set; }
+
+    [Display(Name = "Staff.Region")]
+    public Guid? RegionId { get; set; }
+
+    public uint Version { get; set; }
+}
+
+internal static class StaffPlacementRules
+{
+    public static void AddPlacementRules<T>(this AbstractValidator<T> validator, IStringLocalizer<SharedResource> l)
+        where T : IStaffPlacement
+    {
+        validator.RuleFor(f => f.Role).Must(r => Roles.Staff.Contains(r)).WithMessage(l["Staff.Role.Invalid"]);
+        validator.RuleFor(f => f.HallId).NotNull().When(f => f.Role is Roles.Clerk or Roles.ChiefRepresentative).WithMessage(l["Staff.Hall.Required"]);
+        validator.RuleFor(f => f.DepartmentId).NotNull().When(f => f.Role == Roles.Reviewer).WithMessage(l["Staff.Department.Required"]);
+        validator.RuleFor(f => f.RegionId).NotNull().When(f => f.Role is Roles.Supervisor or Roles.Agent).WithMessage(l["Staff.Region.Required"]);
+    }
+}
+
+internal sealed class NewStaffFormValidator : AbstractValidator<NewStaffForm>
+{
+    public NewStaffFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.UserName).NotEmpty().WithMessage(l["Common.Required"])
+            .Matches("^[a-zA-Z][a-zA-Z0-9._-]{2,31}$").WithMessage(l["Staff.UserName.Invalid"]);
+        RuleFor(f => f.Name).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleFor(f => f.Mobile).Must(MobileNumber.IsValid).When(f => !string.IsNullOrWhiteSpace(f.Mobile)).WithMessage(l["Mobile.Invalid"]);
+        RuleFor(f => f.OfficePhone).NotEmpty().WithMessage(l["Common.Required"]).Matches(@"^[0-9\-]{7,20}$").WithMessage(l["Phone.Invalid"]);
+        RuleFor(f => f.Password).NotEmpty().WithMessage(l["Common.Required"]);
+        this.AddPlacementRules(l);
+    }
+}
+
+internal sealed class EditStaffFormValidator : AbstractValidator<EditStaffForm>
+{
+    public EditStaffFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.Name).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleFor(f => f.OfficePhone).NotEmpty().WithMessage(l["Common.Required"]).Matches(@"^[0-9\-]{7,20}$").WithMessage(l["Phone.Invalid"]);
+        this.AddPlacementRules(l);
+    }
+}

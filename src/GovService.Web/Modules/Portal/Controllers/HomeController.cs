@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using GovService.Web.Modules.Organization.Contracts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GovService.Web.Modules.Portal.Controllers;
+
+public sealed record HomePage(StaffPlacement? Placement);
+
+[Area(PortalModule.Name)]
+public sealed class HomeController(IOrganizationDirectory organization) : Controller
+{
+    [HttpGet("/")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        StaffPlacement? placement = null;
+        if (User.Identity?.IsAuthenticated == true && Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            placement = await organization.FindStaffAsync(userId, ct);
+        }
+
+        return View(new HomePage(placement));
+    }
+
+    /// <summary>Switches the UI language (zh-CN / en) for a year, then returns to the page the user was on.</summary>
+    [HttpPost("/language")]
+    [AllowAnonymous]
+    public IActionResult Language(string culture, string? returnUrl)
+    {
+        var chosen = culture == "en" ? "en" : "zh-CN";
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
+    /// <summary>关怀模式: large text and high contrast for older users; remembered in a cookie.</summary>
+    [HttpPost("/care-mode")]
+    [AllowAnonymous]
+    public IActionResult CareMode(bool on, string? returnUrl)
+    {
+        if (on)
+        {
+            Response.Cookies.Append(PortalModule.CareModeCookie, "1", new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        }
+        else
+        {
+            Response.Cookies.Delete(PortalModule.CareModeCookie);
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

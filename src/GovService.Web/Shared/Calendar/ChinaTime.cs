@@ -1,0 +1,12 @@
+namespace GovService.Web.Shared.Calendar;
+
+/// <summary>"Today" for deadlines is the date in Asia/Shanghai, whatever the server's zone (DESIGN §2).</summary>
+public static class ChinaTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateOnly Today(this TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+
+    public static DateTime ToChinaTime(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+}
