@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using GovService.Testing;
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Infrastructure.Seed;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Respawn;
+
+namespace GovService.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real portal in memory against a real PostgreSQL database of its own. Migrations and seed run
+/// through the portal's own start-up; <see cref="ResetAsync"/> empties the tables (Respawn) and seeds
+/// again, so every test starts from the demo county. The Hangfire server is off: tests run jobs directly.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private Respawner? _respawner;
+
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not started.");
+
+    public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+
+    /// <summary>Settings a derived factory changes (e.g. a strict login rate limit).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(GetType().Name.ToLowerInvariant()[..Math.Min(8, GetType().Name.Length)]);
+        _ = Server; // starts the host: migrations and seed run now
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = [GovDbContext.Schema],
+            TablesToIgnore = ["__ef_migrations_history", "ops_data_protection_keys"],
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Gov", ConnectionString);
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Security:LoginRateLimit:PermitLimit", "10000");
+        builder.UseSetting("Logging:FilePath", Path.Combine(Path.GetTempPath(), "govservice-tests", "log-.txt"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Hashing strength is not under test; 100,000 PBKDF2 rounds per login would dominate the run time.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1000);
+        });
+    }
+
+    /// <summary>Empties every table and seeds the demo county again.</summary>
+    public async Task ResetAsync()
+    {
+        Clock.Set(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await _respawner!.ResetAsync(connection);
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
+        foreach (var seeder in scope.ServiceProvider.GetServices<ISeeder>().OrderBy(s => s.Order))
+        {
+            await seeder.SeedAsync(options, CancellationToken.None);
+        }
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<GovDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<GovDbContext>());
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public Browser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalTests : ICollectionFixture<PortalFactory>
+{
+    public const string Name = "portal";
+}
+
+public sealed class FakeClock(DateTimeOffset now) : TimeProvider
+{
+    private DateTimeOffset _now = now;
+
+    public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
+
+    public void Set(DateTimeOffset now) => _now = now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}
+
+/// <summary>Posts forms the way a browser does: reads the antiforgery token from the page first.</summary>
+public sealed partial class Browser(HttpClient client) : IDisposable
+{
+    public HttpClient Client { get; } = client;
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Client.GetAsync(new Uri(url, UriKind.Relative));
+
+    public async Task<string> GetPageAsync(string url)
+    {
+        var response = await GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Opens <paramref name="pageUrl"/>, then posts <paramref name="fields"/> with its antiforgery token to <paramref name="postUrl"/>.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string postUrl, IDictionary<string, string> fields)
+    {
+        var page = await GetPageAsync(pageUrl);
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"no antiforgery token on {pageUrl}");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        using var content = new FormUrlEncodedContent(form);
+        return await Client.PostAsync(new Uri(postUrl, UriKind.Relative), content);
+    }
+
+    public async Task<HttpResponseMessage> PostWithoutTokenAsync(string postUrl, IDictionary<string, string> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        return await Client.PostAsync(new Uri(postUrl, UriKind.Relative), content);
+    }
+
+    public async Task LoginAsync(string account, string password = Demo.Password)
+    {
+        var response = await SubmitAsync("/account/login", "/account/login", new Dictionary<string, string> { ["Account"] = account, ["Password"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"login of {account} failed: {response.StatusCode}");
+    }
+
+    public void Dispose() => Client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+public static class Demo
+{
+    public const string Password = "Gov2026demo";
+    public const string CitizenId = "361131198506120026";
+    public const string CitizenMobile = "13800138000";
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using GovService.IntegrationTests.Infrastructure;
+using GovService.Web.Modules.Calendar.Jobs;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovService.IntegrationTests;
+
+[Collection(PortalTests.Name)]
+public sealed class PlatformTests(PortalFactory portal) : IAsyncLifetime
+{
+    public Task InitializeAsync() => portal.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_model_has_no_changes_missing_from_the_migrations() =>
+        Assert.False(await portal.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())));
+
+    [Fact]
+    public async Task Start_up_applied_every_migration() =>
+        Assert.Empty(await portal.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
+
+    [Fact]
+    public async Task Tables_live_in_the_gov_schema_with_snake_case_names()
+    {
+        var tables = await portal.WithDbAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = 'gov'")
+            .ToListAsync());
+
+        Assert.Contains("org_departments", tables);
+        Assert.Contains("acc_users", tables);
+        Assert.Contains("cal_days", tables);
+        Assert.Contains("ops_audit_entries", tables);
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_healthy(string path)
+    {
+        using var browser = portal.NewBrowser();
+        var response = await browser.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Pages_carry_the_security_headers()
+    {
+        using var browser = portal.NewBrowser();
+        var response = await browser.GetAsync("/");
+
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_a_friendly_404_in_Chinese()
+    {
+        using var browser = portal.NewBrowser();
+        var response = await browser.GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_calendar_job_is_registered_with_its_module_prefix_in_Shanghai_time()
+    {
+        using var scope = portal.Services.CreateScope();
+        using var connection = scope.ServiceProvider.GetRequiredService<JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().SingleOrDefault(j => j.Id == CalendarCoverageJob.RecurringId);
+
+        Assert.NotNull(job);
+        Assert.StartsWith("calendar.", job.Id, StringComparison.Ordinal);
+        Assert.Equal("Asia/Shanghai", job.TimeZoneId);
+        Assert.Equal("0 7 * * *", job.Cron);
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_are_kept_in_the_database_for_every_instance()
+    {
+        using var browser = portal.NewBrowser();
+        await browser.GetPageAsync("/account/login");
+
+        Assert.True(await portal.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task The_portal_is_Chinese_by_default_whatever_the_browser_asks_and_English_on_request()
+    {
+        using var browser = portal.NewBrowser();
+        browser.Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+
+        Assert.Contains("云溪县政务服务网", await browser.GetPageAsync("/"), StringComparison.Ordinal);
+
+        var switched = await browser.SubmitAsync("/", "/language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/account/login" });
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Contains("Yunxi County Government Services", await browser.GetPageAsync("/account/login"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Care_mode_is_remembered_and_enlarges_the_page()
+    {
+        using var browser = portal.NewBrowser();
+        await browser.SubmitAsync("/", "/care-mode", new Dictionary<string, string> { ["on"] = "true", ["returnUrl"] = "/" });
+
+        Assert.Contains("<body class=\"care-mode\">", await browser.GetPageAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_language_switch_never_redirects_to_another_site()
+    {
+        using var browser = portal.NewBrowser();
+        var response = await browser.SubmitAsync("/", "/language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "https://evil.example/" });
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+}
