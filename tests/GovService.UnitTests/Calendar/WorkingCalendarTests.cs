@@ -37,6 +37,16 @@ public sealed class WorkingCalendarTests
     }
 
     [Fact]
+    public void Skipped_holidays_are_explained_as_runs_of_days()
+    {
+        var runs = Calendar.AddWorkingDays(D("2026-09-24"), 8).HolidayRuns();
+
+        Assert.Equal(
+            [new HolidayRun(D("2026-09-25"), D("2026-09-27"), "中秋节"), new HolidayRun(D("2026-10-01"), D("2026-10-07"), "国庆节")],
+            runs);
+    }
+
+    [Fact]
     public void Five_working_days_from_29_September_2026_count_the_adjusted_Saturday()
     {
         // 9-30 (1), 10-1..10-7 off, 10-8 (2), 10-9 (3), Sat 10-10 worked instead (4), Sun 10-11 off, 10-12 (5).

@@ -25,7 +25,28 @@ public sealed record WorkingDaySpan(
     IReadOnlyList<int> ProvisionalYears)
 {
     public bool IsProvisional => ProvisionalYears.Count > 0;
+
+    /// <summary>Skipped holidays as runs of consecutive days with one name ("10-01 至 10-07 国庆节"), for explanations.</summary>
+    public IReadOnlyList<HolidayRun> HolidayRuns()
+    {
+        var runs = new List<HolidayRun>();
+        foreach (var day in Skipped.Where(s => s.Reason == SkipReason.Holiday))
+        {
+            if (runs.Count > 0 && runs[^1].Name == day.HolidayName && runs[^1].To.AddDays(1) == day.Date)
+            {
+                runs[^1] = runs[^1] with { To = day.Date };
+            }
+            else
+            {
+                runs.Add(new HolidayRun(day.Date, day.Date, day.HolidayName ?? ""));
+            }
+        }
+
+        return runs;
+    }
 }
+
+public sealed record HolidayRun(DateOnly From, DateOnly To, string Name);
 
 /// <summary>
 /// The working calendar of 行政许可法 art. 82: weekends and statutory holidays do not count,
