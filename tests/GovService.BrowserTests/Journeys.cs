@@ -32,6 +32,7 @@ internal static class Journeys
         await page.GetByLabel("身份证号 / 手机号 / 用户名").FillAsync(account);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // The signed-in name appears in the navigation only after the redirect has loaded the next page.
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
     }
 }
