@@ -102,6 +102,9 @@ services.AddValidatorsFromAssemblyContaining<SharedResource>(ServiceLifetime.Sco
 services.AddAuthorizationBuilder()
     .AddPolicy(Policies.AdminOnly, policy => policy.RequireRole(Roles.Admin));
 
+services.AddProblemDetails();
+services.AddOpenApi("v1", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 services.AddHealthChecks().AddDbContextCheck<GovDbContext>("database", tags: ["ready"]);
 services.AddModules(configuration);
 
@@ -125,6 +128,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapJobsDashboard();
+app.MapOpenApi("/openapi/{documentName}.json");
 app.MapModules();
 app.MapControllers();
 

@@ -1,5 +1,6 @@
 using GovService.Web.Modules.Accounts;
 using GovService.Web.Modules.Calendar;
+using GovService.Web.Modules.Catalog;
 using GovService.Web.Modules.Organization;
 using GovService.Web.Modules.Portal;
 using Hangfire;
@@ -20,6 +21,7 @@ public static class ModuleRegistry
         AccountsModule.Name,
         OrganizationModule.Name,
         CalendarModule.Name,
+        CatalogModule.Name,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +30,7 @@ public static class ModuleRegistry
         services.AddAccounts(configuration);
         services.AddOrganization();
         services.AddCalendar();
+        services.AddCatalog();
         return services;
     }
 
@@ -36,6 +39,7 @@ public static class ModuleRegistry
         modelBuilder.ConfigureAccounts();
         modelBuilder.ConfigureOrganization();
         modelBuilder.ConfigureCalendar();
+        modelBuilder.ConfigureCatalog();
         return modelBuilder;
     }
 

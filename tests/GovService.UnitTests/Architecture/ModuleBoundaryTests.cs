@@ -104,6 +104,7 @@ public sealed class ModuleBoundaryTests
             ["Accounts"] = "acc_",
             ["Organization"] = "org_",
             ["Calendar"] = "cal_",
+            ["Catalog"] = "cat_",
         };
         using var db = new GovService.Web.Infrastructure.Data.DesignTimeDbContextFactory().CreateDbContext([]);
         foreach (var entity in db.Model.GetEntityTypes())

@@ -21,6 +21,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("GovService.Web.Infrastructure.Auditing.AuditEntry", b =>
@@ -309,6 +310,563 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasName("pk_cal_years");
 
                     b.ToTable("cal_years", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.Bundle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Audience")
+                        .HasColumnType("integer")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_published");
+
+                    b.PrimitiveCollection<string[]>("ItemCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("item_codes");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cat_bundles");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cat_bundles_code");
+
+                    b.ToTable("cat_bundles", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.CatalogFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cat_files");
+
+                    b.ToTable("cat_files", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.FormField", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Help")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("help");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.PrimitiveCollection<string[]>("Options")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("options");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cat_item_fields");
+
+                    b.HasIndex("VersionId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cat_item_fields_version_id_key");
+
+                    b.ToTable("cat_item_fields", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.ItemVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BusinessCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("business_code");
+
+                    b.Property<int>("CaseKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_kind");
+
+                    b.PrimitiveCollection<int[]>("Channels")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("CommonMistakes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("common_mistakes");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conditions");
+
+                    b.Property<string>("ConsultPhone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("consult_phone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("frequency");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("ImplementingBodyCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("implementing_body_code");
+
+                    b.Property<string>("ImplementingBodyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("implementing_body_name");
+
+                    b.Property<int>("ImplementingBodyNature")
+                        .HasColumnType("integer")
+                        .HasColumnName("implementing_body_nature");
+
+                    b.Property<bool>("InHall")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_hall");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("item_type");
+
+                    b.PrimitiveCollection<string[]>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("OnlineDepth")
+                        .HasColumnType("integer")
+                        .HasColumnName("online_depth");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("process");
+
+                    b.Property<int>("PromisedLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("promised_limit");
+
+                    b.Property<string>("PromisedNote")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("promised_note");
+
+                    b.Property<int>("PromisedUnit")
+                        .HasColumnType("integer")
+                        .HasColumnName("promised_unit");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("QuantityLimit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("quantity_limit");
+
+                    b.Property<string>("ResultName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("result_name");
+
+                    b.Property<int>("ResultType")
+                        .HasColumnType("integer")
+                        .HasColumnName("result_type");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
+
+                    b.PrimitiveCollection<int[]>("ServiceObjects")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("service_objects");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("StatutoryLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("statutory_limit");
+
+                    b.Property<string>("StatutoryNote")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("statutory_note");
+
+                    b.Property<int>("StatutoryUnit")
+                        .HasColumnType("integer")
+                        .HasColumnName("statutory_unit");
+
+                    b.Property<string>("SupervisionPhone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("supervision_phone");
+
+                    b.Property<bool>("SupportsAppointment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("supports_appointment");
+
+                    b.Property<bool>("SupportsCourier")
+                        .HasColumnType("boolean")
+                        .HasColumnName("supports_courier");
+
+                    b.Property<bool>("SupportsOnlinePayment")
+                        .HasColumnType("boolean")
+                        .HasColumnName("supports_online_payment");
+
+                    b.PrimitiveCollection<string[]>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("themes");
+
+                    b.Property<int>("VisitsNeeded")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits_needed");
+
+                    b.Property<int>("WindowCategory")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_category");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cat_item_versions");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_cat_item_versions_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_cat_item_versions_status");
+
+                    b.HasIndex("Themes")
+                        .HasDatabaseName("ix_cat_item_versions_themes");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Themes"), "gin");
+
+                    b.HasIndex("ItemId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cat_item_versions_item_id_number");
+
+                    b.HasIndex("ItemId", "Status")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cat_item_versions_item_id_status")
+                        .HasFilter("status IN (1, 2)");
+
+                    b.ToTable("cat_item_versions", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.Material", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BlankFormFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("blank_form_file_id");
+
+                    b.Property<string>("CommonMistakes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("common_mistakes");
+
+                    b.Property<int>("Copies")
+                        .HasColumnType("integer")
+                        .HasColumnName("copies");
+
+                    b.Property<bool>("DeficiencyAllowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deficiency_allowed");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instructions");
+
+                    b.Property<bool>("IsForm")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_form");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("issuing_body");
+
+                    b.Property<string>("LicenceType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("licence_type");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Originals")
+                        .HasColumnType("integer")
+                        .HasColumnName("originals");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<Guid?>("SampleFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sample_file_id");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cat_item_materials");
+
+                    b.HasIndex("BlankFormFileId")
+                        .HasDatabaseName("ix_cat_item_materials_blank_form_file_id");
+
+                    b.HasIndex("SampleFileId")
+                        .HasDatabaseName("ix_cat_item_materials_sample_file_id");
+
+                    b.HasIndex("VersionId", "Position")
+                        .HasDatabaseName("ix_cat_item_materials_version_id_position");
+
+                    b.ToTable("cat_item_materials", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.ServiceItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BasicCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("basic_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("ImplementationCode")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("implementation_code");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cat_items");
+
+                    b.HasIndex("BasicCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cat_items_basic_code");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_cat_items_department_id");
+
+                    b.HasIndex("ImplementationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cat_items_implementation_code");
+
+                    b.ToTable("cat_items", "gov");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Organization.Domain.Department", b =>
@@ -733,6 +1291,110 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_user_tokens", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.FormField", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Catalog.Domain.ItemVersion", null)
+                        .WithMany("Fields")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cat_item_fields_cat_item_versions_version_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.ItemVersion", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Catalog.Domain.ServiceItem", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cat_item_versions_cat_items_item_id");
+
+                    b.OwnsMany("GovService.Web.Modules.Catalog.Domain.Fee", "Fees", b1 =>
+                        {
+                            b1.Property<Guid>("ItemVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Basis")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Reduction")
+                                .IsRequired();
+
+                            b1.Property<string>("Standard")
+                                .IsRequired();
+
+                            b1.HasKey("ItemVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("cat_item_versions", "gov");
+
+                            b1
+                                .ToJson("fees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemVersionId")
+                                .HasConstraintName("fk_cat_item_versions_cat_item_versions_item_version_id");
+                        });
+
+                    b.OwnsMany("GovService.Web.Modules.Catalog.Domain.Question", "Faq", b1 =>
+                        {
+                            b1.Property<Guid>("ItemVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Answer")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("ItemVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("cat_item_versions", "gov");
+
+                            b1
+                                .ToJson("faq")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemVersionId")
+                                .HasConstraintName("fk_cat_item_versions_cat_item_versions_item_version_id");
+                        });
+
+                    b.Navigation("Faq");
+
+                    b.Navigation("Fees");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.Material", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Catalog.Domain.CatalogFile", null)
+                        .WithMany()
+                        .HasForeignKey("BlankFormFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cat_item_materials_cat_files_blank_form_file_id");
+
+                    b.HasOne("GovService.Web.Modules.Catalog.Domain.CatalogFile", null)
+                        .WithMany()
+                        .HasForeignKey("SampleFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cat_item_materials_cat_files_sample_file_id");
+
+                    b.HasOne("GovService.Web.Modules.Catalog.Domain.ItemVersion", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cat_item_materials_cat_item_versions_version_id");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Organization.Domain.Department", b =>
                 {
                     b.HasOne("GovService.Web.Modules.Organization.Domain.Region", null)
@@ -848,6 +1510,18 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_user_tokens_acc_users_user_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.ItemVersion", b =>
+                {
+                    b.Navigation("Fields");
+
+                    b.Navigation("Materials");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.ServiceItem", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Organization.Domain.ServiceHall", b =>

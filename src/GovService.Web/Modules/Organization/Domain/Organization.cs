@@ -1,4 +1,5 @@
 using GovService.Web.Infrastructure.Auditing;
+using GovService.Web.Modules.Organization.Contracts;
 
 namespace GovService.Web.Modules.Organization.Domain;
 
@@ -58,28 +59,6 @@ public sealed class ServiceHall : IAudited
     public string OpeningHours { get; set; } = "";
     public List<ServiceWindow> Windows { get; set; } = [];
     public uint Version { get; set; }
-}
-
-/// <summary>窗口分类 of a one-window hall.</summary>
-public enum WindowCategory
-{
-    /// <summary>综合受理 (无差别受理)</summary>
-    Comprehensive = 1,
-
-    /// <summary>企业开办 / 法人事项</summary>
-    Business = 2,
-
-    /// <summary>社保医保</summary>
-    SocialSecurity = 3,
-
-    /// <summary>不动产登记</summary>
-    RealEstate = 4,
-
-    /// <summary>统一出件</summary>
-    Delivery = 5,
-
-    /// <summary>帮办代办 / 咨询</summary>
-    Assistance = 6,
 }
 
 public sealed class ServiceWindow : IAudited

@@ -23,4 +23,9 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
         await db.Set<Region>().AsNoTracking().OrderBy(r => r.Code)
             .Select(r => new RegionInfo(r.Id, r.Code, r.Name, (int)r.Level, r.ParentId))
             .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<Department>().AsNoTracking().OrderBy(d => d.Name)
+            .Select(d => new DepartmentInfo(d.Id, d.Name, d.ShortName, d.CreditCode, d.RegionId, d.Phone, d.Address))
+            .ToListAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Modules.Organization.Domain;
 using Microsoft.Extensions.Localization;
 

@@ -1,6 +1,7 @@
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Infrastructure.Seed;
 using GovService.Web.Modules.Accounts.Contracts;
+using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Modules.Organization.Domain;
 using GovService.Web.Shared.Identity;
 using GovService.Web.Shared.Security;
@@ -9,13 +10,14 @@ using Microsoft.EntityFrameworkCore;
 namespace GovService.Web.Modules.Organization.Seed;
 
 /// <summary>
-/// 云溪县: a made-up but realistic county with three townships, six villages, thirteen departments,
+/// 云溪县: a made-up but realistic county with three townships, six villages, thirteen county departments plus the township governments and village committees,
 /// halls with numbered windows, and one demo login per staff role (README lists them).
 /// </summary>
 internal sealed class DemoCountySeeder(GovDbContext db, IStaffAccounts accounts, ILogger<DemoCountySeeder> logger) : ISeeder
 {
     public const string CountyCode = "361131000000";
     private const string RegionPrefix = "361131";
+    private const string CountyAddress = "云溪县城关镇人民大道88号";
 
     public int Order => 20;
 
@@ -37,29 +39,36 @@ internal sealed class DemoCountySeeder(GovDbContext db, IStaffAccounts accounts,
         var taoyuanVillage = Region("361131201201", "桃源村", RegionLevel.Village, taoyuan);
         Region("361131201202", "青石村", RegionLevel.Village, taoyuan);
 
-        var departments = new (string Name, string Short, string Body, string Phone)[]
+        var departments = new (string Name, string Short, char Authority, char Kind, string Body, string Phone, Region Region, string Address)[]
         {
-            ("云溪县政务服务数据管理局", "政数局", "01425301", "0793-7321001"),
-            ("云溪县民政局", "民政局", "01425302", "0793-7321012"),
-            ("云溪县卫生健康委员会", "卫健委", "01425303", "0793-7321023"),
-            ("云溪县市场监督管理局", "市场监管局", "01425304", "0793-7321034"),
-            ("云溪县人力资源和社会保障局", "人社局", "01425305", "0793-7321045"),
-            ("云溪县医疗保障局", "医保局", "01425306", "0793-7321056"),
-            ("云溪县公安局", "公安局", "01425307", "0793-7321067"),
-            ("云溪县住房和城乡建设局", "住建局", "01425308", "0793-7321078"),
-            ("云溪县自然资源和规划局", "自然资源局", "01425309", "0793-7321089"),
-            ("云溪县农业农村局", "农业农村局", "01425310", "0793-7321090"),
-            ("云溪县财政局", "财政局", "01425311", "0793-7321101"),
-            ("云溪县退役军人事务局", "退役军人局", "01425312", "0793-7321112"),
-            ("云溪县残疾人联合会", "残联", "01425313", "0793-7321123"),
+            ("云溪县政务服务数据管理局", "政数局", '1', '1', "01425301", "0793-7321001", county, CountyAddress),
+            ("云溪县民政局", "民政局", '1', '1', "01425302", "0793-7321012", county, CountyAddress),
+            ("云溪县卫生健康委员会", "卫健委", '1', '1', "01425303", "0793-7321023", county, CountyAddress),
+            ("云溪县市场监督管理局", "市场监管局", '1', '1', "01425304", "0793-7321034", county, CountyAddress),
+            ("云溪县人力资源和社会保障局", "人社局", '1', '1', "01425305", "0793-7321045", county, CountyAddress),
+            ("云溪县医疗保障局", "医保局", '1', '1', "01425306", "0793-7321056", county, CountyAddress),
+            ("云溪县公安局", "公安局", '1', '1', "01425307", "0793-7321067", county, "云溪县城关镇平安路6号"),
+            ("云溪县住房和城乡建设局", "住建局", '1', '1', "01425308", "0793-7321078", county, CountyAddress),
+            ("云溪县自然资源和规划局", "自然资源局", '1', '1', "01425309", "0793-7321089", county, CountyAddress),
+            ("云溪县农业农村局", "农业农村局", '1', '1', "01425310", "0793-7321090", county, CountyAddress),
+            ("云溪县财政局", "财政局", '1', '1', "01425311", "0793-7321101", county, CountyAddress),
+            ("云溪县退役军人事务局", "退役军人局", '1', '1', "01425312", "0793-7321112", county, CountyAddress),
+            ("云溪县残疾人联合会", "残联", '1', '1', "01425313", "0793-7321123", county, CountyAddress),
+            // Township governments and village committees implement the items of levels 5 and 6.
+            ("云溪县城关镇人民政府", "城关镇政府", '1', '1', "01425321", "0793-7310000", chengguan, "云溪县城关镇政府大院"),
+            ("云溪县石门镇人民政府", "石门镇政府", '1', '1', "01425322", "0793-7310200", shimen, "云溪县石门镇政府大院"),
+            ("云溪县桃源乡人民政府", "桃源乡政府", '1', '1', "01425323", "0793-7320100", taoyuan, "云溪县桃源乡政府大院"),
+            ("云溪县城关镇河西村民委员会", "河西村委会", '5', '4', "MB100031", "0793-7310288", hexi, "河西村党群服务中心"),
+            ("云溪县石门镇石门村民委员会", "石门村委会", '5', '4', "MB100032", "0793-7310388", shimenVillage, "石门村党群服务中心"),
+            ("云溪县桃源乡桃源村民委员会", "桃源村委会", '5', '4', "MB100033", "0793-7320188", taoyuanVillage, "桃源村党群服务中心"),
         }.Select(d => db.Add(new Department
         {
             Name = d.Name,
             ShortName = d.Short,
-            CreditCode = UnifiedSocialCreditCode.Compose('1', '1', RegionPrefix, d.Body),
-            RegionId = county.Id,
+            CreditCode = UnifiedSocialCreditCode.Compose(d.Authority, d.Kind, RegionPrefix, d.Body),
+            RegionId = d.Region.Id,
             Phone = d.Phone,
-            Address = "云溪县城关镇人民大道88号",
+            Address = d.Address,
         }).Entity).ToDictionary(d => d.ShortName);
 
         var countyHall = Hall("云溪县政务服务中心", HallKind.CountyCentre, county, "云溪县城关镇人民大道88号", "0793-7320000",

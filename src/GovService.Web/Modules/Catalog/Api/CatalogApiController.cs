@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using GovService.Web.Infrastructure.Web;
+using GovService.Web.Modules.Catalog.Browse;
+using GovService.Web.Modules.Catalog.Domain;
+using GovService.Web.Modules.Organization.Contracts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GovService.Web.Modules.Catalog.Api;
+
+/// <summary>Open data: the published catalog as read-only JSON (and CSV), with paging and ETags.</summary>
+[Area(CatalogModule.Name)]
+[ApiController]
+[AllowAnonymous]
+[Route("api/v1/catalog")]
+[Produces("application/json")]
+[ETag]
+public sealed class CatalogApiController(CatalogQueries queries, IOrganizationDirectory organization) : ControllerBase
+{
+    /// <summary>Published items, filtered and paged (pageSize at most 100).</summary>
+    [HttpGet("items")]
+    [ProducesResponseType<ApiPage<ApiItemSummary>>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    public async Task<ApiPage<ApiItemSummary>> Items(string? q, Audience? audience, string? theme, Guid? department, int? level, int page = 1, int pageSize = 20, CancellationToken ct = default)
+    {
+        var result = await queries.SearchAsync(new SearchFilter(q, audience, theme, department, level, page, pageSize), ct);
+        return new ApiPage<ApiItemSummary>(result.Items.Select(ApiItemSummary.From).ToList(), result.Page, result.PageSize, result.Total, result.Pages);
+    }
+
+    /// <summary>One published item with its materials and application fields; <c>version</c> reads an older published version.</summary>
+    [HttpGet("items/{basicCode}")]
+    [ProducesResponseType<ApiItem>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<ApiItem>> Item(string basicCode, int? version, CancellationToken ct)
+    {
+        var guide = await queries.GuideAsync(basicCode, version, includeDrafts: false, ct);
+        return guide is null ? Problem(statusCode: 404, title: "Not found", detail: $"No published item {basicCode}") : ApiItem.From(guide);
+    }
+
+    [HttpGet("bundles")]
+    [ProducesResponseType<IReadOnlyList<ApiBundleSummary>>(StatusCodes.Status200OK)]
+    public async Task<IReadOnlyList<ApiBundleSummary>> Bundles(CancellationToken ct) =>
+        (await queries.BundlesAsync(ct)).Select(b => new ApiBundleSummary(b.Code, b.Name, b.Audience.ToString(), b.Description, b.ItemCodes, $"/services/bundles/{b.Code}")).ToList();
+
+    /// <summary>One bundle (一件事) with its combined, de-duplicated material list and combined form.</summary>
+    [HttpGet("bundles/{code}")]
+    [ProducesResponseType<ApiBundle>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<ApiBundle>> Bundle(string code, CancellationToken ct)
+    {
+        var b = await queries.BundleAsync(code, ct);
+        if (b is null)
+        {
+            return Problem(statusCode: 404, title: "Not found", detail: $"No bundle {code}");
+        }
+
+        return new ApiBundle(
+            b.Bundle.Code, b.Bundle.Name, b.Bundle.Audience.ToString(), b.Bundle.Description,
+            b.Items.Select(x => new ApiItemSummaryLite(x.Item.BasicCode, x.Version.Name, x.Version.ImplementingBodyName, x.Version.CaseKind, $"/services/{x.Item.BasicCode}")).ToList(),
+            b.Materials.Select(m => new ApiCombinedMaterial(m.Name, m.Source.ToString(), m.IssuingBody, m.Originals, m.Copies, m.Required, m.LicenceType.Length == 0 ? null : m.LicenceType, m.NeededBy)).ToList(),
+            b.MaterialsBeforeMerge,
+            b.Fields.Select(f => new ApiField(f.Key, f.Label, f.Kind.ToString(), f.Required, f.Options, "")).ToList());
+    }
+
+    [HttpGet("departments")]
+    [ProducesResponseType<IReadOnlyList<ApiDepartment>>(StatusCodes.Status200OK)]
+    public async Task<IReadOnlyList<ApiDepartment>> Departments(CancellationToken ct)
+    {
+        var counts = await queries.ItemsPerDepartmentAsync(ct);
+        return (await organization.DepartmentsAsync(ct))
+            .Select(d => new ApiDepartment(d.Id, d.Name, d.ShortName, d.CreditCode, d.Phone, d.Address, counts.GetValueOrDefault(d.Id)))
+            .ToList();
+    }
+
+    /// <summary>Reform figures computed from the published catalog: 网上可办 (online depth ≥ 3), 进驻大厅, 一窗受理, 最多跑一次, 零跑动, 即办件.</summary>
+    [HttpGet("figures")]
+    [ProducesResponseType<ApiFigures>(StatusCodes.Status200OK)]
+    public async Task<ApiFigures> Figures(CancellationToken ct) => ApiFigures.From(await queries.FiguresAsync(ct));
+
+    /// <summary>The published items as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese).</summary>
+    [HttpGet("items.csv")]
+    [Produces("text/csv")]
+    public async Task<IActionResult> Csv(CancellationToken ct)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("基本编码,事项名称,实施主体,事项类型,行使层级,办件类型,法定时限,承诺时限,时限单位,到现场次数,网上办理深度,服务对象,主题");
+        var page = 1;
+        PageOf<ItemSummary> result;
+        do
+        {
+            result = await queries.SearchAsync(new SearchFilter(Page: page++, PageSize: SearchFilter.MaxPageSize), ct);
+            foreach (var s in result.Items)
+            {
+                var guide = await queries.GuideAsync(s.BasicCode, null, false, ct);
+                var v = guide!.Version;
+                csv.AppendLine(string.Join(',', new object[]
+                {
+                    s.BasicCode, s.Name, s.ImplementingBody, CodeLists.ItemTypes.GetValueOrDefault(s.ItemType, ""), CodeLists.Levels.GetValueOrDefault(s.Level, ""),
+                    CodeLists.CaseKinds.GetValueOrDefault(s.CaseKind, ""), v.StatutoryLimit, s.PromisedLimit, v.PromisedUnit == TimeUnit.WorkingDay ? "工作日" : "自然日",
+                    s.VisitsNeeded, CodeLists.OnlineDepths.GetValueOrDefault(s.OnlineDepth, ""),
+                    string.Join("、", s.ServiceObjects.Select(o => CodeLists.ServiceObjects.GetValueOrDefault(o))), string.Join("、", s.Themes.Select(CodeLists.ThemeName)),
+                }.Select(x => Escape(Convert.ToString(x, CultureInfo.InvariantCulture) ?? ""))));
+            }
+        }
+        while (result.Page < result.Pages);
+
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "govservice-catalog.csv");
+    }
+
+    private static string Escape(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+}
