@@ -13,6 +13,7 @@ public sealed class NavigationTests(PortalFactory portal) : IAsyncLifetime
     [
         "/admin/regions", "/admin/regions/new", "/admin/departments", "/admin/departments/new",
         "/admin/halls", "/admin/halls/new", "/admin/staff", "/admin/staff/new", "/admin/calendar", "/ops/jobs",
+        "/admin/catalog", "/admin/catalog/new", "/admin/catalog/export",
     ];
 
     public Task InitializeAsync() => portal.ResetAsync();

@@ -122,6 +122,18 @@ public sealed class RegistrationTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Blank_boxes_posted_by_a_browser_get_the_chinese_messages_not_framework_ones()
+    {
+        var (response, html) = await Register(new Dictionary<string, string> { ["RealName"] = "", ["IdNumber"] = "", ["Mobile"] = "", ["Password"] = "", ["ConfirmPassword"] = "" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请填写姓名", html, StringComparison.Ordinal);
+        Assert.Contains("请填写公民身份号码", html, StringComparison.Ordinal);
+        // What the user reads (element text, not data attributes for scripts) is Chinese only.
+        Assert.DoesNotMatch(">[^<]*field is required", html);
+    }
+
+    [Fact]
     public async Task A_registration_posted_without_the_antiforgery_token_is_refused()
     {
         using var browser = portal.NewBrowser();

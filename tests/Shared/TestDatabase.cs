@@ -26,7 +26,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(string purpose)
     {
         var server = Environment.GetEnvironmentVariable("GOV_TEST_PG") is { Length: > 0 } configured ? configured : DefaultServer;
-        var name = $"govtest_{purpose}_{Guid.NewGuid():N}"[..40];
+        var name = $"govtest_{purpose}_{Guid.NewGuid():N}"[..40];  // + "_snap" stays under 63 characters
         try
         {
             await using var connection = new NpgsqlConnection(server);
@@ -43,12 +43,34 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(server, name);
     }
 
-    public async ValueTask DisposeAsync()
+    private string SnapshotName => Name + "_snap";
+
+    /// <summary>Keeps the database as it is now (migrated and seeded) as a template to restore from.</summary>
+    public Task SnapshotAsync() => ExecuteAsync(
+        $"DROP DATABASE IF EXISTS \"{SnapshotName}\" WITH (FORCE)",
+        $"CREATE DATABASE \"{SnapshotName}\" TEMPLATE \"{Name}\"");
+
+    /// <summary>
+    /// Puts the database back to the snapshot: a file-level copy, much faster than emptying the tables and
+    /// seeding the demo county and its catalog again. Open connections are cut (the pools are cleared first).
+    /// </summary>
+    public Task RestoreAsync() => ExecuteAsync(
+        $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)",
+        $"CREATE DATABASE \"{Name}\" TEMPLATE \"{SnapshotName}\"");
+
+    public ValueTask DisposeAsync() => new(ExecuteAsync(
+        $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)",
+        $"DROP DATABASE IF EXISTS \"{SnapshotName}\" WITH (FORCE)"));
+
+    private async Task ExecuteAsync(params string[] statements)
     {
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -2,28 +2,23 @@ using System.Net;
 using System.Text.RegularExpressions;
 using GovService.Testing;
 using GovService.Web.Infrastructure.Data;
-using GovService.Web.Infrastructure.Seed;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Npgsql;
-using Respawn;
 
 namespace GovService.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real portal in memory against a real PostgreSQL database of its own. Migrations and seed run
-/// through the portal's own start-up; <see cref="ResetAsync"/> empties the tables (Respawn) and seeds
-/// again, so every test starts from the demo county. The Hangfire server is off: tests run jobs directly.
+/// through the portal's own start-up, then the database is kept as a template; <see cref="ResetAsync"/>
+/// restores it, so every test starts from the freshly seeded demo county. The Hangfire server is off: tests run jobs directly.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
-    private Respawner? _respawner;
 
     public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not started.");
 
@@ -36,14 +31,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(GetType().Name.ToLowerInvariant()[..Math.Min(8, GetType().Name.Length)]);
         _ = Server; // starts the host: migrations and seed run now
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
-        {
-            DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = [GovDbContext.Schema],
-            TablesToIgnore = ["__ef_migrations_history", "ops_data_protection_keys"],
-        });
+        await _database.SnapshotAsync();
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -76,22 +64,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>Empties every table and seeds the demo county again.</summary>
+    /// <summary>Puts the database back to the freshly seeded demo county (a copy of the snapshot taken at start).</summary>
     public async Task ResetAsync()
     {
         Clock.Set(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
-        await using (var connection = new NpgsqlConnection(ConnectionString))
-        {
-            await connection.OpenAsync();
-            await _respawner!.ResetAsync(connection);
-        }
-
-        await using var scope = Services.CreateAsyncScope();
-        var options = scope.ServiceProvider.GetRequiredService<IOptions<SeedOptions>>().Value;
-        foreach (var seeder in scope.ServiceProvider.GetServices<ISeeder>().OrderBy(s => s.Order))
-        {
-            await seeder.SeedAsync(options, CancellationToken.None);
-        }
+        await _database!.RestoreAsync();
     }
 
     public async Task<T> WithDbAsync<T>(Func<GovDbContext, Task<T>> query)
@@ -136,12 +113,12 @@ public sealed partial class Browser(HttpClient client) : IDisposable
     }
 
     /// <summary>Opens <paramref name="pageUrl"/>, then posts <paramref name="fields"/> with its antiforgery token to <paramref name="postUrl"/>.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string postUrl, IDictionary<string, string> fields)
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var page = await GetPageAsync(pageUrl);
         var token = TokenPattern().Match(page);
         Assert.True(token.Success, $"no antiforgery token on {pageUrl}");
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var form = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))).ToList();
         using var content = new FormUrlEncodedContent(form);
         return await Client.PostAsync(new Uri(postUrl, UriKind.Relative), content);
     }

@@ -54,6 +54,6 @@ public sealed partial class ResourceTests
     }
 
     // L["Key"], l["Key"], [Display(Name = "Key")] and TempData["Flash"] = "Key"; keys are dotted names.
-    [GeneratedRegex(@"(?:\b[Ll]\[""|Name = ""|\[""Flash""\] = "")([A-Z][A-Za-z0-9]*\.[A-Za-z0-9.]*[A-Za-z0-9])""")]
+    [GeneratedRegex(@"(?:\b[LlS]\[""|Name = ""|\[""Flash""\] = "")([A-Z][A-Za-z0-9]*\.[A-Za-z0-9.]*[A-Za-z0-9])""")]
     private static partial Regex KeyUse();
 }

@@ -8,7 +8,7 @@ namespace GovService.Web.Infrastructure.Validation;
 /// into ModelState next to the fields, before the action runs. Controllers then only check
 /// <c>ModelState.IsValid</c>; nothing can post around a validator.
 /// </summary>
-internal sealed class FluentValidationFilter(IServiceProvider services) : IAsyncActionFilter
+internal sealed class FluentValidationFilter(IServiceProvider services, ILogger<FluentValidationFilter> logger) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -38,6 +38,12 @@ internal sealed class FluentValidationFilter(IServiceProvider services) : IAsync
 
                 context.ModelState.AddModelError(key, error.ErrorMessage);
             }
+        }
+
+        if (!context.ModelState.IsValid)
+        {
+            // Which fields were refused (never their values: they may hold personal data).
+            logger.LogInformation("Form {Path} refused: {Fields}", context.HttpContext.Request.Path.Value, context.ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => e.Key).ToList());
         }
 
         await next();

@@ -14,7 +14,6 @@ namespace GovService.Web.Modules.Catalog.Api;
 [ApiController]
 [AllowAnonymous]
 [Route("api/v1/catalog")]
-[Produces("application/json")]
 [ETag]
 public sealed class CatalogApiController(CatalogQueries queries, IOrganizationDirectory organization) : ControllerBase
 {

@@ -210,8 +210,8 @@ public sealed partial class CatalogImporter(
             else
             {
                 draft = await editor.GetOrCreateDraftAsync(item, user, ct);
-                db.RemoveRange(draft.Materials);
-                db.RemoveRange(draft.Fields);
+                db.RemoveRange(draft.Materials.ToList());
+                db.RemoveRange(draft.Fields.ToList());
                 draft.Materials.Clear();
                 draft.Fields.Clear();
                 item.DepartmentId = body.Id;
