@@ -366,7 +366,7 @@ public sealed class CatalogAdminController(
             return await EditView(item, draft, GuideForm.From(draft), null, null, problems, ct);
         }
 
-        TempData["Flash"] = "Admin.Published";
+        TempData["Flash"] = "Admin.PublishedNow";
         return RedirectToAction(nameof(History), new { code });
     }
 

@@ -1,0 +1,108 @@
+using System.IO.Compression;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace GovService.BrowserTests;
+
+[Collection(BrowserTests.Name)]
+public sealed class CatalogJourneyTests(PortalProcess portal)
+{
+    private static readonly string[] GuideHeadings = ["设定依据", "受理条件", "申请材料", "办理流程", "收费标准", "办理地点与咨询", "常见问题"];
+
+    [Fact]
+    public async Task A_citizen_finds_the_food_licence_reads_its_guide_downloads_the_form_and_prints_the_checklist()
+    {
+        var page = await portal.NewPageAsync();
+        await Journeys.RunAsync(page, async () =>
+        {
+            await page.GotoAsync("/");
+            await page.GetByLabel("搜索事项").FillAsync("食品");
+            await page.GetByRole(AriaRole.Button, new() { Name = "搜索", Exact = true }).ClickAsync();
+            await Expect(page.GetByTestId("results")).ToContainTextAsync("食品经营许可");
+
+            await page.GetByTestId("results").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^食品经营许可") }).First.ClickAsync();
+            await Expect(page.GetByTestId("guide-title")).ToContainTextAsync("食品经营许可");
+            foreach (var heading in GuideHeadings)
+            {
+                await Expect(page.Locator("main h2", new() { HasText = heading })).ToBeVisibleAsync();
+            }
+
+            await Expect(page.GetByTestId("supervision-phone")).ToHaveTextAsync("0793-7321003");
+            await Expect(page.GetByTestId("promised-limit")).ToContainTextAsync("个工作日");
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("blank-form").First.ClickAsync());
+            Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+            var saved = Path.Combine(PortalProcess.ArtifactsFolder, "blank-form.docx");
+            await download.SaveAsAsync(saved);
+            using (var zip = ZipFile.OpenRead(saved))
+            {
+                Assert.NotNull(zip.GetEntry("word/document.xml"));
+            }
+
+            await page.GetByTestId("checklist-link").ClickAsync();
+            await Expect(page.GetByTestId("checklist")).ToContainTextAsync("政务服务事项一次性告知单");
+            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" })).ToBeVisibleAsync();
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" })).Not.ToBeVisibleAsync();
+            var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = Path.Combine(PortalProcess.ArtifactsFolder, "checklist.pdf"), PrintBackground = true });
+            Assert.True(pdf.Length > 1000);
+            Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        });
+    }
+
+    [Fact]
+    public async Task A_citizen_opens_a_life_event_bundle_with_one_combined_material_list()
+    {
+        var page = await portal.NewPageAsync();
+        await Journeys.RunAsync(page, async () =>
+        {
+            await page.GotoAsync("/services");
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("新生儿出生一件事") }).ClickAsync();
+            await Expect(page.GetByTestId("bundle-title")).ToContainTextAsync("新生儿出生");
+            await Expect(page.GetByTestId("bundle-materials")).ToContainTextAsync("居民身份证");
+            var rows = await page.GetByTestId("bundle-materials").Locator("tbody tr").CountAsync();
+            var names = await page.GetByTestId("bundle-materials").Locator("tbody tr td:first-child").AllInnerTextsAsync();
+            Assert.Equal(rows, names.Select(n => n.Split('\n')[0].Trim()).Distinct().Count());
+        });
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_publish_a_promise_beyond_the_statutory_limit_then_fixes_it_and_version_1_stays_in_history()
+    {
+        var page = await portal.NewPageAsync();
+        await Journeys.RunAsync(page, async () =>
+        {
+            await Journeys.LoginAsync(page, "admin");
+            await page.GetByTestId("nav").GetByRole(AriaRole.Link, new() { Name = "事项目录" }).ClickAsync();
+            var row = page.GetByTestId("admin-items").Locator("tr", new() { HasText = "公共场所卫生许可" });
+            if (await row.CountAsync() == 0)
+            {
+                row = page.GetByTestId("admin-items").Locator("tr", new() { HasText = "户外广告" });
+            }
+
+            var code = (await row.Locator("code").First.InnerTextAsync()).Trim();
+            await row.GetByRole(AriaRole.Button, new() { Name = "修订（生成新版本）" }).ClickAsync();
+
+            await page.GetByLabel("法定办结时限", new() { Exact = true }).FillAsync("20");
+            await page.GetByLabel("承诺办结时限", new() { Exact = true }).FillAsync("30");
+            await page.GetByTestId("save-guide").ClickAsync();
+            await Expect(page.Locator(".alert-success")).ToContainTextAsync("已保存");
+
+            await page.GetByTestId("publish").ClickAsync();
+            await Expect(page.GetByTestId("lint")).ToContainTextAsync("承诺办结时限（30）超过法定办结时限（20）");
+
+            await page.GetByLabel("承诺办结时限", new() { Exact = true }).FillAsync("8");
+            await page.GetByTestId("save-guide").ClickAsync();
+            await page.GetByTestId("publish").ClickAsync();
+            await Expect(page.Locator(".alert-success")).ToContainTextAsync("已发布");
+            await Expect(page.GetByTestId("status-v2")).ToHaveTextAsync("现行有效");
+            await Expect(page.GetByTestId("status-v1")).ToHaveTextAsync("历史版本");
+
+            await page.GotoAsync($"/services/{code}");
+            await Expect(page.GetByTestId("promised-limit")).ToContainTextAsync("8个工作日");
+            await page.GetByTestId("history").GetByRole(AriaRole.Link, new() { Name = "第 1 版" }).ClickAsync();
+            await Expect(page.GetByTestId("version-status")).ToContainTextAsync("您正在查看第 1 版（历史版本）");
+        });
+    }
+}
