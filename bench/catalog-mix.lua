@@ -1,5 +1,5 @@
 -- wrk script: a mix of what citizens do on the catalog — search (Chinese substrings), browse a
--- theme, open a guide. Prints requests/s and p50/p95/p99 latency in milliseconds at the end.
+-- theme, open a guide (anonymous visitors, so the public page cache applies). Prints requests/s and p50/p95/p99 latency in milliseconds at the end.
 local paths = {}
 local codes = {}
 
@@ -15,10 +15,17 @@ paths[#paths + 1] = "/services?audience=Personal&theme=birth"
 paths[#paths + 1] = "/services?audience=Legal"
 for _, c in ipairs(codes) do paths[#paths + 1] = "/services/" .. c end
 
+-- BENCH_UNCACHED=1 makes every URL unique (an extra query parameter), so no request is served from the
+-- page cache: the figure of the full render path (database + Razor).
+local uncached = os.getenv("BENCH_UNCACHED") == "1"
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", paths[(i % #paths) + 1])
+  local path = paths[(i % #paths) + 1]
+  if uncached then
+    path = path .. (string.find(path, "?", 1, true) and "&" or "?") .. "nc=" .. i .. "-" .. math.random(1, 1000000000)
+  end
+  return wrk.format("GET", path)
 end
 
 done = function(summary, latency, requests)

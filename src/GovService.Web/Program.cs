@@ -108,6 +108,7 @@ services.AddProblemDetails();
 services.AddOpenApi("v1", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
 services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 services.AddHealthChecks().AddDbContextCheck<GovDbContext>("database", tags: ["ready"]);
+services.AddPublicPageCache(connectionString);
 services.AddModules(configuration);
 
 var app = builder.Build();
@@ -125,6 +126,7 @@ app.UseRouting();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseRateLimiter();
+app.UseOutputCache();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

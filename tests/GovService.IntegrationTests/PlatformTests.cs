@@ -99,7 +99,7 @@ public sealed class PlatformTests(PortalFactory portal) : IAsyncLifetime
 
         Assert.Contains("云溪县政务服务网", await browser.GetPageAsync("/"), StringComparison.Ordinal);
 
-        var switched = await browser.SubmitAsync("/", "/language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/account/login" });
+        var switched = await browser.GetAsync("/language?culture=en&returnUrl=%2Faccount%2Flogin");
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Contains("Yunxi County Government Services", await browser.GetPageAsync("/account/login"), StringComparison.Ordinal);
     }
@@ -108,16 +108,41 @@ public sealed class PlatformTests(PortalFactory portal) : IAsyncLifetime
     public async Task Care_mode_is_remembered_and_enlarges_the_page()
     {
         using var browser = portal.NewBrowser();
-        await browser.SubmitAsync("/", "/care-mode", new Dictionary<string, string> { ["on"] = "true", ["returnUrl"] = "/" });
+        await browser.GetAsync("/care-mode?on=true&returnUrl=%2F");
 
         Assert.Contains("<body class=\"care-mode\">", await browser.GetPageAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_public_pages_are_served_from_the_cache_until_the_content_changes()
+    {
+        using var browser = portal.NewBrowser();
+        var first = await browser.GetPageAsync("/services");
+        var second = await browser.GetPageAsync("/services");
+        Assert.Equal(first, second);
+
+        var stamp = await portal.WithDbAsync(db => db.Set<GovService.Web.Infrastructure.Web.ContentRevision>().Select(r => r.Stamp).SingleAsync());
+        using (var admin = portal.NewBrowser())
+        {
+            await admin.LoginAsync("admin");
+            var department = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Organization.Domain.Department>().AsNoTracking().FirstAsync(d => d.ShortName == "民政局"));
+            await admin.SubmitAsync($"/admin/departments/{department.Id}", "/admin/departments/save", new Dictionary<string, string>
+            {
+                ["Id"] = department.Id.ToString(), ["Version"] = department.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Name"] = "云溪县民政局（新址）", ["ShortName"] = department.ShortName, ["CreditCode"] = department.CreditCode,
+                ["RegionId"] = department.RegionId.ToString(), ["Phone"] = department.Phone, ["Address"] = department.Address,
+            });
+        }
+
+        Assert.NotEqual(stamp, await portal.WithDbAsync(db => db.Set<GovService.Web.Infrastructure.Web.ContentRevision>().Select(r => r.Stamp).SingleAsync()));
+        Assert.Contains("云溪县民政局（新址）", await browser.GetPageAsync("/services"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_language_switch_never_redirects_to_another_site()
     {
         using var browser = portal.NewBrowser();
-        var response = await browser.SubmitAsync("/", "/language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "https://evil.example/" });
+        var response = await browser.GetAsync("/language?culture=en&returnUrl=https%3A%2F%2Fevil.example%2F");
 
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }

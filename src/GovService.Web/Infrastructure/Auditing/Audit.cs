@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using GovService.Web.Infrastructure.Web;
 
 namespace GovService.Web.Infrastructure.Auditing;
 
@@ -43,21 +44,47 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        AddEntries(eventData.Context);
+        if (AddEntries(eventData.Context))
+        {
+            var revision = eventData.Context!.Set<ContentRevision>().Find(ContentRevision.SingletonId);
+            NewStamp(eventData.Context, revision);
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        AddEntries(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (AddEntries(eventData.Context))
+        {
+            var revision = await eventData.Context!.Set<ContentRevision>().FindAsync([ContentRevision.SingletonId], cancellationToken);
+            NewStamp(eventData.Context, revision);
+        }
+
+        return result;
     }
 
-    private void AddEntries(DbContext? context)
+    /// <summary>
+    /// A fresh unique stamp (not an increment): under concurrent changes the row lock orders the writers
+    /// and the last commit's stamp differs from every stamp pages were cached under before it.
+    /// </summary>
+    private static void NewStamp(DbContext context, ContentRevision? revision)
+    {
+        if (revision is null)
+        {
+            context.Add(new ContentRevision { Stamp = Guid.NewGuid() });
+        }
+        else
+        {
+            revision.Stamp = Guid.NewGuid();
+        }
+    }
+
+    private bool AddEntries(DbContext? context)
     {
         if (context is null)
         {
-            return;
+            return false;
         }
 
         var user = http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? "system";
@@ -79,6 +106,8 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
                 After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
             });
         }
+
+        return changed.Count > 0;
     }
 
     private static string Snapshot(EntityEntry entry, bool original)

@@ -1,4 +1,5 @@
 using GovService.Web.Infrastructure.Auditing;
+using GovService.Web.Infrastructure.Web;
 using GovService.Web.Modules;
 using GovService.Web.Modules.Accounts.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class GovDbContext(DbContextOptions<GovDbContext> options)
         builder.HasDefaultSchema(Schema);
         builder.Entity<DataProtectionKey>().ToTable("ops_data_protection_keys");
         builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new ContentRevisionConfiguration());
         builder.ConfigureModules();
     }
 }

@@ -77,6 +77,29 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("ops_audit_entries", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Infrastructure.Web.ContentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stamp");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ops_content_revision");
+
+                    b.ToTable("ops_content_revision", "gov");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000001")
+                        });
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppRole", b =>
                 {
                     b.Property<Guid>("Id")

@@ -4,6 +4,8 @@ using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using GovService.Web.Infrastructure.Web;
 
 namespace GovService.Web.Modules.Catalog.Controllers;
 
@@ -16,6 +18,7 @@ public sealed record BrowsePage(SearchFilter Filter, PageOf<ItemSummary> Results
 public sealed class ServicesController(CatalogQueries queries, IOrganizationDirectory organization) : Controller
 {
     [HttpGet("")]
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     public async Task<IActionResult> Index(string? q, Audience? audience, string? theme, Guid? department, int? level, int page = 1, CancellationToken ct = default)
     {
         var filter = new SearchFilter(q, audience, theme, department, level, page, 20).Normalized();
@@ -29,9 +32,11 @@ public sealed class ServicesController(CatalogQueries queries, IOrganizationDire
     }
 
     [HttpGet("{code:regex(^[[0-9A-Z]]{{12}}$)}")]
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     public Task<IActionResult> Guide(string code, CancellationToken ct) => Show(code, null, "Guide", ct);
 
     [HttpGet("{code:regex(^[[0-9A-Z]]{{12}}$)}/v{number:int}")]
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     public Task<IActionResult> Version(string code, int number, CancellationToken ct) => Show(code, number, "Guide", ct);
 
     /// <summary>一次性告知单: every material, printable on A4, so nobody has to come back for a missing paper.</summary>
@@ -39,6 +44,7 @@ public sealed class ServicesController(CatalogQueries queries, IOrganizationDire
     public Task<IActionResult> Checklist(string code, CancellationToken ct) => Show(code, null, "Checklist", ct);
 
     [HttpGet("bundles/{code}")]
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     public async Task<IActionResult> Bundle(string code, CancellationToken ct)
     {
         var bundle = await queries.BundleAsync(code, ct);

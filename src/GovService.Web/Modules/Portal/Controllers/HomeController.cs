@@ -3,6 +3,8 @@ using GovService.Web.Modules.Organization.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using GovService.Web.Infrastructure.Web;
 
 namespace GovService.Web.Modules.Portal.Controllers;
 
@@ -13,6 +15,7 @@ public sealed class HomeController(IOrganizationDirectory organization) : Contro
 {
     [HttpGet("/")]
     [AllowAnonymous]
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         StaffPlacement? placement = null;
@@ -24,8 +27,8 @@ public sealed class HomeController(IOrganizationDirectory organization) : Contro
         return View(new HomePage(placement));
     }
 
-    /// <summary>Switches the UI language (zh-CN / en) for a year, then returns to the page the user was on.</summary>
-    [HttpPost("/language")]
+    /// <summary>Switches the UI language (zh-CN / en) for a year, then returns to the page the user was on. A GET: it only sets a preference cookie.</summary>
+    [HttpGet("/language")]
     [AllowAnonymous]
     public IActionResult Language(string culture, string? returnUrl)
     {
@@ -38,7 +41,7 @@ public sealed class HomeController(IOrganizationDirectory organization) : Contro
     }
 
     /// <summary>关怀模式: large text and high contrast for older users; remembered in a cookie.</summary>
-    [HttpPost("/care-mode")]
+    [HttpGet("/care-mode")]
     [AllowAnonymous]
     public IActionResult CareMode(bool on, string? returnUrl)
     {
