@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Modules.Calendar.Domain;
@@ -32,17 +31,8 @@ public sealed class CalendarTests(PortalFactory portal) : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IWorkingCalendarProvider>().GetAsync();
     }
 
-    private static async Task<HttpResponseMessage> Upload(Browser admin, string json)
-    {
-        var page = await admin.GetPageAsync("/admin/calendar");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken");
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        form.Add(file, "notice", "notice.json");
-        return await admin.Client.PostAsync(new Uri("/admin/calendar/import", UriKind.Relative), form);
-    }
+    private static Task<HttpResponseMessage> Upload(Browser admin, string json) =>
+        admin.UploadAsync("/admin/calendar", "/admin/calendar/import", "notice", "notice.json", Encoding.UTF8.GetBytes(json), "application/json");
 
     [Fact]
     public async Task The_seed_loads_the_2025_and_2026_notices()

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using GovService.IntegrationTests.Infrastructure;
@@ -160,17 +159,7 @@ public sealed class CatalogApiTests(PortalFactory portal) : IAsyncLifetime
         var items = JsonDocument.Parse(json).RootElement.GetProperty("items").GetArrayLength();
         Assert.True(items >= 40);
 
-        var page = await admin.GetPageAsync("/admin/catalog");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
-            { new StringContent("true"), "publish" },
-        };
-        var file = new ByteArrayContent(json);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        form.Add(file, "catalog", "catalog.json");
-        var imported = await admin.Client.PostAsync(new Uri("/admin/catalog/import", UriKind.Relative), form);
+        var imported = await admin.UploadAsync("/admin/catalog", "/admin/catalog/import", "catalog", "catalog.json", json, "application/json", new Dictionary<string, string> { ["publish"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
 
         var outcome = await admin.GetPageAsync("/admin/catalog");
@@ -185,16 +174,12 @@ public sealed class CatalogApiTests(PortalFactory portal) : IAsyncLifetime
         using var admin = portal.NewBrowser();
         await admin.LoginAsync("admin");
         var before = (await Json("/api/v1/catalog/items?pageSize=1")).GetProperty("total").GetInt32();
-        var page = await admin.GetPageAsync("/admin/catalog");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var broken = """
             {"format":"govservice-catalog/1","items":[
               {"basicCode":"bad","name":"坏事项","itemType":"99","level":4,"implementingBodyCode":"000000000000000000","statutoryLimit":{"value":5,"unit":"Weeks"},"promisedLimit":{"value":1,"unit":"WorkingDay"}}
             ],"bundles":[{"code":"X","name":"坏一件事","audience":"Personal","items":["NOSUCHITEM00"]}]}
             """;
-        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" } };
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(broken)), "catalog", "broken.json");
-        await admin.Client.PostAsync(new Uri("/admin/catalog/import", UriKind.Relative), form);
+        await admin.UploadAsync("/admin/catalog", "/admin/catalog/import", "catalog", "broken.json", Encoding.UTF8.GetBytes(broken), "application/json");
 
         var html = await admin.GetPageAsync("/admin/catalog");
         Assert.Contains("基本编码“bad”", html, StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using GovService.IntegrationTests.Infrastructure;
@@ -229,19 +228,10 @@ public sealed class CatalogTests(PortalFactory portal) : IAsyncLifetime
         await admin.SubmitAsync("/admin/catalog", $"/admin/catalog/{code}/draft", new Dictionary<string, string>());
         var edit = await admin.GetPageAsync($"/admin/catalog/{code}/edit");
         var materialId = System.Text.RegularExpressions.Regex.Match(edit, "/materials/([0-9a-f-]{36})/file").Groups[1].Value;
-        var token = System.Text.RegularExpressions.Regex.Match(edit, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 
         async Task<string> Upload(byte[] content, string name)
         {
-            using var form = new MultipartFormDataContent
-            {
-                { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" },
-                { new StringContent("blank"), "slot" },
-            };
-            var file = new ByteArrayContent(content);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(file, "file", name);
-            await admin.Client.PostAsync(new Uri($"/admin/catalog/{code}/materials/{materialId}/file", UriKind.Relative), form);
+            await admin.UploadAsync($"/admin/catalog/{code}/edit", $"/admin/catalog/{code}/materials/{materialId}/file", "file", name, content, "application/pdf", new Dictionary<string, string> { ["slot"] = "blank" });
             return await admin.GetPageAsync($"/admin/catalog/{code}/edit");
         }
 

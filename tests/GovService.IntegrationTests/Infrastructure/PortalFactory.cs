@@ -123,6 +123,23 @@ public sealed partial class Browser(HttpClient client) : IDisposable
         return await Client.PostAsync(new Uri(postUrl, UriKind.Relative), content);
     }
 
+    /// <summary>Opens <paramref name="pageUrl"/>, then uploads a file with the page's antiforgery token, as a browser's file form does.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(string pageUrl, string postUrl, string fileField, string fileName, byte[] content, string contentType, IDictionary<string, string>? fields = null)
+    {
+        var token = TokenPattern().Match(await GetPageAsync(pageUrl));
+        Assert.True(token.Success, $"no antiforgery token on {pageUrl}");
+        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" } };
+        foreach (var (key, value) in fields ?? new Dictionary<string, string>())
+        {
+            form.Add(new StringContent(value), key);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, fileField, fileName);
+        return await Client.PostAsync(new Uri(postUrl, UriKind.Relative), form);
+    }
+
     public async Task<HttpResponseMessage> PostWithoutTokenAsync(string postUrl, IDictionary<string, string> fields)
     {
         using var content = new FormUrlEncodedContent(fields);

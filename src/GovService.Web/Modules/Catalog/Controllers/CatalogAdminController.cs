@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text.Json;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Admin;
@@ -254,15 +253,7 @@ public sealed class CatalogAdminController(
         }
 
         var name = Path.GetFileName(file!.FileName);
-        var stored = new CatalogFile
-        {
-            FileName = string.IsNullOrWhiteSpace(name) ? material.Name + kind!.Extension : name,
-            ContentType = UploadRules.ContentTypeFor(kind!, name),
-            Size = content.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Content = content,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var stored = CatalogFile.From(string.IsNullOrWhiteSpace(name) ? material.Name + kind!.Extension : name, UploadRules.ContentTypeFor(kind!, name), content, clock.GetUtcNow());
         db.Add(stored);
         if (slot == "blank")
         {

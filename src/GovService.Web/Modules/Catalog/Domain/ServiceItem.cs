@@ -249,6 +249,16 @@ public sealed class CatalogFile
     public string Sha256 { get; set; } = "";
     public byte[] Content { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
+
+    public static CatalogFile From(string fileName, string contentType, byte[] content, DateTimeOffset createdAt) => new()
+    {
+        FileName = fileName,
+        ContentType = contentType,
+        Size = content.Length,
+        Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+        Content = content,
+        CreatedAt = createdAt,
+    };
 }
 
 /// <summary>一件事 (一链办理): a life event grouping items into one guide and one form.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GovService.Web.Infrastructure.Data;
@@ -364,15 +363,7 @@ public sealed partial class CatalogImporter(
 
     private CatalogFile StoreFile(string name, string contentType, byte[] content)
     {
-        var file = new CatalogFile
-        {
-            FileName = name,
-            ContentType = contentType,
-            Size = content.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Content = content,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var file = CatalogFile.From(name, contentType, content, clock.GetUtcNow());
         db.Add(file);
         return file;
     }
