@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Modules.Organization.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovService.IntegrationTests;
 
@@ -37,6 +38,32 @@ public sealed partial class OrganizationAdminTests(PortalFactory portal) : IAsyn
         Assert.True(await portal.WithDbAsync(db => db.Set<Department>().CountAsync()) >= 12);
         Assert.All(await portal.WithDbAsync(db => db.Set<Department>().ToListAsync()), d => Assert.True(GovService.Web.Shared.Identity.UnifiedSocialCreditCode.IsValid(d.CreditCode)));
         Assert.All(await portal.WithDbAsync(db => db.Set<ServiceHall>().Include(h => h.Windows).ToListAsync()), h => Assert.NotEmpty(h.Windows));
+    }
+
+    [Fact]
+    public async Task Seeding_an_older_demo_database_again_adds_what_is_missing_and_duplicates_nothing()
+    {
+        await portal.WithDbAsync(async db =>
+        {
+            db.Remove(await db.Set<Region>().SingleAsync(r => r.Name == "龙潭村"));
+            return await db.SaveChangesAsync();
+        });
+        var halls = await portal.WithDbAsync(db => db.Set<ServiceHall>().CountAsync());
+        var departments = await portal.WithDbAsync(db => db.Set<Department>().CountAsync());
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<GovService.Web.Infrastructure.Seed.SeedOptions>>().Value;
+            foreach (var seeder in scope.ServiceProvider.GetServices<GovService.Web.Infrastructure.Seed.ISeeder>().OrderBy(x => x.Order))
+            {
+                await seeder.SeedAsync(options, CancellationToken.None);
+            }
+        }
+
+        Assert.Equal(halls, await portal.WithDbAsync(db => db.Set<ServiceHall>().CountAsync()));
+        Assert.Equal(departments, await portal.WithDbAsync(db => db.Set<Department>().CountAsync()));
+        Assert.True(await portal.WithDbAsync(db => db.Set<Region>().AnyAsync(r => r.Name == "龙潭村")));
+        Assert.Equal(1, await portal.WithDbAsync(db => db.Set<Department>().CountAsync(d => d.ShortName == "民政局")));
     }
 
     [Fact]

@@ -23,10 +23,16 @@ internal sealed class DemoCountySeeder(GovDbContext db, IStaffAccounts accounts,
 
     public async Task SeedAsync(SeedOptions options, CancellationToken cancellationToken)
     {
-        if (!options.Demo || await db.Set<Region>().AnyAsync(r => r.Code == CountyCode, cancellationToken))
+        if (!options.Demo)
         {
             return;
         }
+
+        // A database seeded by an earlier version gets what is new (regions, departments) added;
+        // halls and demo logins are created only the first time.
+        _existingRegions = await db.Set<Region>().ToDictionaryAsync(r => r.Code, cancellationToken);
+        var existingDepartments = await db.Set<Department>().ToDictionaryAsync(d => d.CreditCode, cancellationToken);
+        var firstTime = !_existingRegions.ContainsKey(CountyCode);
 
         var county = Region(CountyCode, "云溪县", RegionLevel.County, null);
         var chengguan = Region("361131100000", "城关镇", RegionLevel.Township, county);
@@ -61,7 +67,7 @@ internal sealed class DemoCountySeeder(GovDbContext db, IStaffAccounts accounts,
             ("云溪县城关镇河西村民委员会", "河西村委会", '5', '4', "MB100031", "0793-7310288", hexi, "河西村党群服务中心"),
             ("云溪县石门镇石门村民委员会", "石门村委会", '5', '4', "MB100032", "0793-7310388", shimenVillage, "石门村党群服务中心"),
             ("云溪县桃源乡桃源村民委员会", "桃源村委会", '5', '4', "MB100033", "0793-7320188", taoyuanVillage, "桃源村党群服务中心"),
-        }.Select(d => db.Add(new Department
+        }.Select(d => existingDepartments.GetValueOrDefault(UnifiedSocialCreditCode.Compose(d.Authority, d.Kind, RegionPrefix, d.Body)) ?? db.Add(new Department
         {
             Name = d.Name,
             ShortName = d.Short,
@@ -70,6 +76,12 @@ internal sealed class DemoCountySeeder(GovDbContext db, IStaffAccounts accounts,
             Phone = d.Phone,
             Address = d.Address,
         }).Entity).ToDictionary(d => d.ShortName);
+
+        if (!firstTime)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
 
         var countyHall = Hall("云溪县政务服务中心", HallKind.CountyCentre, county, "云溪县城关镇人民大道88号", "0793-7320000",
             "周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）；周六 9:00-12:00 延时服务",
@@ -128,8 +140,10 @@ internal sealed class DemoCountySeeder(GovDbContext db, IStaffAccounts accounts,
         logger.LogInformation("Demo county {County} seeded with {Departments} departments and {Staff} staff logins", county.Name, departments.Count, staff.Length);
     }
 
+    private Dictionary<string, Region> _existingRegions = [];
+
     private Region Region(string code, string name, RegionLevel level, Region? parent) =>
-        db.Add(new Region { Code = code, Name = name, Level = level, ParentId = parent?.Id }).Entity;
+        _existingRegions.GetValueOrDefault(code) ?? db.Add(new Region { Code = code, Name = name, Level = level, ParentId = parent?.Id }).Entity;
 
     private ServiceHall Hall(string name, HallKind kind, Region region, string address, string phone, string hours, params (int Number, string Name, WindowCategory Category)[] windows)
     {
