@@ -70,6 +70,17 @@ public sealed class StaffJourneyTests(PortalProcess portal)
             await Expect(page.Locator(".alert-success")).ToContainTextAsync("节假日安排已导入");
             await Expect(page.Locator("main")).ToContainTextAsync("测试导入的2027年安排");
 
+            // The real Hangfire server of the portal process runs the coverage job when asked.
+            await page.GetByRole(AriaRole.Button, new() { Name = "立即检查" }).ClickAsync();
+            await Expect(page.Locator(".alert-success")).ToContainTextAsync("检查任务已提交后台执行");
+            for (var attempt = 0; attempt < 30 && await page.GetByTestId("coverage-check").CountAsync() == 0; attempt++)
+            {
+                await Task.Delay(1000);
+                await page.ReloadAsync();
+            }
+
+            await Expect(page.GetByTestId("coverage-check")).ToContainTextAsync("最近一次检查");
+
             await page.GetByLabel("起算日（受理日）").FillAsync("2026-09-29");
             await page.GetByLabel("工作日数").FillAsync("5");
             await page.GetByRole(AriaRole.Button, new() { Name = "计算" }).ClickAsync();

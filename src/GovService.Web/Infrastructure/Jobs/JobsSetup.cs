@@ -22,7 +22,13 @@ internal static class JobsSetup
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 options => options.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // Work queued by a person ("check now") should start within seconds, not the default 15 s.
+                    QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:QueuePollSeconds", 2)),
+                }));
 
         if (configuration.GetValue("Jobs:RunServer", true))
         {
