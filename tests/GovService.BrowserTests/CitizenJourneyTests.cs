@@ -42,6 +42,26 @@ public sealed class CitizenJourneyTests(PortalProcess portal)
     }
 
     [Fact]
+    public async Task Anyone_looks_up_a_case_with_its_number_and_query_code()
+    {
+        var page = await portal.NewPageAsync(360, 740);
+        await Journeys.RunAsync(page, async () =>
+        {
+            await page.GotoAsync("/status");
+            await page.GetByLabel("办件编号").FillAsync("3611312026110300001");
+            await page.GetByLabel("查询码").FillAsync("yxk7q2");
+            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+
+            await Expect(page.GetByTestId("status-state")).ToHaveTextAsync("审批中");
+            await Expect(page.GetByTestId("status-applicant")).ToHaveTextAsync("张*");
+
+            await page.GetByLabel("查询码").FillAsync("AAAAAA");
+            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+            await Expect(page.GetByTestId("status-not-found")).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
     public async Task On_a_360_px_phone_the_pages_fit_the_screen_and_the_menu_opens()
     {
         var page = await portal.NewPageAsync(360, 740);

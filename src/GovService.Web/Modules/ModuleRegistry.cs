@@ -1,6 +1,7 @@
 using GovService.Web.Modules.Accounts;
 using GovService.Web.Modules.Calendar;
 using GovService.Web.Modules.Catalog;
+using GovService.Web.Modules.Intake;
 using GovService.Web.Modules.Organization;
 using GovService.Web.Modules.Portal;
 using Hangfire;
@@ -22,6 +23,7 @@ public static class ModuleRegistry
         OrganizationModule.Name,
         CalendarModule.Name,
         CatalogModule.Name,
+        IntakeModule.Name,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +33,7 @@ public static class ModuleRegistry
         services.AddOrganization();
         services.AddCalendar();
         services.AddCatalog();
+        services.AddIntake(configuration);
         return services;
     }
 
@@ -40,6 +43,7 @@ public static class ModuleRegistry
         modelBuilder.ConfigureOrganization();
         modelBuilder.ConfigureCalendar();
         modelBuilder.ConfigureCatalog();
+        modelBuilder.ConfigureIntake();
         return modelBuilder;
     }
 

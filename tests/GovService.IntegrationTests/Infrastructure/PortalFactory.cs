@@ -50,6 +50,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Security:LoginRateLimit:PermitLimit", "10000");
+        builder.UseSetting("Security:LookupRateLimit:PermitLimit", "10000");
         builder.UseSetting("Logging:FilePath", Path.Combine(Path.GetTempPath(), "govservice-tests", "log-.txt"));
         foreach (var (key, value) in Settings)
         {

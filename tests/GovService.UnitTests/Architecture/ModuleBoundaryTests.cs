@@ -105,6 +105,7 @@ public sealed class ModuleBoundaryTests
             ["Organization"] = "org_",
             ["Calendar"] = "cal_",
             ["Catalog"] = "cat_",
+            ["Intake"] = "int_",
         };
         using var db = new GovService.Web.Infrastructure.Data.DesignTimeDbContextFactory().CreateDbContext([]);
         foreach (var entity in db.Model.GetEntityTypes())

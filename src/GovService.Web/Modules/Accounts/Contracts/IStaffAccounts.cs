@@ -24,3 +24,11 @@ public interface IStaffAccounts
 
     Task SetLockedAsync(Guid userId, bool locked, CancellationToken cancellationToken = default);
 }
+
+public sealed record CitizenInfo(Guid UserId, string RealName, string IdNumber, string? Mobile);
+
+/// <summary>What other modules may know of citizens: looked up by ID number, for intake and demo data.</summary>
+public interface ICitizenDirectory
+{
+    Task<CitizenInfo?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,181 @@
+using System.Security.Cryptography;
+using GovService.Web.Infrastructure.Auditing;
+
+namespace GovService.Web.Modules.Intake.Domain;
+
+/// <summary>The states of a case (办件), DESIGN §4.</summary>
+public enum CaseState
+{
+    Draft = 1,
+    Submitted = 2,
+
+    /// <summary>一次性告知 before acceptance (clock not started) or 补正 after acceptance (clock paused).</summary>
+    SupplementRequested = 3,
+
+    /// <summary>不予受理, with a written reason and legal basis.</summary>
+    NotAccepted = 4,
+    Accepted = 5,
+
+    /// <summary>容缺受理: accepted with a missing material the applicant promised to supply.</summary>
+    AcceptedWithDeficiency = 6,
+    InReview = 7,
+
+    /// <summary>特别程序 (现场踏勘, 听证, 检验检测 …): clock paused.</summary>
+    SpecialProcedure = 8,
+    Approved = 9,
+    Denied = 10,
+    AwaitingDelivery = 11,
+    Completed = 12,
+    Withdrawn = 13,
+
+    /// <summary>Ended without a decision (e.g. a 容缺 material never supplied).</summary>
+    Terminated = 14,
+}
+
+public enum ApplicantKind
+{
+    Person = 1,
+    Organisation = 2,
+}
+
+/// <summary>
+/// A case: one application for one item, from draft or window intake to delivery. It keeps the
+/// catalog version it was accepted under. State changes go through <see cref="MoveTo"/>, which refuses
+/// every transition the lifecycle does not allow, so no caller can skip a rule.
+/// </summary>
+public sealed class Case : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>办件编号: county code, date and a daily sequence, e.g. 3611312026112300001. Set at submission or intake.</summary>
+    public string? Number { get; set; }
+
+    /// <summary>查询码: with the number, lets anyone look the status up without logging in.</summary>
+    public string QueryCode { get; set; } = NewQueryCode();
+
+    public Guid ItemId { get; set; }
+    public Guid ItemVersionId { get; set; }
+    public string ItemName { get; set; } = "";
+    public string BasicCode { get; set; } = "";
+
+    /// <summary>A.6: 1 即办件, 2 承诺件 (copied from the catalog version).</summary>
+    public int CaseKind { get; set; }
+
+    public ApplicantKind ApplicantKind { get; set; } = ApplicantKind.Person;
+    public string ApplicantName { get; set; } = "";
+
+    /// <summary>111 公民身份号码 or 001 统一社会信用代码.</summary>
+    public string ApplicantIdType { get; set; } = "111";
+    public string ApplicantIdNumber { get; set; } = "";
+    public Guid? ApplicantUserId { get; set; }
+    public Guid? AgentUserId { get; set; }
+    public string ContactName { get; set; } = "";
+    public string ContactMobile { get; set; } = "";
+
+    /// <summary>A.5 办理形式.</summary>
+    public int Channel { get; set; }
+    public Guid? HallId { get; set; }
+    public Guid? ClerkStaffId { get; set; }
+
+    public CaseState State { get; set; } = CaseState.Draft;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public DateOnly? PromisedDueDate { get; set; }
+    public DateOnly? StatutoryDueDate { get; set; }
+    public bool DueDateProvisional { get; set; }
+
+    /// <summary>In-person interactions at a window (最多跑一次 is measured against it).</summary>
+    public int Visits { get; set; }
+
+    public Dictionary<string, string> FormData { get; set; } = [];
+    public uint RowVersion { get; set; }
+
+    public bool IsOpen => State is not (CaseState.Draft or CaseState.NotAccepted or CaseState.Completed or CaseState.Withdrawn or CaseState.Terminated or CaseState.Denied);
+
+    public bool IsAccepted => State is not (CaseState.Draft or CaseState.Submitted or CaseState.NotAccepted or CaseState.Withdrawn)
+        && AcceptedAt is not null;
+
+    public bool CanMoveTo(CaseState next) => CaseLifecycle.Allows(State, next, AcceptedAt is not null);
+
+    /// <summary>Changes the state, or throws when the lifecycle does not allow it.</summary>
+    public void MoveTo(CaseState next, DateTimeOffset at)
+    {
+        if (!CanMoveTo(next))
+        {
+            throw new InvalidOperationException($"A case cannot go from {State} to {next}.");
+        }
+
+        at = at.ToUniversalTime();
+
+        if (next is CaseState.Submitted && SubmittedAt is null)
+        {
+            SubmittedAt = at;
+        }
+
+        if (next is CaseState.Accepted or CaseState.AcceptedWithDeficiency && AcceptedAt is null)
+        {
+            AcceptedAt = at;
+        }
+
+        State = next;
+        if (!IsOpen && next != CaseState.Draft)
+        {
+            ClosedAt = at;
+        }
+    }
+
+    private const string QueryAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    /// <summary>Six characters without look-alikes (0/O, 1/I), from a cryptographic source.</summary>
+    public static string NewQueryCode() =>
+        string.Create(6, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = QueryAlphabet[RandomNumberGenerator.GetInt32(QueryAlphabet.Length)];
+            }
+        });
+}
+
+/// <summary>The allowed transitions of DESIGN §4, in one table.</summary>
+public static class CaseLifecycle
+{
+    private static readonly Dictionary<CaseState, CaseState[]> Next = new()
+    {
+        [CaseState.Draft] = [CaseState.Submitted, CaseState.Accepted, CaseState.AcceptedWithDeficiency, CaseState.SupplementRequested, CaseState.NotAccepted, CaseState.Withdrawn],
+        [CaseState.Submitted] = [CaseState.Accepted, CaseState.AcceptedWithDeficiency, CaseState.SupplementRequested, CaseState.NotAccepted, CaseState.Withdrawn],
+        [CaseState.SupplementRequested] = [CaseState.Submitted, CaseState.InReview, CaseState.Withdrawn, CaseState.Terminated],
+        [CaseState.Accepted] = [CaseState.InReview, CaseState.Approved, CaseState.Denied, CaseState.Withdrawn],
+        [CaseState.AcceptedWithDeficiency] = [CaseState.Accepted, CaseState.InReview, CaseState.Terminated, CaseState.Withdrawn],
+        [CaseState.InReview] = [CaseState.SupplementRequested, CaseState.SpecialProcedure, CaseState.Approved, CaseState.Denied, CaseState.Withdrawn],
+        [CaseState.SpecialProcedure] = [CaseState.InReview],
+        [CaseState.Approved] = [CaseState.AwaitingDelivery, CaseState.Completed],
+        [CaseState.AwaitingDelivery] = [CaseState.Completed],
+        [CaseState.Denied] = [],
+        [CaseState.NotAccepted] = [],
+        [CaseState.Completed] = [],
+        [CaseState.Withdrawn] = [],
+        [CaseState.Terminated] = [],
+    };
+
+    /// <summary>
+    /// Whether <paramref name="from"/> may become <paramref name="to"/>. A supplement answered before
+    /// acceptance goes back to Submitted (pre-review again); after acceptance back to InReview.
+    /// </summary>
+    public static bool Allows(CaseState from, CaseState to, bool accepted)
+    {
+        if (!Next.TryGetValue(from, out var allowed) || !allowed.Contains(to))
+        {
+            return false;
+        }
+
+        return from != CaseState.SupplementRequested || to switch
+        {
+            CaseState.Submitted => !accepted,
+            CaseState.InReview => accepted,
+            _ => true,
+        };
+    }
+}

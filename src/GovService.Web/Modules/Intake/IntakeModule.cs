@@ -1,0 +1,38 @@
+using System.Threading.RateLimiting;
+using GovService.Web.Infrastructure.Seed;
+using GovService.Web.Modules.Intake.Data;
+using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Modules.Intake.Seed;
+using GovService.Web.Modules.Intake.Status;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules.Intake;
+
+/// <summary>
+/// Cases (办件) from application or window intake to delivery. So far: the case and its lifecycle,
+/// case numbers, demo cases and the public status lookup; online application and window intake follow.
+/// </summary>
+public static class IntakeModule
+{
+    public const string Name = "Intake";
+    public const string LookupRateLimitPolicy = "lookup";
+
+    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<CaseNumbers>();
+        services.AddScoped<CaseStatusLookup>();
+        services.AddScoped<ISeeder, DemoCaseSeeder>();
+        var permits = configuration.GetValue("Security:LookupRateLimit:PermitLimit", 30);
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy(LookupRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "local",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        return services;
+    }
+
+    public static void ConfigureIntake(this ModelBuilder builder)
+    {
+        builder.ApplyConfiguration(new CaseConfiguration());
+        builder.ApplyConfiguration(new CaseCounterConfiguration());
+    }
+}

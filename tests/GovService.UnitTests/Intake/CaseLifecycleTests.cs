@@ -1,0 +1,90 @@
+using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Modules.Intake.Status;
+
+namespace GovService.UnitTests.Intake;
+
+public sealed class CaseLifecycleTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+
+    [Fact]
+    public void An_online_application_is_submitted_accepted_reviewed_approved_and_delivered()
+    {
+        var c = new Case();
+        foreach (var next in new[] { CaseState.Submitted, CaseState.Accepted, CaseState.InReview, CaseState.Approved, CaseState.AwaitingDelivery, CaseState.Completed })
+        {
+            c.MoveTo(next, Now);
+        }
+
+        Assert.Equal(CaseState.Completed, c.State);
+        Assert.Equal(Now, c.AcceptedAt);
+        Assert.Equal(Now, c.ClosedAt);
+        Assert.False(c.IsOpen);
+    }
+
+    [Fact]
+    public void A_case_cannot_be_approved_before_it_is_accepted()
+    {
+        var c = new Case();
+        c.MoveTo(CaseState.Submitted, Now);
+
+        Assert.Throws<InvalidOperationException>(() => c.MoveTo(CaseState.Approved, Now));
+        Assert.Equal(CaseState.Submitted, c.State);
+    }
+
+    [Fact]
+    public void A_supplement_before_acceptance_returns_to_pre_review_and_after_acceptance_to_review()
+    {
+        var before = new Case();
+        before.MoveTo(CaseState.Submitted, Now);
+        before.MoveTo(CaseState.SupplementRequested, Now);
+        Assert.False(before.CanMoveTo(CaseState.InReview));
+        before.MoveTo(CaseState.Submitted, Now);
+
+        var after = new Case();
+        after.MoveTo(CaseState.Accepted, Now);
+        after.MoveTo(CaseState.InReview, Now);
+        after.MoveTo(CaseState.SupplementRequested, Now);
+        Assert.False(after.CanMoveTo(CaseState.Submitted));
+        after.MoveTo(CaseState.InReview, Now);
+    }
+
+    [Fact]
+    public void A_deficient_acceptance_is_terminated_when_the_material_never_comes()
+    {
+        var c = new Case();
+        c.MoveTo(CaseState.AcceptedWithDeficiency, Now);
+        c.MoveTo(CaseState.Terminated, Now.AddDays(10));
+
+        Assert.Equal(Now.AddDays(10), c.ClosedAt);
+    }
+
+    [Theory]
+    [InlineData(CaseState.Completed)]
+    [InlineData(CaseState.NotAccepted)]
+    [InlineData(CaseState.Withdrawn)]
+    public void A_closed_case_cannot_be_withdrawn_or_reopened(CaseState closed)
+    {
+        var c = new Case { State = closed };
+
+        Assert.False(c.CanMoveTo(CaseState.Withdrawn));
+        Assert.False(c.CanMoveTo(CaseState.InReview));
+    }
+
+    [Fact]
+    public void Query_codes_are_six_unambiguous_characters_and_differ()
+    {
+        var codes = Enumerable.Range(0, 200).Select(_ => Case.NewQueryCode()).ToList();
+
+        Assert.All(codes, c => Assert.Matches("^[2-9A-HJ-NP-Z]{6}$", c));
+        Assert.True(codes.Distinct().Count() > 195);
+    }
+
+    [Theory]
+    [InlineData("张伟", ApplicantKind.Person, "张*")]
+    [InlineData("李秀英", ApplicantKind.Person, "李*英")]
+    [InlineData("欧阳小明", ApplicantKind.Person, "欧**明")]
+    [InlineData("云溪县桃源餐饮店", ApplicantKind.Organisation, "云溪****饮店")]
+    public void The_public_lookup_masks_the_applicant(string name, ApplicantKind kind, string masked) =>
+        Assert.Equal(masked, CaseStatusLookup.Mask(name, kind));
+}
