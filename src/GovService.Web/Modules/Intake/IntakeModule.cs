@@ -22,6 +22,7 @@ public static class IntakeModule
     {
         services.AddScoped<CaseNumbers>();
         services.AddScoped<CaseStatusLookup>();
+        services.AddScoped<WindowIntake.AcceptAtWindow>();
         services.AddScoped<ISeeder, DemoCaseSeeder>();
         var permits = configuration.GetValue("Security:LookupRateLimit:PermitLimit", 30);
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(LookupRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
@@ -34,5 +35,6 @@ public static class IntakeModule
     {
         builder.ApplyConfiguration(new CaseConfiguration());
         builder.ApplyConfiguration(new CaseCounterConfiguration());
+        builder.ApplyConfiguration(new CaseMaterialConfiguration());
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Catalog.Browse;
 
-internal sealed class CatalogDirectory(GovDbContext db) : ICatalogDirectory
+internal sealed class CatalogDirectory(GovDbContext db, CatalogQueries queries) : ICatalogDirectory
 {
     public Task<PublishedItem?> FindPublishedAsync(string basicCode, CancellationToken cancellationToken = default) =>
         (from v in db.Set<ItemVersion>().AsNoTracking()
@@ -14,4 +14,14 @@ internal sealed class CatalogDirectory(GovDbContext db) : ICatalogDirectory
          select new PublishedItem(i.Id, v.Id, v.Number, i.BasicCode, v.Name, v.CaseKind, v.PromisedLimit, v.PromisedUnit == TimeUnit.WorkingDay,
              v.StatutoryLimit, v.StatutoryUnit == TimeUnit.WorkingDay, v.VisitsNeeded, i.DepartmentId))
         .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<PublishedMaterial>> MaterialsAsync(Guid versionId, CancellationToken cancellationToken = default) =>
+        await db.Set<Material>().AsNoTracking().Where(m => m.VersionId == versionId).OrderBy(m => m.Position)
+            .Select(m => new PublishedMaterial(m.Position, m.Name, m.Required, m.DeficiencyAllowed, m.Originals, m.Copies, m.LicenceType))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ItemChoice>> SearchPublishedAsync(string? query, CancellationToken cancellationToken = default) =>
+        (await queries.SearchAsync(new SearchFilter(query, PageSize: 30), cancellationToken)).Items
+            .Select(i => new ItemChoice(i.BasicCode, i.Name, i.ImplementingBody, i.CaseKind))
+            .ToList();
 }

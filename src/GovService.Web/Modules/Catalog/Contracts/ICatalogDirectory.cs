@@ -15,7 +15,16 @@ public sealed record PublishedItem(
     int VisitsNeeded,
     Guid DepartmentId);
 
+public sealed record PublishedMaterial(int Position, string Name, bool Required, bool DeficiencyAllowed, int Originals, int Copies, string LicenceType);
+
+public sealed record ItemChoice(string BasicCode, string Name, string ImplementingBody, int CaseKind);
+
 public interface ICatalogDirectory
 {
     Task<PublishedItem?> FindPublishedAsync(string basicCode, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<PublishedMaterial>> MaterialsAsync(Guid versionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Published items whose name, code or keywords contain <paramref name="query"/> (any item when empty), at most 30.</summary>
+    Task<IReadOnlyList<ItemChoice>> SearchPublishedAsync(string? query, CancellationToken cancellationToken = default);
 }

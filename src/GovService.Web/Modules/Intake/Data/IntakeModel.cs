@@ -44,3 +44,14 @@ internal sealed class CaseCounterConfiguration : IEntityTypeConfiguration<CaseCo
         builder.Property(c => c.Region).HasMaxLength(6).IsFixedLength();
     }
 }
+
+internal sealed class CaseMaterialConfiguration : IEntityTypeConfiguration<CaseMaterial>
+{
+    public void Configure(EntityTypeBuilder<CaseMaterial> builder)
+    {
+        builder.ToTable("int_case_materials");
+        builder.Property(m => m.Name).HasMaxLength(200);
+        builder.HasIndex(m => new { m.CaseId, m.Position }).IsUnique();
+        builder.HasOne<Case>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

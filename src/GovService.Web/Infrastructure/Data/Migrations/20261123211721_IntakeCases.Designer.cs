@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovService.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(GovDbContext))]
-    [Migration("20261123211211_IntakeCases")]
+    [Migration("20261123211721_IntakeCases")]
     partial class IntakeCases
     {
         /// <inheritdoc />
@@ -1081,6 +1081,57 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("int_case_counters", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Copies")
+                        .HasColumnType("integer")
+                        .HasColumnName("copies");
+
+                    b.Property<bool>("DeficiencyAllowed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deficiency_allowed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Originals")
+                        .HasColumnType("integer")
+                        .HasColumnName("originals");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<bool>("Received")
+                        .HasColumnType("boolean")
+                        .HasColumnName("received");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.HasKey("Id")
+                        .HasName("pk_int_case_materials");
+
+                    b.HasIndex("CaseId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_int_case_materials_case_id_position");
+
+                    b.ToTable("int_case_materials", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Organization.Domain.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1605,6 +1656,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cat_item_materials_cat_item_versions_version_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseMaterial", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Intake.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_int_case_materials_int_cases_case_id");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Organization.Domain.Department", b =>

@@ -66,6 +66,40 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     table.PrimaryKey("pk_int_cases", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "int_case_materials",
+                schema: "gov",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    required = table.Column<bool>(type: "boolean", nullable: false),
+                    deficiency_allowed = table.Column<bool>(type: "boolean", nullable: false),
+                    received = table.Column<bool>(type: "boolean", nullable: false),
+                    originals = table.Column<int>(type: "integer", nullable: false),
+                    copies = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_int_case_materials", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_int_case_materials_int_cases_case_id",
+                        column: x => x.case_id,
+                        principalSchema: "gov",
+                        principalTable: "int_cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_int_case_materials_case_id_position",
+                schema: "gov",
+                table: "int_case_materials",
+                columns: new[] { "case_id", "position" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "ix_int_cases_applicant_user_id",
                 schema: "gov",
@@ -98,6 +132,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "int_case_counters",
+                schema: "gov");
+
+            migrationBuilder.DropTable(
+                name: "int_case_materials",
                 schema: "gov");
 
             migrationBuilder.DropTable(

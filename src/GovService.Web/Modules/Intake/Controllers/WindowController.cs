@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Modules.Intake.WindowIntake;
+using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules.Intake.Controllers;
+
+public sealed record WindowSearchPage(string? Query, IReadOnlyList<ItemChoice> Items, StaffPlacement Clerk);
+
+public sealed record WindowIntakePage(PublishedItem Item, IReadOnlyList<PublishedMaterial> Materials, WindowIntakeForm Form);
+
+public sealed record AcceptanceNoticePage(Case Case, IReadOnlyList<CaseMaterial> Materials, StaffPlacement Clerk);
+
+/// <summary>综合窗口: a clerk takes in any item for a walk-in applicant (无差别受理) and prints the notice.</summary>
+[Area(IntakeModule.Name)]
+[Authorize(Roles = $"{Roles.Clerk},{Roles.ChiefRepresentative}")]
+[Route("window")]
+public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, AcceptAtWindow accept) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? q, CancellationToken ct)
+    {
+        var clerk = await ClerkAsync(ct);
+        return clerk is null ? Forbid() : View(new WindowSearchPage(q, await catalog.SearchPublishedAsync(q, ct), clerk));
+    }
+
+    [HttpGet("intake/{code}")]
+    public async Task<IActionResult> Intake(string code, CancellationToken ct)
+    {
+        var item = await catalog.FindPublishedAsync(code, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        var materials = await catalog.MaterialsAsync(item.VersionId, ct);
+        return View(new WindowIntakePage(item, materials, new WindowIntakeForm { Materials = materials.Select(m => new MaterialCheck { Position = m.Position }).ToList() }));
+    }
+
+    [HttpPost("intake/{code}")]
+    public async Task<IActionResult> Intake(string code, WindowIntakeForm form, CancellationToken ct)
+    {
+        var clerk = await ClerkAsync(ct);
+        var item = await catalog.FindPublishedAsync(code, ct);
+        if (clerk is null)
+        {
+            return Forbid();
+        }
+
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await accept.HandleAsync(item, form, clerk, ct);
+            if (result.Case is { } accepted)
+            {
+                return RedirectToAction(nameof(AcceptanceNotice), new { id = accepted.Id });
+            }
+
+            foreach (var (field, message) in result.Errors)
+            {
+                ModelState.AddModelError(field, message);
+            }
+        }
+
+        return View(new WindowIntakePage(item, await catalog.MaterialsAsync(item.VersionId, ct), form));
+    }
+
+    /// <summary>受理通知书, printable on A4; only for staff of the hall that accepted the case.</summary>
+    [HttpGet("cases/{id:guid}/acceptance-notice")]
+    public async Task<IActionResult> AcceptanceNotice(Guid id, CancellationToken ct)
+    {
+        var clerk = await ClerkAsync(ct);
+        var found = clerk is null ? null : await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId, ct);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.Position).ToListAsync(ct);
+        return View(new AcceptanceNoticePage(found, materials, clerk!));
+    }
+
+    private async Task<StaffPlacement?> ClerkAsync(CancellationToken ct)
+    {
+        var placement = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? await organization.FindStaffAsync(userId, ct) : null;
+        return placement?.HallId is null ? null : placement;
+    }
+}

@@ -1,0 +1,17 @@
+using GovService.Web.Infrastructure.Auditing;
+
+namespace GovService.Web.Modules.Intake.Domain;
+
+/// <summary>A material of the item's list as received (or not) for one case.</summary>
+public sealed class CaseMaterial : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public int Position { get; set; }
+    public string Name { get; set; } = "";
+    public bool Required { get; set; }
+    public bool DeficiencyAllowed { get; set; }
+    public bool Received { get; set; }
+    public int Originals { get; set; }
+    public int Copies { get; set; }
+}
