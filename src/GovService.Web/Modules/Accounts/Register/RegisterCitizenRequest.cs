@@ -23,14 +23,7 @@ internal sealed class RegisterCitizenRequestValidator : AbstractValidator<Regist
         RuleFor(r => r.RealName)
             .NotEmpty().WithMessage(l["Register.RealName.Required"])
             .MaximumLength(50).WithMessage(l["Register.RealName.TooLong"]);
-        RuleFor(r => r.IdNumber).Custom((value, context) =>
-        {
-            var problem = ChineseIdNumber.Check(value, clock.Today());
-            if (problem != IdNumberProblem.None)
-            {
-                context.AddFailure(l[$"IdNumber.{problem}"]);
-            }
-        });
+        RuleFor(r => r.IdNumber).ValidChineseIdNumber(l, clock);
         RuleFor(r => r.Mobile)
             .Must(MobileNumber.IsValid).WithMessage(l["Mobile.Invalid"]);
         RuleFor(r => r.Password)

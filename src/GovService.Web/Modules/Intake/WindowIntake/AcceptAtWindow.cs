@@ -37,14 +37,7 @@ internal sealed class WindowIntakeFormValidator : AbstractValidator<WindowIntake
     public WindowIntakeFormValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(f => f.ApplicantName).NotEmpty().WithMessage(l["Register.RealName.Required"]).MaximumLength(50).WithMessage(l["Register.RealName.TooLong"]);
-        RuleFor(f => f.ApplicantIdNumber).Custom((value, context) =>
-        {
-            var problem = ChineseIdNumber.Check(value, clock.Today());
-            if (problem != IdNumberProblem.None)
-            {
-                context.AddFailure(l[$"IdNumber.{problem}"]);
-            }
-        });
+        RuleFor(f => f.ApplicantIdNumber).ValidChineseIdNumber(l, clock);
         RuleFor(f => f.ContactMobile).Must(MobileNumber.IsValid).WithMessage(l["Mobile.Invalid"]);
     }
 }
