@@ -103,6 +103,59 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync(noticeUrl)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_one_time_notice_lists_every_missing_and_defective_material_and_starts_no_clock()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = Form(1, 3, 4, 5, 6); // 营业执照 (2) missing
+        form.Add(new("Materials[4].Defect", "管理制度缺少负责人签字"));
+        form.Add(new("outcome", "supplement"));
+
+        var response = await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var notice = await clerk.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("补正材料一次性告知书", notice, StringComparison.Ordinal);
+        Assert.Contains("营业执照", notice, StringComparison.Ordinal);
+        Assert.Contains("未提交", notice, StringComparison.Ordinal);
+        Assert.Contains("管理制度缺少负责人签字", notice, StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Count(notice, "data-testid=\"defect\""));
+
+        var pending = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.ApplicantIdNumber == "361131200001010016"));
+        Assert.Equal(CaseState.SupplementRequested, pending.State);
+        Assert.Null(pending.AcceptedAt);
+        Assert.Null(pending.PromisedDueDate);
+        Assert.Equal(1, pending.Visits);
+    }
+
+    [Fact]
+    public async Task A_one_time_notice_with_nothing_missing_is_refused_in_favour_of_acceptance()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = Form(1, 2, 3, 4, 5, 6);
+        form.Add(new("outcome", "supplement"));
+
+        var response = await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+
+        Assert.Contains("无需一次性告知，请直接受理", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await portal.WithDbAsync(db => db.Set<Case>().AnyAsync(c => c.ApplicantIdNumber == "361131200001010016")));
+    }
+
+    [Fact]
+    public async Task A_defective_required_material_blocks_acceptance()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = Form(1, 2, 3, 4, 5, 6);
+        form.Add(new("Materials[2].Defect", "身份证已过有效期"));
+
+        var response = await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+
+        Assert.Contains("必要材料不齐全，不能受理：居民身份证", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("data-testid=\"case-number\">(\\d+)<")]
     private static partial Regex NumberPattern();
 }

@@ -1093,6 +1093,12 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("copies");
 
+                    b.Property<string>("Defect")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("defect");
+
                     b.Property<bool>("DeficiencyAllowed")
                         .HasColumnType("boolean")
                         .HasColumnName("deficiency_allowed");

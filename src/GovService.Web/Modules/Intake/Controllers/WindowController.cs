@@ -44,7 +44,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     }
 
     [HttpPost("intake/{code}")]
-    public async Task<IActionResult> Intake(string code, WindowIntakeForm form, CancellationToken ct)
+    public async Task<IActionResult> Intake(string code, WindowIntakeForm form, string? outcome, CancellationToken ct)
     {
         var clerk = await ClerkAsync(ct);
         var item = await catalog.FindPublishedAsync(code, ct);
@@ -60,10 +60,11 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
 
         if (ModelState.IsValid)
         {
-            var result = await accept.HandleAsync(item, form, clerk, ct);
-            if (result.Case is { } accepted)
+            var supplement = outcome == "supplement";
+            var result = supplement ? await accept.RequestSupplementAsync(item, form, clerk, ct) : await accept.HandleAsync(item, form, clerk, ct);
+            if (result.Case is { } done)
             {
-                return RedirectToAction(nameof(AcceptanceNotice), new { id = accepted.Id });
+                return RedirectToAction(supplement ? nameof(SupplementNotice) : nameof(AcceptanceNotice), new { id = done.Id });
             }
 
             foreach (var (field, message) in result.Errors)
@@ -81,6 +82,21 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     {
         var clerk = await ClerkAsync(ct);
         var found = clerk is null ? null : await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId, ct);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.Position).ToListAsync(ct);
+        return View(new AcceptanceNoticePage(found, materials, clerk!));
+    }
+
+    /// <summary>补正告知书: every missing or defective material with its reason, printable; staff of the hall only.</summary>
+    [HttpGet("cases/{id:guid}/supplement-notice")]
+    public async Task<IActionResult> SupplementNotice(Guid id, CancellationToken ct)
+    {
+        var clerk = await ClerkAsync(ct);
+        var found = clerk is null ? null : await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId && c.State == CaseState.SupplementRequested, ct);
         if (found is null)
         {
             return NotFound();

@@ -51,6 +51,7 @@ internal sealed class CaseMaterialConfiguration : IEntityTypeConfiguration<CaseM
     {
         builder.ToTable("int_case_materials");
         builder.Property(m => m.Name).HasMaxLength(200);
+        builder.Property(m => m.Defect).HasMaxLength(500);
         builder.HasIndex(m => new { m.CaseId, m.Position }).IsUnique();
         builder.HasOne<Case>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
     }

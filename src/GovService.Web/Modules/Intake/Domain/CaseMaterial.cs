@@ -14,4 +14,7 @@ public sealed class CaseMaterial : IAudited
     public bool Received { get; set; }
     public int Originals { get; set; }
     public int Copies { get; set; }
+
+    /// <summary>Why it cannot be accepted as it is (一次性告知): missing, expired, unsigned …; empty when fine.</summary>
+    public string Defect { get; set; } = "";
 }

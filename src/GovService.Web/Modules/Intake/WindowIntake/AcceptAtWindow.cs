@@ -15,6 +15,9 @@ public sealed class MaterialCheck
 {
     public int Position { get; set; }
     public bool Received { get; set; }
+
+    /// <summary>What is wrong with a material that was handed in, or what exactly is missing.</summary>
+    public string Defect { get; set; } = "";
 }
 
 /// <summary>A walk-in applicant at a comprehensive window (无差别受理): who, and which materials lie on the counter.</summary>
@@ -62,7 +65,7 @@ public sealed class AcceptAtWindow(
     public async Task<IntakeResult> HandleAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct)
     {
         var materials = await catalog.MaterialsAsync(item.VersionId, ct);
-        var received = form.Materials.Where(m => m.Received).Select(m => m.Position).ToHashSet();
+        var received = form.Materials.Where(m => m.Received && string.IsNullOrWhiteSpace(m.Defect)).Select(m => m.Position).ToHashSet();
         var missing = materials.Where(m => m.Required && !received.Contains(m.Position)).Select(m => m.Name).ToList();
         if (missing.Count > 0)
         {
@@ -117,5 +120,73 @@ public sealed class AcceptAtWindow(
         await transaction.CommitAsync(ct);
         logger.LogInformation("Case {CaseNumber} accepted at window by staff {StaffId}", accepted.Number, clerk.StaffId);
         return new IntakeResult(accepted, []);
+    }
+
+    /// <summary>
+    /// 一次性告知: every missing or defective material, with its reason, in one notice. The application is
+    /// kept (state SupplementRequested, one visit) so the applicant's return continues it; no clock starts.
+    /// </summary>
+    public async Task<IntakeResult> RequestSupplementAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct)
+    {
+        var materials = await catalog.MaterialsAsync(item.VersionId, ct);
+        var checks = form.Materials.ToDictionary(m => m.Position);
+        string? DefectOf(PublishedMaterial m)
+        {
+            var check = checks.GetValueOrDefault(m.Position);
+            if (check is not null && !string.IsNullOrWhiteSpace(check.Defect))
+            {
+                return check.Defect.Trim();
+            }
+
+            return m.Required && check?.Received != true ? l["Window.Defect.Missing"].Value : null;
+        }
+
+        var defects = materials.Select(m => (Material: m, Defect: DefectOf(m))).ToList();
+        if (defects.All(d => d.Defect is null))
+        {
+            return new IntakeResult(null, [(string.Empty, l["Window.NothingToSupplement"])]);
+        }
+
+        var now = clock.GetUtcNow();
+        var idNumber = ChineseIdNumber.Normalize(form.ApplicantIdNumber);
+        var citizen = await citizens.FindByIdNumberAsync(idNumber, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var pending = new Case
+        {
+            Number = await numbers.NextAsync(ct),
+            ItemId = item.ItemId,
+            ItemVersionId = item.VersionId,
+            ItemName = item.Name,
+            BasicCode = item.BasicCode,
+            CaseKind = item.CaseKind,
+            ApplicantName = form.ApplicantName.Trim(),
+            ApplicantIdNumber = idNumber,
+            ApplicantUserId = citizen?.UserId,
+            ContactName = form.ApplicantName.Trim(),
+            ContactMobile = form.ContactMobile.Trim(),
+            Channel = 1,
+            HallId = clerk.HallId,
+            ClerkStaffId = clerk.StaffId,
+            CreatedAt = now,
+            Visits = 1,
+        };
+        pending.MoveTo(CaseState.SupplementRequested, now);
+        db.Add(pending);
+        db.AddRange(defects.Select(d => new CaseMaterial
+        {
+            CaseId = pending.Id,
+            Position = d.Material.Position,
+            Name = d.Material.Name,
+            Required = d.Material.Required,
+            DeficiencyAllowed = d.Material.DeficiencyAllowed,
+            Received = checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null,
+            Originals = d.Material.Originals,
+            Copies = d.Material.Copies,
+            Defect = d.Defect ?? "",
+        }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("One-time supplement notice for {CaseNumber} given at window by staff {StaffId}", pending.Number, clerk.StaffId);
+        return new IntakeResult(pending, []);
     }
 }

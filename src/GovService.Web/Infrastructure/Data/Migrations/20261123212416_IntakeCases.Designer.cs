@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovService.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(GovDbContext))]
-    [Migration("20261123211721_IntakeCases")]
+    [Migration("20261123212416_IntakeCases")]
     partial class IntakeCases
     {
         /// <inheritdoc />
@@ -1095,6 +1095,12 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<int>("Copies")
                         .HasColumnType("integer")
                         .HasColumnName("copies");
+
+                    b.Property<string>("Defect")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("defect");
 
                     b.Property<bool>("DeficiencyAllowed")
                         .HasColumnType("boolean")

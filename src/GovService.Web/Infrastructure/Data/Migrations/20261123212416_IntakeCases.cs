@@ -79,7 +79,8 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     deficiency_allowed = table.Column<bool>(type: "boolean", nullable: false),
                     received = table.Column<bool>(type: "boolean", nullable: false),
                     originals = table.Column<int>(type: "integer", nullable: false),
-                    copies = table.Column<int>(type: "integer", nullable: false)
+                    copies = table.Column<int>(type: "integer", nullable: false),
+                    defect = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
