@@ -144,6 +144,34 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
     }
 
     [Fact]
+    public async Task Not_accepting_needs_a_reason_and_a_legal_basis_and_prints_them_with_the_remedies()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = Form();
+        form.Add(new("outcome", "refuse"));
+
+        var missing = await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+        var html = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("请写明不予受理的理由", html, StringComparison.Ordinal);
+        Assert.Contains("请写明不予受理的法律依据", html, StringComparison.Ordinal);
+        Assert.False(await portal.WithDbAsync(db => db.Set<Case>().AnyAsync(c => c.ApplicantIdNumber == "361131200001010016")));
+
+        form.Add(new("RefusalReason", "申请经营场所位于居民住宅楼内，不符合食品经营场所要求"));
+        form.Add(new("RefusalBasis", "《中华人民共和国行政许可法》第三十二条第一款第（二）项"));
+        var refused = await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var notice = await clerk.GetPageAsync(refused.Headers.Location!.OriginalString);
+        Assert.Contains("不予受理通知书", notice, StringComparison.Ordinal);
+        Assert.Contains("不符合食品经营场所要求", notice, StringComparison.Ordinal);
+        Assert.Contains("行政复议", notice, StringComparison.Ordinal);
+
+        var closed = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.ApplicantIdNumber == "361131200001010016"));
+        Assert.Equal(CaseState.NotAccepted, closed.State);
+        Assert.NotNull(closed.ClosedAt);
+    }
+
+    [Fact]
     public async Task A_defective_required_material_blocks_acceptance()
     {
         using var clerk = portal.NewBrowser();

@@ -60,11 +60,21 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
 
         if (ModelState.IsValid)
         {
-            var supplement = outcome == "supplement";
-            var result = supplement ? await accept.RequestSupplementAsync(item, form, clerk, ct) : await accept.HandleAsync(item, form, clerk, ct);
+            var result = outcome switch
+            {
+                "supplement" => await accept.RequestSupplementAsync(item, form, clerk, ct),
+                "refuse" => await accept.RefuseAsync(item, form, clerk, ct),
+                _ => await accept.HandleAsync(item, form, clerk, ct),
+            };
             if (result.Case is { } done)
             {
-                return RedirectToAction(supplement ? nameof(SupplementNotice) : nameof(AcceptanceNotice), new { id = done.Id });
+                var notice = outcome switch
+                {
+                    "supplement" => nameof(SupplementNotice),
+                    "refuse" => nameof(RefusalNotice),
+                    _ => nameof(AcceptanceNotice),
+                };
+                return RedirectToAction(notice, new { id = done.Id });
             }
 
             foreach (var (field, message) in result.Errors)
@@ -104,6 +114,15 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
 
         var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.Position).ToListAsync(ct);
         return View(new AcceptanceNoticePage(found, materials, clerk!));
+    }
+
+    /// <summary>不予受理通知书 with reason, legal basis and the applicant's remedies; staff of the hall only.</summary>
+    [HttpGet("cases/{id:guid}/refusal-notice")]
+    public async Task<IActionResult> RefusalNotice(Guid id, CancellationToken ct)
+    {
+        var clerk = await ClerkAsync(ct);
+        var found = clerk is null ? null : await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId && c.State == CaseState.NotAccepted, ct);
+        return found is null ? NotFound() : View(new AcceptanceNoticePage(found, [], clerk!));
     }
 
     private async Task<StaffPlacement?> ClerkAsync(CancellationToken ct)

@@ -89,6 +89,10 @@ public sealed class Case : IAudited
     /// <summary>In-person interactions at a window (最多跑一次 is measured against it).</summary>
     public int Visits { get; set; }
 
+    /// <summary>不予受理: the written reason and its legal basis.</summary>
+    public string RefusalReason { get; set; } = "";
+    public string RefusalBasis { get; set; } = "";
+
     public Dictionary<string, string> FormData { get; set; } = [];
     public uint RowVersion { get; set; }
 

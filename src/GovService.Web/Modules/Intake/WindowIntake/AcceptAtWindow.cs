@@ -33,6 +33,13 @@ public sealed class WindowIntakeForm
     public string ContactMobile { get; set; } = "";
 
     public List<MaterialCheck> Materials { get; set; } = [];
+
+    /// <summary>不予受理 only: why, and under which provision.</summary>
+    [Display(Name = "Window.RefusalReason")]
+    public string RefusalReason { get; set; } = "";
+
+    [Display(Name = "Window.RefusalBasis")]
+    public string RefusalBasis { get; set; } = "";
 }
 
 internal sealed class WindowIntakeFormValidator : AbstractValidator<WindowIntakeForm>
@@ -120,6 +127,59 @@ public sealed class AcceptAtWindow(
         await transaction.CommitAsync(ct);
         logger.LogInformation("Case {CaseNumber} accepted at window by staff {StaffId}", accepted.Number, clerk.StaffId);
         return new IntakeResult(accepted, []);
+    }
+
+    /// <summary>
+    /// 不予受理: the item is not this office's or the applicant is not eligible; a written notice with the
+    /// reason and its legal basis. The application is closed (NotAccepted) and counted as a visit.
+    /// </summary>
+    public async Task<IntakeResult> RefuseAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct)
+    {
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(form.RefusalReason))
+        {
+            errors.Add((nameof(form.RefusalReason), l["Window.RefusalReason.Required"]));
+        }
+
+        if (string.IsNullOrWhiteSpace(form.RefusalBasis))
+        {
+            errors.Add((nameof(form.RefusalBasis), l["Window.RefusalBasis.Required"]));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new IntakeResult(null, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var idNumber = ChineseIdNumber.Normalize(form.ApplicantIdNumber);
+        var citizen = await citizens.FindByIdNumberAsync(idNumber, ct);
+        var refused = new Case
+        {
+            Number = await numbers.NextAsync(ct),
+            ItemId = item.ItemId,
+            ItemVersionId = item.VersionId,
+            ItemName = item.Name,
+            BasicCode = item.BasicCode,
+            CaseKind = item.CaseKind,
+            ApplicantName = form.ApplicantName.Trim(),
+            ApplicantIdNumber = idNumber,
+            ApplicantUserId = citizen?.UserId,
+            ContactName = form.ApplicantName.Trim(),
+            ContactMobile = form.ContactMobile.Trim(),
+            Channel = 1,
+            HallId = clerk.HallId,
+            ClerkStaffId = clerk.StaffId,
+            CreatedAt = now,
+            Visits = 1,
+            RefusalReason = form.RefusalReason.Trim(),
+            RefusalBasis = form.RefusalBasis.Trim(),
+        };
+        refused.MoveTo(CaseState.NotAccepted, now);
+        db.Add(refused);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Application {CaseNumber} not accepted at window by staff {StaffId}", refused.Number, clerk.StaffId);
+        return new IntakeResult(refused, []);
     }
 
     /// <summary>

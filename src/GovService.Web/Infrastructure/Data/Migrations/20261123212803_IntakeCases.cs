@@ -58,6 +58,8 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     statutory_due_date = table.Column<DateOnly>(type: "date", nullable: true),
                     due_date_provisional = table.Column<bool>(type: "boolean", nullable: false),
                     visits = table.Column<int>(type: "integer", nullable: false),
+                    refusal_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    refusal_basis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     form_data = table.Column<string>(type: "jsonb", nullable: false),
                     xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },

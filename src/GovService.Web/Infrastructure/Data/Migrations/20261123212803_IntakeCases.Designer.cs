@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovService.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(GovDbContext))]
-    [Migration("20261123212416_IntakeCases")]
+    [Migration("20261123212803_IntakeCases")]
     partial class IntakeCases
     {
         /// <inheritdoc />
@@ -1016,6 +1016,18 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character(6)")
                         .HasColumnName("query_code")
                         .IsFixedLength();
+
+                    b.Property<string>("RefusalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("refusal_basis");
+
+                    b.Property<string>("RefusalReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("refusal_reason");
 
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
