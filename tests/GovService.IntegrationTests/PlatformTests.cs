@@ -83,6 +83,17 @@ public sealed class PlatformTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public void The_intake_deficiency_sweep_is_registered_nightly_in_Shanghai_time()
+    {
+        using var scope = portal.Services.CreateScope();
+        using var connection = scope.ServiceProvider.GetRequiredService<JobStorage>().GetConnection();
+        var job = connection.GetRecurringJobs().Single(j => j.Id == GovService.Web.Modules.Intake.Jobs.DeficiencySweepJob.RecurringId);
+
+        Assert.Equal("Asia/Shanghai", job.TimeZoneId);
+        Assert.Equal("30 0 * * *", job.Cron);
+    }
+
+    [Fact]
     public async Task Data_protection_keys_are_kept_in_the_database_for_every_instance()
     {
         using var browser = portal.NewBrowser();

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Modules.Intake.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovService.IntegrationTests;
 
@@ -169,6 +170,77 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         var closed = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.ApplicantIdNumber == "361131200001010016"));
         Assert.Equal(CaseState.NotAccepted, closed.State);
         Assert.NotNull(closed.ClosedAt);
+    }
+
+    [Fact]
+    public async Task A_walk_in_with_one_deficiency_allowed_material_missing_is_accepted_and_terminated_when_the_promise_passes()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = Form(1, 2, 3, 4, 5); // 从业人员健康证明 (6) may follow later
+        form.Add(new("DeficiencyDueDate", "2026-11-27"));
+        form.Add(new("outcome", "deficiency"));
+
+        var response = await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var notice = await clerk.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("容缺受理承诺书", notice, StringComparison.Ordinal);
+        Assert.Contains("从业人员健康证明", System.Text.RegularExpressions.Regex.Match(notice, "deficiency-commitment.*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value, StringComparison.Ordinal);
+        var accepted = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.ApplicantIdNumber == "361131200001010016"));
+        Assert.Equal(CaseState.AcceptedWithDeficiency, accepted.State);
+        Assert.Equal(new DateOnly(2026, 11, 27), accepted.DeficiencyDueDate);
+
+        // The day after the promised date, the nightly job terminates it; a second run changes nothing.
+        portal.Clock.Set(new DateTimeOffset(2026, 11, 28, 0, 30, 0, TimeSpan.FromHours(8)));
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<GovService.Web.Modules.Intake.Jobs.DeficiencySweepJob>().RunAsync(CancellationToken.None));
+        }
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<GovService.Web.Modules.Intake.Jobs.DeficiencySweepJob>().RunAsync(CancellationToken.None));
+        }
+
+        using var applicant = portal.NewBrowser();
+        var status = await applicant.GetPageAsync($"/status?number={accepted.Number}&code={accepted.QueryCode}");
+        Assert.Contains("已终止", status, StringComparison.Ordinal);
+        Assert.Contains("容缺材料未在承诺日期（2026-11-27）前补齐", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_deficiency_job_leaves_cases_whose_promise_has_not_passed()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = Form(1, 2, 3, 4, 5);
+        form.Add(new("DeficiencyDueDate", "2026-11-27"));
+        form.Add(new("outcome", "deficiency"));
+        await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+
+        portal.Clock.Set(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.FromHours(8)));
+        await using var scope = portal.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<GovService.Web.Modules.Intake.Jobs.DeficiencySweepJob>().RunAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(new[] { 1, 3, 4, 5 }, "2026-11-27", "以下必要材料不可容缺，不能容缺受理：营业执照")]
+    [InlineData(new[] { 1, 2, 3, 4, 5, 6 }, "2026-11-27", "没有暂缺的材料，请直接受理")]
+    [InlineData(new[] { 1, 2, 3, 4, 5 }, "2026-12-15", "承诺补齐日期应在 2026-11-24 至 2026-11-30")]
+    [InlineData(new[] { 1, 2, 3, 4, 5 }, "", "承诺补齐日期应在")]
+    public async Task A_deficient_acceptance_outside_the_rules_is_explained_and_stores_nothing(int[] received, string due, string message)
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = Form(received);
+        form.Add(new("DeficiencyDueDate", due));
+        form.Add(new("outcome", "deficiency"));
+
+        var response = await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await portal.WithDbAsync(db => db.Set<Case>().AnyAsync(c => c.ApplicantIdNumber == "361131200001010016")));
     }
 
     [Fact]

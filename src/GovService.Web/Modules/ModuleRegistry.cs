@@ -57,5 +57,6 @@ public static class ModuleRegistry
     public static void RegisterModuleJobs(IRecurringJobManager jobs)
     {
         jobs.RegisterCalendarJobs();
+        jobs.RegisterIntakeJobs();
     }
 }

@@ -5,6 +5,7 @@ using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Intake.Seed;
 using GovService.Web.Modules.Intake.Status;
 using Microsoft.AspNetCore.RateLimiting;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Intake;
@@ -23,6 +24,7 @@ public static class IntakeModule
         services.AddScoped<CaseNumbers>();
         services.AddScoped<CaseStatusLookup>();
         services.AddScoped<WindowIntake.AcceptAtWindow>();
+        services.AddScoped<Jobs.DeficiencySweepJob>();
         services.AddScoped<ISeeder, DemoCaseSeeder>();
         var permits = configuration.GetValue("Security:LookupRateLimit:PermitLimit", 30);
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(LookupRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
@@ -30,6 +32,13 @@ public static class IntakeModule
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return services;
     }
+
+    public static void RegisterIntakeJobs(this IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<Jobs.DeficiencySweepJob>(
+            Jobs.DeficiencySweepJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            "30 0 * * *",
+            new RecurringJobOptions { TimeZone = Shared.Calendar.ChinaTime.Zone });
 
     public static void ConfigureIntake(this ModelBuilder builder)
     {

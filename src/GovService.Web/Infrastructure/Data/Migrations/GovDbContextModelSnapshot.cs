@@ -971,6 +971,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateOnly?>("DeficiencyDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("deficiency_due_date");
+
                     b.Property<bool>("DueDateProvisional")
                         .HasColumnType("boolean")
                         .HasColumnName("due_date_provisional");
@@ -1044,6 +1048,12 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
 
+                    b.Property<string>("TerminationReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("termination_reason");
+
                     b.Property<int>("Visits")
                         .HasColumnType("integer")
                         .HasColumnName("visits");
@@ -1061,6 +1071,9 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("HallId", "State")
                         .HasDatabaseName("ix_int_cases_hall_id_state");
+
+                    b.HasIndex("State", "DeficiencyDueDate")
+                        .HasDatabaseName("ix_int_cases_state_deficiency_due_date");
 
                     b.HasIndex("State", "PromisedDueDate")
                         .HasDatabaseName("ix_int_cases_state_promised_due_date");

@@ -64,6 +64,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
             {
                 "supplement" => await accept.RequestSupplementAsync(item, form, clerk, ct),
                 "refuse" => await accept.RefuseAsync(item, form, clerk, ct),
+                "deficiency" => await accept.AcceptWithDeficiencyAsync(item, form, clerk, ct),
                 _ => await accept.HandleAsync(item, form, clerk, ct),
             };
             if (result.Case is { } done)

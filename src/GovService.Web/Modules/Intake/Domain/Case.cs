@@ -89,6 +89,12 @@ public sealed class Case : IAudited
     /// <summary>In-person interactions at a window (最多跑一次 is measured against it).</summary>
     public int Visits { get; set; }
 
+    /// <summary>容缺受理: the day by which the applicant promised to supply the missing materials.</summary>
+    public DateOnly? DeficiencyDueDate { get; set; }
+
+    /// <summary>Why a case ended without a decision (终止), told to the applicant on the status page.</summary>
+    public string TerminationReason { get; set; } = "";
+
     /// <summary>不予受理: the written reason and its legal basis.</summary>
     public string RefusalReason { get; set; } = "";
     public string RefusalBasis { get; set; } = "";

@@ -14,7 +14,8 @@ public sealed record CaseStatus(
     DateTimeOffset? AcceptedAt,
     DateOnly? PromisedDueDate,
     bool DueDateProvisional,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt,
+    string? TerminationReason);
 
 public sealed class CaseStatusLookup(GovDbContext db)
 {
@@ -31,7 +32,8 @@ public sealed class CaseStatusLookup(GovDbContext db)
         return found is null
             ? null
             : new CaseStatus(found.Number!, found.ItemName, found.State.ToString(), Mask(found.ApplicantName, found.ApplicantKind),
-                found.SubmittedAt, found.AcceptedAt, found.PromisedDueDate, found.DueDateProvisional, found.ClosedAt);
+                found.SubmittedAt, found.AcceptedAt, found.PromisedDueDate, found.DueDateProvisional, found.ClosedAt,
+                string.IsNullOrEmpty(found.TerminationReason) ? null : found.TerminationReason);
     }
 
     /// <summary>张伟 → 张*, 欧阳小明 → 欧**明, 云溪县桃源餐饮店 → 云溪*****饮店.</summary>

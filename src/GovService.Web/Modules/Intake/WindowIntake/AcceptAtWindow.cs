@@ -34,6 +34,10 @@ public sealed class WindowIntakeForm
 
     public List<MaterialCheck> Materials { get; set; } = [];
 
+    /// <summary>容缺受理 only: the day by which the applicant promises the missing materials.</summary>
+    [Display(Name = "Window.DeficiencyDue")]
+    public DateOnly? DeficiencyDueDate { get; set; }
+
     /// <summary>不予受理 only: why, and under which provision.</summary>
     [Display(Name = "Window.RefusalReason")]
     public string RefusalReason { get; set; } = "";
@@ -69,14 +73,31 @@ public sealed class AcceptAtWindow(
     IStringLocalizer<SharedResource> l,
     ILogger<AcceptAtWindow> logger)
 {
-    public async Task<IntakeResult> HandleAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct)
+    public async Task<IntakeResult> HandleAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct) =>
+        await AcceptAsync(item, form, clerk, withDeficiency: false, ct);
+
+    /// <summary>
+    /// 容缺受理: only materials marked 容缺-allowed may be missing, at least one is, and the applicant promises
+    /// them by a date between tomorrow and the promised completion date. A job terminates the case when the
+    /// date passes without them.
+    /// </summary>
+    public async Task<IntakeResult> AcceptWithDeficiencyAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct) =>
+        await AcceptAsync(item, form, clerk, withDeficiency: true, ct);
+
+    private async Task<IntakeResult> AcceptAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, bool withDeficiency, CancellationToken ct)
     {
         var materials = await catalog.MaterialsAsync(item.VersionId, ct);
         var received = form.Materials.Where(m => m.Received && string.IsNullOrWhiteSpace(m.Defect)).Select(m => m.Position).ToHashSet();
-        var missing = materials.Where(m => m.Required && !received.Contains(m.Position)).Select(m => m.Name).ToList();
-        if (missing.Count > 0)
+        var missingRequired = materials.Where(m => m.Required && !received.Contains(m.Position)).ToList();
+        var blocking = withDeficiency ? missingRequired.Where(m => !m.DeficiencyAllowed).ToList() : missingRequired;
+        if (blocking.Count > 0)
         {
-            return new IntakeResult(null, [(string.Empty, l["Window.MissingMaterials", string.Join("、", missing)])]);
+            return new IntakeResult(null, [(string.Empty, l[withDeficiency ? "Window.MissingNotDeficiency" : "Window.MissingMaterials", string.Join("、", blocking.Select(m => m.Name))])]);
+        }
+
+        if (withDeficiency && missingRequired.Count == 0)
+        {
+            return new IntakeResult(null, [(string.Empty, l["Window.NothingDeficient"])]);
         }
 
         var now = clock.GetUtcNow();
@@ -86,6 +107,11 @@ public sealed class AcceptAtWindow(
         var today = clock.Today();
         var promised = item.PromisedInWorkingDays ? calendar.AddWorkingDays(today, item.PromisedLimit) : null;
         var statutory = item.StatutoryInWorkingDays ? calendar.AddWorkingDays(today, item.StatutoryLimit) : null;
+        var promisedDue = promised?.End ?? today.AddDays(item.PromisedLimit);
+        if (withDeficiency && (form.DeficiencyDueDate is not { } due || due <= today || due > promisedDue))
+        {
+            return new IntakeResult(null, [(nameof(form.DeficiencyDueDate), l["Window.DeficiencyDue.Range", today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), promisedDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])]);
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var accepted = new Case
@@ -106,11 +132,12 @@ public sealed class AcceptAtWindow(
             ClerkStaffId = clerk.StaffId,
             CreatedAt = now,
             Visits = 1,
-            PromisedDueDate = promised?.End ?? today.AddDays(item.PromisedLimit),
+            PromisedDueDate = promisedDue,
             StatutoryDueDate = statutory?.End ?? today.AddDays(item.StatutoryLimit),
             DueDateProvisional = (promised?.IsProvisional ?? false) || (statutory?.IsProvisional ?? false),
+            DeficiencyDueDate = withDeficiency ? form.DeficiencyDueDate : null,
         };
-        accepted.MoveTo(CaseState.Accepted, now);
+        accepted.MoveTo(withDeficiency ? CaseState.AcceptedWithDeficiency : CaseState.Accepted, now);
         db.Add(accepted);
         db.AddRange(materials.Select(m => new CaseMaterial
         {
@@ -125,7 +152,7 @@ public sealed class AcceptAtWindow(
         }));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Case {CaseNumber} accepted at window by staff {StaffId}", accepted.Number, clerk.StaffId);
+        logger.LogInformation("Case {CaseNumber} accepted at window by staff {StaffId} (deficiency: {Deficiency})", accepted.Number, clerk.StaffId, withDeficiency);
         return new IntakeResult(accepted, []);
     }
 

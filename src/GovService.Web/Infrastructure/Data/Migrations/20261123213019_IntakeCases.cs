@@ -58,6 +58,8 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     statutory_due_date = table.Column<DateOnly>(type: "date", nullable: true),
                     due_date_provisional = table.Column<bool>(type: "boolean", nullable: false),
                     visits = table.Column<int>(type: "integer", nullable: false),
+                    deficiency_due_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    termination_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     refusal_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     refusal_basis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     form_data = table.Column<string>(type: "jsonb", nullable: false),
@@ -122,6 +124,12 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                 column: "number",
                 unique: true,
                 filter: "number IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_int_cases_state_deficiency_due_date",
+                schema: "gov",
+                table: "int_cases",
+                columns: new[] { "state", "deficiency_due_date" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_int_cases_state_promised_due_date",
