@@ -131,6 +131,45 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
     }
 
     [Fact]
+    public async Task The_applicant_returns_to_any_window_and_the_same_application_is_accepted_on_the_second_visit()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var first = Form(1, 3, 4, 5, 6);
+        first.Add(new("outcome", "supplement"));
+        await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", first);
+        var pending = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.ApplicantIdNumber == "361131200001010016"));
+
+        using var other = portal.NewBrowser();
+        await other.LoginAsync("clerk.taoyuan");
+        var page = await other.GetPageAsync($"/window/continue?number={pending.Number}");
+        Assert.Contains("继续办理编号", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"王小明\"", page, StringComparison.Ordinal);
+
+        var response = await other.SubmitAsync($"/window/continue?number={pending.Number}", $"/window/continue/{pending.Id}", Form(1, 2, 3, 4, 5, 6));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var accepted = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == pending.Id));
+        Assert.Equal(CaseState.Accepted, accepted.State);
+        Assert.Equal(pending.Number, accepted.Number);
+        Assert.Equal(2, accepted.Visits);
+        Assert.Equal(new DateOnly(2026, 11, 30), accepted.PromisedDueDate);
+        Assert.Equal(1, await portal.WithDbAsync(db => db.Set<Case>().CountAsync(c => c.ApplicantIdNumber == "361131200001010016")));
+        Assert.Contains(pending.Number!, await other.GetPageAsync(response.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Continuing_an_unknown_number_says_there_is_nothing_waiting()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var response = await clerk.GetAsync("/window/continue?number=3611312026112399999");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("没有找到待补正的申请", await clerk.GetPageAsync("/window"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_one_time_notice_with_nothing_missing_is_refused_in_favour_of_acceptance()
     {
         using var clerk = portal.NewBrowser();

@@ -13,7 +13,10 @@ namespace GovService.Web.Modules.Intake.Controllers;
 
 public sealed record WindowSearchPage(string? Query, IReadOnlyList<ItemChoice> Items, StaffPlacement Clerk);
 
-public sealed record WindowIntakePage(PublishedItem Item, IReadOnlyList<PublishedMaterial> Materials, WindowIntakeForm Form);
+public sealed record WindowIntakePage(PublishedItem Item, IReadOnlyList<PublishedMaterial> Materials, WindowIntakeForm Form, Case? Pending = null)
+{
+    public string Action => Pending is null ? $"/window/intake/{Item.BasicCode}" : $"/window/continue/{Pending.Id}";
+}
 
 public sealed record AcceptanceNoticePage(Case Case, IReadOnlyList<CaseMaterial> Materials, StaffPlacement Clerk);
 
@@ -85,6 +88,79 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
         }
 
         return View(new WindowIntakePage(item, await catalog.MaterialsAsync(item.VersionId, ct), form));
+    }
+
+    /// <summary>
+    /// The applicant is back with what a one-time notice asked for: any comprehensive window continues the
+    /// same application by its number (无差别受理), counting one more visit.
+    /// </summary>
+    [HttpGet("continue")]
+    public async Task<IActionResult> Continue(string? number, CancellationToken ct)
+    {
+        var pending = await PendingAsync(c => c.Number == (number ?? "").Trim(), ct);
+        if (pending is null)
+        {
+            TempData["Flash"] = "Window.NoPending";
+            return RedirectToAction(nameof(Index));
+        }
+
+        var item = await catalog.FindPublishedAsync(pending.BasicCode, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        var previous = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == pending.Id).ToDictionaryAsync(m => m.Name, ct);
+        var materials = await catalog.MaterialsAsync(item.VersionId, ct);
+        var form = new WindowIntakeForm
+        {
+            ApplicantName = pending.ApplicantName,
+            ApplicantIdNumber = pending.ApplicantIdNumber,
+            ContactMobile = pending.ContactMobile,
+            Materials = materials.Select(m => new MaterialCheck { Position = m.Position, Received = previous.GetValueOrDefault(m.Name)?.Received == true, Defect = previous.GetValueOrDefault(m.Name)?.Defect ?? "" }).ToList(),
+        };
+        return View("Intake", new WindowIntakePage(item, materials, form, pending));
+    }
+
+    [HttpPost("continue/{id:guid}")]
+    public async Task<IActionResult> Continue(Guid id, WindowIntakeForm form, string? outcome, CancellationToken ct)
+    {
+        var clerk = await ClerkAsync(ct);
+        var pending = await PendingAsync(c => c.Id == id, ct, tracked: true);
+        if (clerk is null)
+        {
+            return Forbid();
+        }
+
+        var item = pending is null ? null : await catalog.FindPublishedAsync(pending.BasicCode, ct);
+        if (pending is null || item is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = outcome == "deficiency"
+                ? await accept.AcceptWithDeficiencyAsync(item, form, clerk, ct, pending)
+                : await accept.HandleAsync(item, form, clerk, ct, pending);
+            if (result.Case is { } done)
+            {
+                return RedirectToAction(nameof(AcceptanceNotice), new { id = done.Id });
+            }
+
+            foreach (var (field, message) in result.Errors)
+            {
+                ModelState.AddModelError(field, message);
+            }
+        }
+
+        return View("Intake", new WindowIntakePage(item, await catalog.MaterialsAsync(item.VersionId, ct), form, pending));
+    }
+
+    private Task<Case?> PendingAsync(System.Linq.Expressions.Expression<Func<Case, bool>> match, CancellationToken ct, bool tracked = false)
+    {
+        var cases = tracked ? db.Set<Case>() : db.Set<Case>().AsNoTracking();
+        return cases.Where(c => c.State == CaseState.SupplementRequested && c.AcceptedAt == null).FirstOrDefaultAsync(match, ct);
     }
 
     /// <summary>受理通知书, printable on A4; only for staff of the hall that accepted the case.</summary>

@@ -7,6 +7,7 @@ using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Intake.WindowIntake;
@@ -59,9 +60,10 @@ internal sealed class WindowIntakeFormValidator : AbstractValidator<WindowIntake
 public sealed record IntakeResult(Case? Case, IReadOnlyList<(string Field, string Message)> Errors);
 
 /// <summary>
-/// 受理 at the window: every required material must be on the counter (otherwise the clerk gives a
-/// one-time supplement notice instead); the case gets its number, query code and promised date from the
-/// working calendar, counts one visit, and remembers the catalog version and the materials received.
+/// The four outcomes of window intake (DESIGN §4): 受理, 容缺受理, 一次性告知 and 不予受理. Every outcome is
+/// recorded as a case with its number and query code and counts a visit; only acceptance starts the clock,
+/// with the promised and statutory dates from the working calendar. An application given a one-time notice
+/// continues on the applicant's return (<paramref name="pending"/>) instead of starting over.
 /// </summary>
 public sealed class AcceptAtWindow(
     GovDbContext db,
@@ -73,88 +75,17 @@ public sealed class AcceptAtWindow(
     IStringLocalizer<SharedResource> l,
     ILogger<AcceptAtWindow> logger)
 {
-    public async Task<IntakeResult> HandleAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct) =>
-        await AcceptAsync(item, form, clerk, withDeficiency: false, ct);
+    /// <summary>受理: every required material on the counter and without defect.</summary>
+    public Task<IntakeResult> HandleAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? pending = null) =>
+        AcceptAsync(item, form, clerk, withDeficiency: false, pending, ct);
 
     /// <summary>
     /// 容缺受理: only materials marked 容缺-allowed may be missing, at least one is, and the applicant promises
     /// them by a date between tomorrow and the promised completion date. A job terminates the case when the
     /// date passes without them.
     /// </summary>
-    public async Task<IntakeResult> AcceptWithDeficiencyAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct) =>
-        await AcceptAsync(item, form, clerk, withDeficiency: true, ct);
-
-    private async Task<IntakeResult> AcceptAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, bool withDeficiency, CancellationToken ct)
-    {
-        var materials = await catalog.MaterialsAsync(item.VersionId, ct);
-        var received = form.Materials.Where(m => m.Received && string.IsNullOrWhiteSpace(m.Defect)).Select(m => m.Position).ToHashSet();
-        var missingRequired = materials.Where(m => m.Required && !received.Contains(m.Position)).ToList();
-        var blocking = withDeficiency ? missingRequired.Where(m => !m.DeficiencyAllowed).ToList() : missingRequired;
-        if (blocking.Count > 0)
-        {
-            return new IntakeResult(null, [(string.Empty, l[withDeficiency ? "Window.MissingNotDeficiency" : "Window.MissingMaterials", string.Join("、", blocking.Select(m => m.Name))])]);
-        }
-
-        if (withDeficiency && missingRequired.Count == 0)
-        {
-            return new IntakeResult(null, [(string.Empty, l["Window.NothingDeficient"])]);
-        }
-
-        var now = clock.GetUtcNow();
-        var idNumber = ChineseIdNumber.Normalize(form.ApplicantIdNumber);
-        var citizen = await citizens.FindByIdNumberAsync(idNumber, ct);
-        var calendar = await calendars.GetAsync(ct);
-        var today = clock.Today();
-        var promised = item.PromisedInWorkingDays ? calendar.AddWorkingDays(today, item.PromisedLimit) : null;
-        var statutory = item.StatutoryInWorkingDays ? calendar.AddWorkingDays(today, item.StatutoryLimit) : null;
-        var promisedDue = promised?.End ?? today.AddDays(item.PromisedLimit);
-        if (withDeficiency && (form.DeficiencyDueDate is not { } due || due <= today || due > promisedDue))
-        {
-            return new IntakeResult(null, [(nameof(form.DeficiencyDueDate), l["Window.DeficiencyDue.Range", today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), promisedDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])]);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var accepted = new Case
-        {
-            Number = await numbers.NextAsync(ct),
-            ItemId = item.ItemId,
-            ItemVersionId = item.VersionId,
-            ItemName = item.Name,
-            BasicCode = item.BasicCode,
-            CaseKind = item.CaseKind,
-            ApplicantName = form.ApplicantName.Trim(),
-            ApplicantIdNumber = idNumber,
-            ApplicantUserId = citizen?.UserId,
-            ContactName = form.ApplicantName.Trim(),
-            ContactMobile = form.ContactMobile.Trim(),
-            Channel = 1,
-            HallId = clerk.HallId,
-            ClerkStaffId = clerk.StaffId,
-            CreatedAt = now,
-            Visits = 1,
-            PromisedDueDate = promisedDue,
-            StatutoryDueDate = statutory?.End ?? today.AddDays(item.StatutoryLimit),
-            DueDateProvisional = (promised?.IsProvisional ?? false) || (statutory?.IsProvisional ?? false),
-            DeficiencyDueDate = withDeficiency ? form.DeficiencyDueDate : null,
-        };
-        accepted.MoveTo(withDeficiency ? CaseState.AcceptedWithDeficiency : CaseState.Accepted, now);
-        db.Add(accepted);
-        db.AddRange(materials.Select(m => new CaseMaterial
-        {
-            CaseId = accepted.Id,
-            Position = m.Position,
-            Name = m.Name,
-            Required = m.Required,
-            DeficiencyAllowed = m.DeficiencyAllowed,
-            Received = received.Contains(m.Position),
-            Originals = m.Originals,
-            Copies = m.Copies,
-        }));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        logger.LogInformation("Case {CaseNumber} accepted at window by staff {StaffId} (deficiency: {Deficiency})", accepted.Number, clerk.StaffId, withDeficiency);
-        return new IntakeResult(accepted, []);
-    }
+    public Task<IntakeResult> AcceptWithDeficiencyAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? pending = null) =>
+        AcceptAsync(item, form, clerk, withDeficiency: true, pending, ct);
 
     /// <summary>
     /// 不予受理: the item is not this office's or the applicant is not eligible; a written notice with the
@@ -179,29 +110,9 @@ public sealed class AcceptAtWindow(
         }
 
         var now = clock.GetUtcNow();
-        var idNumber = ChineseIdNumber.Normalize(form.ApplicantIdNumber);
-        var citizen = await citizens.FindByIdNumberAsync(idNumber, ct);
-        var refused = new Case
-        {
-            Number = await numbers.NextAsync(ct),
-            ItemId = item.ItemId,
-            ItemVersionId = item.VersionId,
-            ItemName = item.Name,
-            BasicCode = item.BasicCode,
-            CaseKind = item.CaseKind,
-            ApplicantName = form.ApplicantName.Trim(),
-            ApplicantIdNumber = idNumber,
-            ApplicantUserId = citizen?.UserId,
-            ContactName = form.ApplicantName.Trim(),
-            ContactMobile = form.ContactMobile.Trim(),
-            Channel = 1,
-            HallId = clerk.HallId,
-            ClerkStaffId = clerk.StaffId,
-            CreatedAt = now,
-            Visits = 1,
-            RefusalReason = form.RefusalReason.Trim(),
-            RefusalBasis = form.RefusalBasis.Trim(),
-        };
+        var refused = await NewCaseAsync(item, form, clerk, now, ct);
+        refused.RefusalReason = form.RefusalReason.Trim();
+        refused.RefusalBasis = form.RefusalBasis.Trim();
         refused.MoveTo(CaseState.NotAccepted, now);
         db.Add(refused);
         await db.SaveChangesAsync(ct);
@@ -235,10 +146,83 @@ public sealed class AcceptAtWindow(
         }
 
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var pending = await NewCaseAsync(item, form, clerk, now, ct);
+        pending.MoveTo(CaseState.SupplementRequested, now);
+        db.Add(pending);
+        db.AddRange(defects.Select(d => NewMaterial(pending, d.Material, checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null, d.Defect ?? "")));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("One-time supplement notice for {CaseNumber} given at window by staff {StaffId}", pending.Number, clerk.StaffId);
+        return new IntakeResult(pending, []);
+    }
+
+    private async Task<IntakeResult> AcceptAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, bool withDeficiency, Case? pending, CancellationToken ct)
+    {
+        var materials = await catalog.MaterialsAsync(item.VersionId, ct);
+        var received = form.Materials.Where(m => m.Received && string.IsNullOrWhiteSpace(m.Defect)).Select(m => m.Position).ToHashSet();
+        var missingRequired = materials.Where(m => m.Required && !received.Contains(m.Position)).ToList();
+        var blocking = withDeficiency ? missingRequired.Where(m => !m.DeficiencyAllowed).ToList() : missingRequired;
+        if (blocking.Count > 0)
+        {
+            return new IntakeResult(null, [(string.Empty, l[withDeficiency ? "Window.MissingNotDeficiency" : "Window.MissingMaterials", string.Join("、", blocking.Select(m => m.Name))])]);
+        }
+
+        if (withDeficiency && missingRequired.Count == 0)
+        {
+            return new IntakeResult(null, [(string.Empty, l["Window.NothingDeficient"])]);
+        }
+
+        var calendar = await calendars.GetAsync(ct);
+        var today = clock.Today();
+        var promised = item.PromisedInWorkingDays ? calendar.AddWorkingDays(today, item.PromisedLimit) : null;
+        var statutory = item.StatutoryInWorkingDays ? calendar.AddWorkingDays(today, item.StatutoryLimit) : null;
+        var promisedDue = promised?.End ?? today.AddDays(item.PromisedLimit);
+        if (withDeficiency && (form.DeficiencyDueDate is not { } due || due <= today || due > promisedDue))
+        {
+            return new IntakeResult(null, [(nameof(form.DeficiencyDueDate), l["Window.DeficiencyDue.Range", today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), promisedDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])]);
+        }
+
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var accepted = pending ?? await NewCaseAsync(item, form, clerk, now, ct);
+        if (pending is null)
+        {
+            db.Add(accepted);
+            db.AddRange(materials.Select(m => NewMaterial(accepted, m, received.Contains(m.Position), "")));
+        }
+        else
+        {
+            // The applicant came back with what the one-time notice asked for: one more visit, same case.
+            pending.Visits++;
+            pending.HallId = clerk.HallId;
+            pending.ClerkStaffId = clerk.StaffId;
+            pending.MoveTo(CaseState.Submitted, now);
+
+            // Accepted under the version in force today, with the material list of that version.
+            pending.ItemVersionId = item.VersionId;
+            pending.ItemName = item.Name;
+            db.RemoveRange(await db.Set<CaseMaterial>().Where(m => m.CaseId == pending.Id).ToListAsync(ct));
+            await db.SaveChangesAsync(ct);
+            db.AddRange(materials.Select(m => NewMaterial(pending, m, received.Contains(m.Position), "")));
+        }
+
+        accepted.PromisedDueDate = promisedDue;
+        accepted.StatutoryDueDate = statutory?.End ?? today.AddDays(item.StatutoryLimit);
+        accepted.DueDateProvisional = (promised?.IsProvisional ?? false) || (statutory?.IsProvisional ?? false);
+        accepted.DeficiencyDueDate = withDeficiency ? form.DeficiencyDueDate : null;
+        accepted.MoveTo(withDeficiency ? CaseState.AcceptedWithDeficiency : CaseState.Accepted, now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Case {CaseNumber} accepted at window by staff {StaffId} (deficiency: {Deficiency}, visit {Visits})", accepted.Number, clerk.StaffId, withDeficiency, accepted.Visits);
+        return new IntakeResult(accepted, []);
+    }
+
+    private async Task<Case> NewCaseAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, DateTimeOffset now, CancellationToken ct)
+    {
         var idNumber = ChineseIdNumber.Normalize(form.ApplicantIdNumber);
         var citizen = await citizens.FindByIdNumberAsync(idNumber, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var pending = new Case
+        return new Case
         {
             Number = await numbers.NextAsync(ct),
             ItemId = item.ItemId,
@@ -257,23 +241,18 @@ public sealed class AcceptAtWindow(
             CreatedAt = now,
             Visits = 1,
         };
-        pending.MoveTo(CaseState.SupplementRequested, now);
-        db.Add(pending);
-        db.AddRange(defects.Select(d => new CaseMaterial
-        {
-            CaseId = pending.Id,
-            Position = d.Material.Position,
-            Name = d.Material.Name,
-            Required = d.Material.Required,
-            DeficiencyAllowed = d.Material.DeficiencyAllowed,
-            Received = checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null,
-            Originals = d.Material.Originals,
-            Copies = d.Material.Copies,
-            Defect = d.Defect ?? "",
-        }));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        logger.LogInformation("One-time supplement notice for {CaseNumber} given at window by staff {StaffId}", pending.Number, clerk.StaffId);
-        return new IntakeResult(pending, []);
     }
+
+    private static CaseMaterial NewMaterial(Case owner, PublishedMaterial m, bool received, string defect) => new()
+    {
+        CaseId = owner.Id,
+        Position = m.Position,
+        Name = m.Name,
+        Required = m.Required,
+        DeficiencyAllowed = m.DeficiencyAllowed,
+        Received = received,
+        Originals = m.Originals,
+        Copies = m.Copies,
+        Defect = defect,
+    };
 }
