@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Shared.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules.Intake.Controllers;
+
+public sealed record MyCasePage(Case Case, IReadOnlyList<CaseMaterial> Materials);
+
+/// <summary>我的办件: a citizen's own cases (and only those), whether applied online or at a window.</summary>
+[Area(IntakeModule.Name)]
+[Authorize(Roles = Roles.Citizen)]
+[Route("my/cases")]
+public sealed class MyCasesController(GovDbContext db) : Controller
+{
+    private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(await db.Set<Case>().AsNoTracking()
+            .Where(c => c.ApplicantUserId == Me && c.Number != null)
+            .OrderByDescending(c => c.CreatedAt)
+            .ToListAsync(ct));
+
+    [HttpGet("{number}")]
+    public async Task<IActionResult> Show(string number, CancellationToken ct)
+    {
+        // Someone else's number answers exactly like a number that does not exist.
+        var mine = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Number == number && c.ApplicantUserId == Me, ct);
+        if (mine is null)
+        {
+            return NotFound();
+        }
+
+        var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == mine.Id).OrderBy(m => m.Position).ToListAsync(ct);
+        return View(new MyCasePage(mine, materials));
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using GovService.IntegrationTests.Infrastructure;
+
+namespace GovService.IntegrationTests;
+
+/// <summary>A citizen sees their own cases and never another's.</summary>
+[Collection(PortalTests.Name)]
+public sealed class MyCasesTests(PortalFactory portal) : IAsyncLifetime
+{
+    private const string ZhangWeisCase = "3611312026110300001";
+
+    public Task InitializeAsync() => portal.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_citizen_sees_their_cases_with_state_and_promised_date()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+
+        var list = await zhang.GetPageAsync("/my/cases");
+        Assert.Contains("食品经营许可（新办）", list, StringComparison.Ordinal);
+        Assert.Contains("居住证办理", list, StringComparison.Ordinal);
+
+        var detail = await zhang.GetPageAsync($"/my/cases/{ZhangWeisCase}");
+        Assert.Contains("审批中", detail, StringComparison.Ordinal);
+        Assert.Contains("2026-11-10", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_citizen_cannot_see_or_even_detect_the_case()
+    {
+        using var li = portal.NewBrowser();
+        await li.LoginAsync("13900139000");
+
+        Assert.Contains("data-testid=\"no-cases\"", await li.GetPageAsync("/my/cases"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await li.GetAsync($"/my/cases/{ZhangWeisCase}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await li.GetAsync("/my/cases/3611312026110399999")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("clerk")]
+    [InlineData("admin")]
+    public async Task Staff_have_no_citizen_case_pages(string account)
+    {
+        using var staff = portal.NewBrowser();
+        await staff.LoginAsync(account);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/my/cases")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_asked_to_log_in()
+    {
+        using var anonymous = portal.NewBrowser();
+        var response = await anonymous.GetAsync("/my/cases");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}
