@@ -971,6 +971,20 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedByStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_staff_id");
+
+                    b.Property<string>("DecisionOpinion")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_opinion");
+
                     b.Property<DateOnly?>("DeficiencyDueDate")
                         .HasColumnType("date")
                         .HasColumnName("deficiency_due_date");

@@ -24,6 +24,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.RefusalReason).HasMaxLength(1000);
         builder.Property(c => c.RefusalBasis).HasMaxLength(1000);
         builder.Property(c => c.TerminationReason).HasMaxLength(500);
+        builder.Property(c => c.DecisionOpinion).HasMaxLength(1000);
         builder.HasIndex(c => new { c.State, c.DeficiencyDueDate });
         builder.Property(c => c.FormData).HasColumnType("jsonb").HasConversion(
             v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),

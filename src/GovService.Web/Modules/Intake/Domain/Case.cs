@@ -95,6 +95,11 @@ public sealed class Case : IAudited
     /// <summary>Why a case ended without a decision (终止), told to the applicant on the status page.</summary>
     public string TerminationReason { get; set; } = "";
 
+    /// <summary>The decision (准予 / 不予许可): who, when and the opinion written with it.</summary>
+    public Guid? DecidedByStaffId { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string DecisionOpinion { get; set; } = "";
+
     /// <summary>不予受理: the written reason and its legal basis.</summary>
     public string RefusalReason { get; set; } = "";
     public string RefusalBasis { get; set; } = "";

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovService.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(GovDbContext))]
-    [Migration("20261123213019_IntakeCases")]
+    [Migration("20261123213824_IntakeCases")]
     partial class IntakeCases
     {
         /// <inheritdoc />
@@ -973,6 +973,20 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedByStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_staff_id");
+
+                    b.Property<string>("DecisionOpinion")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_opinion");
 
                     b.Property<DateOnly?>("DeficiencyDueDate")
                         .HasColumnType("date")

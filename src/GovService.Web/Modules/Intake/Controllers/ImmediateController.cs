@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace GovService.Web.Modules.Intake.Controllers;
+
+/// <summary>
+/// 即办件 are decided at the window the same day by the hall's chief representative (首席代表) within
+/// delegated authority, and go straight to delivery at the window.
+/// </summary>
+[Area(IntakeModule.Name)]
+[Authorize(Roles = Roles.ChiefRepresentative)]
+[Route("window/immediate")]
+public sealed class ImmediateController(GovDbContext db, IOrganizationDirectory organization, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ImmediateController> logger) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var chief = await ChiefAsync(ct);
+        if (chief is null)
+        {
+            return Forbid();
+        }
+
+        ViewData["Hall"] = chief.HallName;
+        return View(await Waiting(chief).OrderBy(c => c.AcceptedAt).ToListAsync(ct));
+    }
+
+    [HttpPost("{id:guid}/decide")]
+    public async Task<IActionResult> Decide(Guid id, string? decision, string? opinion, CancellationToken ct)
+    {
+        var chief = await ChiefAsync(ct);
+        var found = chief is null ? null : await Waiting(chief, tracked: true).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (decision is not ("approve" or "deny"))
+        {
+            return BadRequest();
+        }
+
+        if (decision == "deny" && string.IsNullOrWhiteSpace(opinion))
+        {
+            TempData["Errors"] = l["Immediate.DenyNeedsOpinion"].Value;
+            return RedirectToAction(nameof(Index));
+        }
+
+        var now = clock.GetUtcNow();
+        found.DecidedAt = now;
+        found.DecidedByStaffId = chief!.StaffId;
+        found.DecisionOpinion = (opinion ?? "").Trim();
+        if (decision == "approve")
+        {
+            found.MoveTo(CaseState.Approved, now);
+            found.MoveTo(CaseState.AwaitingDelivery, now);
+        }
+        else
+        {
+            found.MoveTo(CaseState.Denied, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Immediate case {CaseNumber} decided ({Decision}) by chief representative {StaffId}", found.Number, decision, chief.StaffId);
+        TempData["Flash"] = decision == "approve" ? "Immediate.Approved" : "Immediate.Denied";
+        return RedirectToAction(nameof(Index));
+    }
+
+    private IQueryable<Case> Waiting(StaffPlacement chief, bool tracked = false) =>
+        (tracked ? db.Set<Case>() : db.Set<Case>().AsNoTracking())
+            .Where(c => c.HallId == chief.HallId && c.CaseKind == 1 && c.State == CaseState.Accepted);
+
+    private async Task<StaffPlacement?> ChiefAsync(CancellationToken ct)
+    {
+        var placement = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? await organization.FindStaffAsync(userId, ct) : null;
+        return placement?.HallId is null ? null : placement;
+    }
+}
