@@ -150,6 +150,20 @@ public sealed class PlatformTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cases_taken_in_all_day_do_not_invalidate_the_public_page_cache()
+    {
+        var stamp = await portal.WithDbAsync(db => db.Set<GovService.Web.Infrastructure.Web.ContentRevision>().Select(r => r.Stamp).SingleAsync());
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = new List<KeyValuePair<string, string>> { new("ApplicantName", "王小明"), new("ApplicantIdNumber", "361131200001010016"), new("ContactMobile", "13700137000"), new("outcome", "supplement") };
+
+        var response = await clerk.SubmitAsync("/window/intake/000104004000", "/window/intake/000104004000", form);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(stamp, await portal.WithDbAsync(db => db.Set<GovService.Web.Infrastructure.Web.ContentRevision>().Select(r => r.Stamp).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_language_switch_never_redirects_to_another_site()
     {
         using var browser = portal.NewBrowser();

@@ -80,6 +80,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
         }
     }
 
+    /// <summary>Adds the audit entries; true when public content changed (a new content stamp is due).</summary>
     private bool AddEntries(DbContext? context)
     {
         if (context is null)
@@ -107,7 +108,8 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
             });
         }
 
-        return changed.Count > 0;
+        // Cases and accounts change all day long; only what public pages show invalidates them.
+        return changed.Any(e => e.Entity is IPublicContent);
     }
 
     private static string Snapshot(EntityEntry entry, bool original)

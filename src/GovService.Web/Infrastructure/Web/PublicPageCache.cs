@@ -8,9 +8,12 @@ using Npgsql;
 
 namespace GovService.Web.Infrastructure.Web;
 
+/// <summary>Marks data that anonymous public pages show (catalog, organisation, calendar): changing it invalidates them.</summary>
+public interface IPublicContent;
+
 /// <summary>
-/// One row whose <see cref="Stamp"/> changes in the same transaction as every audited change (items,
-/// versions, departments, calendar …). Public pages are cached per stamp, so a change made on any
+/// One row whose <see cref="Stamp"/> changes in the same transaction as every change to
+/// <see cref="IPublicContent"/> (items, versions, departments, calendar …). Public pages are cached per stamp, so a change made on any
 /// instance invalidates every instance's cached pages at its commit: no cross-instance messaging, and
 /// no page outlives the data it shows.
 /// </summary>

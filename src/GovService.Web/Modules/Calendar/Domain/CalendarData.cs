@@ -1,4 +1,5 @@
 using GovService.Web.Infrastructure.Auditing;
+using GovService.Web.Infrastructure.Web;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Shared.Calendar;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace GovService.Web.Modules.Calendar.Domain;
 
 /// <summary>One exceptional date of a year's notice: a holiday, or a weekend day worked instead (调休).</summary>
-public sealed class CalendarDay : IAudited
+public sealed class CalendarDay : IAudited, IPublicContent
 {
     public DateOnly Date { get; set; }
     public int Year { get; set; }
@@ -16,7 +17,7 @@ public sealed class CalendarDay : IAudited
 }
 
 /// <summary>A year whose State Council notice is loaded; dates in other years fall back to Monday–Friday and are provisional.</summary>
-public sealed class CalendarYear : IAudited
+public sealed class CalendarYear : IAudited, IPublicContent
 {
     public int Year { get; set; }
     public string Source { get; set; } = "";

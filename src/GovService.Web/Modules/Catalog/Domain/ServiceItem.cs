@@ -1,4 +1,5 @@
 using GovService.Web.Infrastructure.Auditing;
+using GovService.Web.Infrastructure.Web;
 using GovService.Web.Modules.Organization.Contracts;
 
 namespace GovService.Web.Modules.Catalog.Domain;
@@ -7,7 +8,7 @@ namespace GovService.Web.Modules.Catalog.Domain;
 /// A service item (事项): its identity (基本编码, 实施编码, implementing body) and its versions. What a
 /// guide says lives in <see cref="ItemVersion"/>; a case keeps the version it was accepted under.
 /// </summary>
-public sealed class ServiceItem : IAudited
+public sealed class ServiceItem : IAudited, IPublicContent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -112,7 +113,7 @@ public sealed class Question
 /// One version of an item's guide, with every element of GB/T 39046 table 4 that a guide shows.
 /// Editable only while a draft; once published it never changes (a new draft is cut instead).
 /// </summary>
-public sealed class ItemVersion : IAudited
+public sealed class ItemVersion : IAudited, IPublicContent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ItemId { get; set; }
@@ -199,7 +200,7 @@ public sealed class ItemVersion : IAudited
 }
 
 /// <summary>申请材料.</summary>
-public sealed class Material : IAudited
+public sealed class Material : IAudited, IPublicContent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid VersionId { get; set; }
@@ -226,7 +227,7 @@ public sealed class Material : IAudited
 }
 
 /// <summary>An item-specific application field the online form renders.</summary>
-public sealed class FormField : IAudited
+public sealed class FormField : IAudited, IPublicContent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid VersionId { get; set; }
@@ -262,7 +263,7 @@ public sealed class CatalogFile
 }
 
 /// <summary>一件事 (一链办理): a life event grouping items into one guide and one form.</summary>
-public sealed class Bundle : IAudited
+public sealed class Bundle : IAudited, IPublicContent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Code { get; set; } = "";

@@ -1,4 +1,5 @@
 using GovService.Web.Infrastructure.Auditing;
+using GovService.Web.Infrastructure.Web;
 using GovService.Web.Modules.Organization.Contracts;
 
 namespace GovService.Web.Modules.Organization.Domain;
@@ -12,7 +13,7 @@ public enum RegionLevel
 }
 
 /// <summary>An administrative region with its 12-digit 行政区划代码: the county, a township (镇/乡/街道) or a village (村/社区).</summary>
-public sealed class Region : IAudited
+public sealed class Region : IAudited, IPublicContent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Code { get; set; } = "";
@@ -23,7 +24,7 @@ public sealed class Region : IAudited
 }
 
 /// <summary>A government department (民政局, 市场监管局 …) with its 统一社会信用代码.</summary>
-public sealed class Department : IAudited
+public sealed class Department : IAudited, IPublicContent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Name { get; set; } = "";
@@ -48,7 +49,7 @@ public enum HallKind
 }
 
 /// <summary>A service hall where citizens come in person; its windows are numbered.</summary>
-public sealed class ServiceHall : IAudited
+public sealed class ServiceHall : IAudited, IPublicContent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Name { get; set; } = "";
@@ -61,7 +62,7 @@ public sealed class ServiceHall : IAudited
     public uint Version { get; set; }
 }
 
-public sealed class ServiceWindow : IAudited
+public sealed class ServiceWindow : IAudited, IPublicContent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid HallId { get; set; }
