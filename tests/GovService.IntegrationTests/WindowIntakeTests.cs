@@ -153,6 +153,8 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         Assert.Equal(CaseState.Accepted, accepted.State);
         Assert.Equal(pending.Number, accepted.Number);
         Assert.Equal(2, accepted.Visits);
+        Assert.Equal(1, accepted.PromisedVisits); // the guide promises 最多跑一次
+        Assert.True(accepted.MoreVisitsThanPromised);
         Assert.Equal(new DateOnly(2026, 11, 30), accepted.PromisedDueDate);
         Assert.Equal(1, await portal.WithDbAsync(db => db.Set<Case>().CountAsync(c => c.ApplicantIdNumber == "361131200001010016")));
         Assert.Contains(pending.Number!, await other.GetPageAsync(response.Headers.Location!.OriginalString), StringComparison.Ordinal);

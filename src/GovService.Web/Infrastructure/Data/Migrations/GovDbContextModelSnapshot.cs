@@ -1025,6 +1025,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("promised_due_date");
 
+                    b.Property<int>("PromisedVisits")
+                        .HasColumnType("integer")
+                        .HasColumnName("promised_visits");
+
                     b.Property<string>("QueryCode")
                         .IsRequired()
                         .HasMaxLength(6)

@@ -89,6 +89,11 @@ public sealed class Case : IAudited
     /// <summary>In-person interactions at a window (最多跑一次 is measured against it).</summary>
     public int Visits { get; set; }
 
+    /// <summary>到办事现场次数 the catalog promised for this item when the case began.</summary>
+    public int PromisedVisits { get; set; } = 1;
+
+    public bool MoreVisitsThanPromised => Visits > Math.Max(PromisedVisits, 0);
+
     /// <summary>容缺受理: the day by which the applicant promised to supply the missing materials.</summary>
     public DateOnly? DeficiencyDueDate { get; set; }
 

@@ -60,6 +60,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
             Channel = 1,
             CreatedAt = acceptedAt,
             Visits = 1,
+            PromisedVisits = item.VisitsNeeded,
             PromisedDueDate = due?.End ?? accepted.AddDays(item.PromisedLimit),
             DueDateProvisional = due?.IsProvisional ?? false,
         };

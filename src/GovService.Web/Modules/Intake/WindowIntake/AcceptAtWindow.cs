@@ -240,6 +240,7 @@ public sealed class AcceptAtWindow(
             ClerkStaffId = clerk.StaffId,
             CreatedAt = now,
             Visits = 1,
+            PromisedVisits = item.VisitsNeeded,
         };
     }
 
