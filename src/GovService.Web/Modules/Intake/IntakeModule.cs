@@ -25,6 +25,7 @@ public static class IntakeModule
         services.AddScoped<CaseStatusLookup>();
         services.AddScoped<WindowIntake.AcceptAtWindow>();
         services.AddScoped<Jobs.DeficiencySweepJob>();
+        services.AddScoped<OnlineApplication.ApplyOnline>();
         services.AddScoped<ISeeder, DemoCaseSeeder>();
         var permits = configuration.GetValue("Security:LookupRateLimit:PermitLimit", 30);
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(LookupRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(

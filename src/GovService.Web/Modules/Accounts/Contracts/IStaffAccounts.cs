@@ -31,4 +31,6 @@ public sealed record CitizenInfo(Guid UserId, string RealName, string IdNumber, 
 public interface ICitizenDirectory
 {
     Task<CitizenInfo?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default);
+
+    Task<CitizenInfo?> FindByUserIdAsync(Guid userId, CancellationToken cancellationToken = default);
 }

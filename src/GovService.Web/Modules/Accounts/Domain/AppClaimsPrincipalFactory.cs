@@ -12,6 +12,11 @@ internal sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, Role
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(ClaimTypes.GivenName, user.RealName));
+        if (user.PhoneNumber is { Length: > 0 } mobile)
+        {
+            // Prefills contact fields; the cookie is encrypted and HttpOnly.
+            identity.AddClaim(new Claim(ClaimTypes.MobilePhone, mobile));
+        }
         return identity;
     }
 }

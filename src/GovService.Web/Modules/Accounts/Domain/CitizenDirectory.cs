@@ -14,4 +14,10 @@ internal sealed class CitizenDirectory(UserManager<AppUser> users) : ICitizenDir
             .Select(u => new CitizenInfo(u.Id, u.RealName, u.IdNumber!, u.PhoneNumber))
             .FirstOrDefaultAsync(cancellationToken);
     }
+
+    public Task<CitizenInfo?> FindByUserIdAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        users.Users.AsNoTracking()
+            .Where(u => u.Id == userId && u.IdNumber != null)
+            .Select(u => new CitizenInfo(u.Id, u.RealName, u.IdNumber!, u.PhoneNumber))
+            .FirstOrDefaultAsync(cancellationToken);
 }

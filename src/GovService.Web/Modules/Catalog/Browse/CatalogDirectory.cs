@@ -24,4 +24,9 @@ internal sealed class CatalogDirectory(GovDbContext db, CatalogQueries queries) 
         (await queries.SearchAsync(new SearchFilter(query, PageSize: 30), cancellationToken)).Items
             .Select(i => new ItemChoice(i.BasicCode, i.Name, i.ImplementingBody, i.CaseKind))
             .ToList();
+
+    public async Task<IReadOnlyList<PublishedField>> FieldsAsync(Guid versionId, CancellationToken cancellationToken = default) =>
+        (await db.Set<FormField>().AsNoTracking().Where(f => f.VersionId == versionId).OrderBy(f => f.Position).ToListAsync(cancellationToken))
+            .Select(f => new PublishedField(f.Key, f.Label, f.Kind.ToString(), f.Required, f.Options, f.Help))
+            .ToList();
 }

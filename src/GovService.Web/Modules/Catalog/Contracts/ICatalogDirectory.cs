@@ -17,6 +17,8 @@ public sealed record PublishedItem(
 
 public sealed record PublishedMaterial(int Position, string Name, bool Required, bool DeficiencyAllowed, int Originals, int Copies, string LicenceType);
 
+public sealed record PublishedField(string Key, string Label, string Kind, bool Required, IReadOnlyList<string> Options, string Help);
+
 public sealed record ItemChoice(string BasicCode, string Name, string ImplementingBody, int CaseKind);
 
 public interface ICatalogDirectory
@@ -24,6 +26,9 @@ public interface ICatalogDirectory
     Task<PublishedItem?> FindPublishedAsync(string basicCode, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<PublishedMaterial>> MaterialsAsync(Guid versionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The item-specific application fields of a version; Kind is Text, Number, Date, Choice or YesNo.</summary>
+    Task<IReadOnlyList<PublishedField>> FieldsAsync(Guid versionId, CancellationToken cancellationToken = default);
 
     /// <summary>Published items whose name, code or keywords contain <paramref name="query"/> (any item when empty), at most 30.</summary>
     Task<IReadOnlyList<ItemChoice>> SearchPublishedAsync(string? query, CancellationToken cancellationToken = default);

@@ -21,7 +21,7 @@ public sealed class MyCasesController(GovDbContext db) : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View(await db.Set<Case>().AsNoTracking()
-            .Where(c => c.ApplicantUserId == Me && c.Number != null)
+            .Where(c => c.ApplicantUserId == Me)
             .OrderByDescending(c => c.CreatedAt)
             .ToListAsync(ct));
 

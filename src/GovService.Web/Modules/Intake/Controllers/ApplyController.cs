@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Modules.Intake.OnlineApplication;
+using GovService.Web.Shared.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules.Intake.Controllers;
+
+public sealed record ApplyPage(PublishedItem Item, IReadOnlyList<PublishedField> Fields, IReadOnlyList<PublishedMaterial> Materials, OnlineApplicationForm Form);
+
+/// <summary>网上申请: a citizen fills in an item's form online, saves it as a draft or submits it.</summary>
+[Area(IntakeModule.Name)]
+[Authorize(Roles = Roles.Citizen)]
+[Route("apply")]
+public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, ApplyOnline apply) : Controller
+{
+    private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    [HttpGet("{code}")]
+    public async Task<IActionResult> Start(string code, Guid? key, CancellationToken ct)
+    {
+        var item = await catalog.FindPublishedAsync(code, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        var draft = key is { } k ? await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == k && c.ApplicantUserId == Me && c.State == CaseState.Draft, ct) : null;
+        var form = draft is null
+            ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }
+            : new OnlineApplicationForm { ApplicationKey = draft.Id, ContactMobile = draft.ContactMobile, Fields = draft.FormData };
+        return await Page(item, form, ct);
+    }
+
+    [HttpPost("{code}")]
+    public async Task<IActionResult> Save(string code, OnlineApplicationForm form, string? action, CancellationToken ct)
+    {
+        var item = await catalog.FindPublishedAsync(code, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        var submit = action == "submit";
+        var result = await apply.SaveAsync(item, form, Me, submit, ct);
+        if (result.Case is { } saved)
+        {
+            if (saved.State == CaseState.Draft)
+            {
+                TempData["Flash"] = "Apply.DraftSaved";
+                return Redirect($"/apply/{code}?key={saved.Id}");
+            }
+
+            TempData["Flash"] = "Apply.Submitted";
+            return Redirect($"/my/cases/{saved.Number}");
+        }
+
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        return await Page(item, form, ct);
+    }
+
+    private async Task<IActionResult> Page(PublishedItem item, OnlineApplicationForm form, CancellationToken ct) =>
+        View("Start", new ApplyPage(item, await catalog.FieldsAsync(item.VersionId, ct), await catalog.MaterialsAsync(item.VersionId, ct), form));
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using GovService.IntegrationTests.Infrastructure;
+using GovService.Web.Modules.Intake.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.IntegrationTests;
+
+[Collection(PortalTests.Name)]
+public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetime
+{
+    private const string FoodLicence = "000104004000";
+
+    public Task InitializeAsync() => portal.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static List<KeyValuePair<string, string>> Form(Guid key, string action, string businessFormat = "餐饮服务经营者") =>
+    [
+        new("ApplicationKey", key.ToString()), new("ContactMobile", Demo.CitizenMobile), new("action", action),
+        new("Fields[business_format]", businessFormat), new("Fields[operating_items]", "热食类食品制售"),
+        new("Fields[operating_area]", "86.5"), new("Fields[safety_manager]", "张伟"), new("Fields[online_sales]", "false"),
+    ];
+
+    private static Guid KeyOf(string html) =>
+        Guid.Parse(System.Text.RegularExpressions.Regex.Match(html, "name=\"ApplicationKey\" value=\"([0-9a-f-]{36})\"").Groups[1].Value);
+
+    [Fact]
+    public async Task A_citizen_saves_a_draft_comes_back_to_it_and_submits_it()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var key = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
+
+        var saved = await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", Form(key, "save"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var resumed = await zhang.GetPageAsync(saved.Headers.Location!.OriginalString);
+        Assert.Contains("热食类食品制售", resumed, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"draft\"", await zhang.GetPageAsync("/my/cases"), StringComparison.Ordinal);
+
+        var submitted = await zhang.SubmitAsync($"/apply/{FoodLicence}?key={key}", $"/apply/{FoodLicence}", Form(key, "submit"));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var application = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == key));
+        Assert.Equal(CaseState.Submitted, application.State);
+        Assert.Equal(2, application.Channel);
+        Assert.Equal("86.5", application.FormData["operating_area"]);
+        Assert.Equal($"/my/cases/{application.Number}", submitted.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_submits_of_one_application_make_one_case_with_one_number()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var page = await zhang.GetPageAsync($"/apply/{FoodLicence}");
+        var key = KeyOf(page);
+        var token = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var content = new FormUrlEncodedContent(Form(key, "submit").Append(new("__RequestVerificationToken", token)));
+            return await zhang.Client.PostAsync(new Uri($"/apply/{FoodLicence}", UriKind.Relative), content);
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var cases = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.ItemVersionId != Guid.Empty && c.Channel == 2).ToListAsync());
+        var application = Assert.Single(cases);
+        Assert.Equal("3611312026112300001", application.Number);
+        Assert.Equal(1, await portal.WithDbAsync(db => db.Set<CaseCounter>().Select(c => c.Last).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Missing_or_invalid_answers_are_named_and_the_typed_values_kept()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var key = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
+        var form = Form(key, "submit", businessFormat: "不存在的业态");
+        form.RemoveAll(f => f.Key == "Fields[safety_manager]");
+
+        var response = await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("格式不正确", html, StringComparison.Ordinal);
+        Assert.Contains("请填写", html, StringComparison.Ordinal);
+        Assert.Contains("热食类食品制售", html, StringComparison.Ordinal);
+        Assert.False(await portal.WithDbAsync(db => db.Set<Case>().AnyAsync(c => c.Id == key)));
+    }
+
+    [Fact]
+    public async Task Another_citizen_cannot_take_over_a_draft_by_its_key()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var key = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
+        await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", Form(key, "save"));
+
+        using var li = portal.NewBrowser();
+        await li.LoginAsync("13900139000");
+        Assert.NotEqual(key, KeyOf(await li.GetPageAsync($"/apply/{FoodLicence}?key={key}")));
+        var response = await li.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", Form(key, "submit"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(CaseState.Draft, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == key).Select(c => c.State).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("clerk")]
+    [InlineData("admin")]
+    public async Task Staff_do_not_apply_as_citizens(string account)
+    {
+        using var staff = portal.NewBrowser();
+        await staff.LoginAsync(account);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/apply/{FoodLicence}")).StatusCode);
+    }
+}
