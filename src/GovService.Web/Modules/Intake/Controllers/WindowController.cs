@@ -13,9 +13,12 @@ namespace GovService.Web.Modules.Intake.Controllers;
 
 public sealed record WindowSearchPage(string? Query, IReadOnlyList<ItemChoice> Items, StaffPlacement Clerk);
 
-public sealed record WindowIntakePage(PublishedItem Item, IReadOnlyList<PublishedMaterial> Materials, WindowIntakeForm Form, Case? Pending = null)
+public sealed record WindowIntakePage(PublishedItem Item, IReadOnlyList<PublishedMaterial> Materials, WindowIntakeForm Form, Case? Pending = null, string? PostUrl = null, bool PreReview = false)
 {
-    public string Action => Pending is null ? $"/window/intake/{Item.BasicCode}" : $"/window/continue/{Pending.Id}";
+    public string Action => PostUrl ?? (Pending is null ? $"/window/intake/{Item.BasicCode}" : $"/window/continue/{Pending.Id}");
+
+    /// <summary>Back after a one-time notice: only acceptance is offered (a second notice needs a supervisor).</summary>
+    public bool IsReturn => Pending is not null && !PreReview;
 }
 
 public sealed record AcceptanceNoticePage(Case Case, IReadOnlyList<CaseMaterial> Materials, StaffPlacement Clerk);

@@ -24,7 +24,7 @@ public sealed record ApplyResult(Case? Case, IReadOnlyList<(string Field, string
 /// the case id, so a double click, a retried post or twenty concurrent posts make one case and one number:
 /// the case row is locked before its state is checked and its number drawn.
 /// </summary>
-public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, ICatalogDirectory catalog, ICitizenDirectory citizens, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
+public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
 {
     public async Task<ApplyResult> SaveAsync(PublishedItem item, OnlineApplicationForm form, Guid userId, bool submit, CancellationToken ct)
     {
@@ -93,6 +93,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, ICatalogDi
         if (submit)
         {
             application.Number = await numbers.NextAsync(ct);
+            application.HallId = await organization.ResponsibleHallAsync(item.DepartmentId, ct);
             application.MoveTo(CaseState.Submitted, now);
         }
 

@@ -63,7 +63,8 @@ public sealed record IntakeResult(Case? Case, IReadOnlyList<(string Field, strin
 /// The four outcomes of window intake (DESIGN §4): 受理, 容缺受理, 一次性告知 and 不予受理. Every outcome is
 /// recorded as a case with its number and query code and counts a visit; only acceptance starts the clock,
 /// with the promised and statutory dates from the working calendar. An application given a one-time notice
-/// continues on the applicant's return (<paramref name="pending"/>) instead of starting over.
+/// continues on the applicant's return instead of starting over, and a submitted online application is
+/// decided by the same outcomes at pre-review.
 /// </summary>
 public sealed class AcceptAtWindow(
     GovDbContext db,
@@ -76,22 +77,22 @@ public sealed class AcceptAtWindow(
     ILogger<AcceptAtWindow> logger)
 {
     /// <summary>受理: every required material on the counter and without defect.</summary>
-    public Task<IntakeResult> HandleAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? pending = null) =>
-        AcceptAsync(item, form, clerk, withDeficiency: false, pending, ct);
+    public Task<IntakeResult> HandleAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true) =>
+        AcceptAsync(item, form, clerk, withDeficiency: false, existing, inPerson, ct);
 
     /// <summary>
     /// 容缺受理: only materials marked 容缺-allowed may be missing, at least one is, and the applicant promises
     /// them by a date between tomorrow and the promised completion date. A job terminates the case when the
     /// date passes without them.
     /// </summary>
-    public Task<IntakeResult> AcceptWithDeficiencyAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? pending = null) =>
-        AcceptAsync(item, form, clerk, withDeficiency: true, pending, ct);
+    public Task<IntakeResult> AcceptWithDeficiencyAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true) =>
+        AcceptAsync(item, form, clerk, withDeficiency: true, existing, inPerson, ct);
 
     /// <summary>
     /// 不予受理: the item is not this office's or the applicant is not eligible; a written notice with the
     /// reason and its legal basis. The application is closed (NotAccepted) and counted as a visit.
     /// </summary>
-    public async Task<IntakeResult> RefuseAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct)
+    public async Task<IntakeResult> RefuseAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true)
     {
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(form.RefusalReason))
@@ -110,11 +111,10 @@ public sealed class AcceptAtWindow(
         }
 
         var now = clock.GetUtcNow();
-        var refused = await NewCaseAsync(item, form, clerk, now, ct);
+        var refused = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
         refused.RefusalReason = form.RefusalReason.Trim();
         refused.RefusalBasis = form.RefusalBasis.Trim();
         refused.MoveTo(CaseState.NotAccepted, now);
-        db.Add(refused);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Application {CaseNumber} not accepted at window by staff {StaffId}", refused.Number, clerk.StaffId);
         return new IntakeResult(refused, []);
@@ -124,7 +124,7 @@ public sealed class AcceptAtWindow(
     /// 一次性告知: every missing or defective material, with its reason, in one notice. The application is
     /// kept (state SupplementRequested, one visit) so the applicant's return continues it; no clock starts.
     /// </summary>
-    public async Task<IntakeResult> RequestSupplementAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct)
+    public async Task<IntakeResult> RequestSupplementAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true)
     {
         var materials = await catalog.MaterialsAsync(item.VersionId, ct);
         var checks = form.Materials.ToDictionary(m => m.Position);
@@ -147,9 +147,8 @@ public sealed class AcceptAtWindow(
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var pending = await NewCaseAsync(item, form, clerk, now, ct);
+        var pending = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
         pending.MoveTo(CaseState.SupplementRequested, now);
-        db.Add(pending);
         db.AddRange(defects.Select(d => NewMaterial(pending, d.Material, checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null, d.Defect ?? "")));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -157,7 +156,7 @@ public sealed class AcceptAtWindow(
         return new IntakeResult(pending, []);
     }
 
-    private async Task<IntakeResult> AcceptAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, bool withDeficiency, Case? pending, CancellationToken ct)
+    private async Task<IntakeResult> AcceptAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, bool withDeficiency, Case? existing, bool inPerson, CancellationToken ct)
     {
         var materials = await catalog.MaterialsAsync(item.VersionId, ct);
         var received = form.Materials.Where(m => m.Received && string.IsNullOrWhiteSpace(m.Defect)).Select(m => m.Position).ToHashSet();
@@ -185,27 +184,8 @@ public sealed class AcceptAtWindow(
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var accepted = pending ?? await NewCaseAsync(item, form, clerk, now, ct);
-        if (pending is null)
-        {
-            db.Add(accepted);
-            db.AddRange(materials.Select(m => NewMaterial(accepted, m, received.Contains(m.Position), "")));
-        }
-        else
-        {
-            // The applicant came back with what the one-time notice asked for: one more visit, same case.
-            pending.Visits++;
-            pending.HallId = clerk.HallId;
-            pending.ClerkStaffId = clerk.StaffId;
-            pending.MoveTo(CaseState.Submitted, now);
-
-            // Accepted under the version in force today, with the material list of that version.
-            pending.ItemVersionId = item.VersionId;
-            pending.ItemName = item.Name;
-            db.RemoveRange(await db.Set<CaseMaterial>().Where(m => m.CaseId == pending.Id).ToListAsync(ct));
-            await db.SaveChangesAsync(ct);
-            db.AddRange(materials.Select(m => NewMaterial(pending, m, received.Contains(m.Position), "")));
-        }
+        var accepted = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
+        db.AddRange(materials.Select(m => NewMaterial(accepted, m, received.Contains(m.Position), "")));
 
         accepted.PromisedDueDate = promisedDue;
         accepted.StatutoryDueDate = statutory?.End ?? today.AddDays(item.StatutoryLimit);
@@ -216,6 +196,39 @@ public sealed class AcceptAtWindow(
         await transaction.CommitAsync(ct);
         logger.LogInformation("Case {CaseNumber} accepted at window by staff {StaffId} (deficiency: {Deficiency}, visit {Visits})", accepted.Number, clerk.StaffId, withDeficiency, accepted.Visits);
         return new IntakeResult(accepted, []);
+    }
+
+    /// <summary>
+    /// A new case for a walk-in, or an existing one taken up again: an online application at pre-review
+    /// (no visit) or an application back after a one-time notice (one more visit). Either way it is decided
+    /// under the catalog version in force today, with that version's material list.
+    /// </summary>
+    private async Task<Case> CaseForAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, Case? existing, bool inPerson, DateTimeOffset now, CancellationToken ct)
+    {
+        if (existing is null)
+        {
+            var created = await NewCaseAsync(item, form, clerk, now, ct);
+            db.Add(created);
+            return created;
+        }
+
+        if (inPerson)
+        {
+            existing.Visits++;
+        }
+
+        existing.HallId = clerk.HallId;
+        existing.ClerkStaffId = clerk.StaffId;
+        if (existing.State == CaseState.SupplementRequested)
+        {
+            existing.MoveTo(CaseState.Submitted, now);
+        }
+
+        existing.ItemVersionId = item.VersionId;
+        existing.ItemName = item.Name;
+        db.RemoveRange(await db.Set<CaseMaterial>().Where(m => m.CaseId == existing.Id).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+        return existing;
     }
 
     private async Task<Case> NewCaseAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, DateTimeOffset now, CancellationToken ct)

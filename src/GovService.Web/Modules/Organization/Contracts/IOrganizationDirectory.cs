@@ -47,4 +47,10 @@ public interface IOrganizationDirectory
     Task<IReadOnlyList<RegionInfo>> RegionsAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The hall responsible for a department's online applications: the hall of the department's own region
+    /// (township centre, village station), else the county centre.
+    /// </summary>
+    Task<Guid?> ResponsibleHallAsync(Guid departmentId, CancellationToken cancellationToken = default);
 }

@@ -28,4 +28,11 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
         await db.Set<Department>().AsNoTracking().OrderBy(d => d.Name)
             .Select(d => new DepartmentInfo(d.Id, d.Name, d.ShortName, d.CreditCode, d.RegionId, d.Phone, d.Address))
             .ToListAsync(cancellationToken);
+
+    public async Task<Guid?> ResponsibleHallAsync(Guid departmentId, CancellationToken cancellationToken = default)
+    {
+        var regionId = await db.Set<Department>().Where(d => d.Id == departmentId).Select(d => (Guid?)d.RegionId).FirstOrDefaultAsync(cancellationToken);
+        var own = await db.Set<ServiceHall>().Where(h => h.RegionId == regionId).OrderBy(h => h.Kind).Select(h => (Guid?)h.Id).FirstOrDefaultAsync(cancellationToken);
+        return own ?? await db.Set<ServiceHall>().Where(h => h.Kind == HallKind.CountyCentre).Select(h => (Guid?)h.Id).FirstOrDefaultAsync(cancellationToken);
+    }
 }
