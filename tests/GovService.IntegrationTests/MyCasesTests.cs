@@ -39,6 +39,36 @@ public sealed class MyCasesTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await li.GetAsync("/my/cases/3611312026110399999")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_citizen_withdraws_an_undecided_case_but_not_a_completed_one()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+
+        var withdrawn = await zhang.SubmitAsync($"/my/cases/{ZhangWeisCase}", $"/my/cases/{ZhangWeisCase}/withdraw", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Contains("已撤回", await zhang.GetPageAsync($"/my/cases/{ZhangWeisCase}"), StringComparison.Ordinal);
+
+        await zhang.SubmitAsync("/my/cases/3611312026102000002", "/my/cases/3611312026102000002/withdraw", new Dictionary<string, string>());
+        var completed = await zhang.GetPageAsync("/my/cases/3611312026102000002");
+        Assert.Contains("不能撤回", completed, StringComparison.Ordinal);
+        Assert.Contains("已办结", completed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nobody_withdraws_another_citizens_case()
+    {
+        using var li = portal.NewBrowser();
+        await li.LoginAsync("13900139000");
+        var page = await li.GetPageAsync("/my/cases");
+        var token = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        using var content = new FormUrlEncodedContent([new KeyValuePair<string, string>("__RequestVerificationToken", token)]);
+
+        var response = await li.Client.PostAsync(new Uri($"/my/cases/{ZhangWeisCase}/withdraw", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("clerk")]
     [InlineData("admin")]

@@ -14,7 +14,7 @@ public sealed record MyCasePage(Case Case, IReadOnlyList<CaseMaterial> Materials
 [Area(IntakeModule.Name)]
 [Authorize(Roles = Roles.Citizen)]
 [Route("my/cases")]
-public sealed class MyCasesController(GovDbContext db) : Controller
+public sealed class MyCasesController(GovDbContext db, TimeProvider clock, ILogger<MyCasesController> logger) : Controller
 {
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
@@ -37,5 +37,28 @@ public sealed class MyCasesController(GovDbContext db) : Controller
 
         var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == mine.Id).OrderBy(m => m.Position).ToListAsync(ct);
         return View(new MyCasePage(mine, materials));
+    }
+
+    /// <summary>撤回: the applicant withdraws an application before it is decided.</summary>
+    [HttpPost("{number}/withdraw")]
+    public async Task<IActionResult> Withdraw(string number, CancellationToken ct)
+    {
+        var mine = await db.Set<Case>().FirstOrDefaultAsync(c => c.Number == number && c.ApplicantUserId == Me, ct);
+        if (mine is null)
+        {
+            return NotFound();
+        }
+
+        if (!mine.CanMoveTo(CaseState.Withdrawn))
+        {
+            TempData["Flash"] = "MyCases.CannotWithdraw";
+            return Redirect($"/my/cases/{number}");
+        }
+
+        mine.MoveTo(CaseState.Withdrawn, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Case {CaseNumber} withdrawn by its applicant", number);
+        TempData["Flash"] = "MyCases.Withdrawn";
+        return Redirect($"/my/cases/{number}");
     }
 }
