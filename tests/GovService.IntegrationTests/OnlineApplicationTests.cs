@@ -17,7 +17,7 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
     private static List<KeyValuePair<string, string>> Form(Guid key, string action, string businessFormat = "餐饮服务经营者") =>
     [
         new("ApplicationKey", key.ToString()), new("ContactMobile", Demo.CitizenMobile), new("action", action),
-        new("Fields[business_format]", businessFormat), new("Fields[operating_items]", "热食类食品制售"),
+        new("Fields[business_format]", businessFormat), new("Fields[operating_items]", "云溪特色米粉现场制售"),
         new("Fields[operating_area]", "86.5"), new("Fields[safety_manager]", "张伟"), new("Fields[online_sales]", "false"),
     ];
 
@@ -34,7 +34,7 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         var saved = await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", Form(key, "save"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var resumed = await zhang.GetPageAsync(saved.Headers.Location!.OriginalString);
-        Assert.Contains("热食类食品制售", resumed, StringComparison.Ordinal);
+        Assert.Contains("云溪特色米粉现场制售", resumed, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"draft\"", await zhang.GetPageAsync("/my/cases"), StringComparison.Ordinal);
 
         var submitted = await zhang.SubmitAsync($"/apply/{FoodLicence}?key={key}", $"/apply/{FoodLicence}", Form(key, "submit"));
@@ -83,7 +83,7 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("格式不正确", html, StringComparison.Ordinal);
         Assert.Contains("请填写", html, StringComparison.Ordinal);
-        Assert.Contains("热食类食品制售", html, StringComparison.Ordinal);
+        Assert.Contains("云溪特色米粉现场制售", html, StringComparison.Ordinal);
         Assert.False(await portal.WithDbAsync(db => db.Set<Case>().AnyAsync(c => c.Id == key)));
     }
 
@@ -102,6 +102,38 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(CaseState.Draft, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == key).Select(c => c.State).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_second_application_can_start_from_what_the_citizen_wrote_the_first_time()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var first = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
+        await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", Form(first, "submit"));
+        var number = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == first).Select(c => c.Number).SingleAsync());
+
+        var fresh = await zhang.GetPageAsync($"/apply/{FoodLicence}");
+        Assert.Contains("data-testid=\"copy-from\"", fresh, StringComparison.Ordinal);
+        Assert.DoesNotContain("云溪特色米粉现场制售", fresh, StringComparison.Ordinal);
+
+        var copied = await zhang.GetPageAsync($"/apply/{FoodLicence}?key={KeyOf(fresh)}&copyFrom={number}");
+        Assert.Contains("云溪特色米粉现场制售", copied, StringComparison.Ordinal);
+        Assert.NotEqual(first, KeyOf(copied));
+    }
+
+    [Fact]
+    public async Task Nobody_copies_another_citizens_application()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var first = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
+        await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", Form(first, "submit"));
+        var number = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == first).Select(c => c.Number).SingleAsync());
+
+        using var li = portal.NewBrowser();
+        await li.LoginAsync("13900139000");
+        Assert.DoesNotContain("云溪特色米粉现场制售", await li.GetPageAsync($"/apply/{FoodLicence}?copyFrom={number}"), StringComparison.Ordinal);
     }
 
     [Theory]

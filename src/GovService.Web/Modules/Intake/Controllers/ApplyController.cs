@@ -21,7 +21,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     [HttpGet("{code}")]
-    public async Task<IActionResult> Start(string code, Guid? key, CancellationToken ct)
+    public async Task<IActionResult> Start(string code, Guid? key, string? copyFrom, CancellationToken ct)
     {
         var item = await catalog.FindPublishedAsync(code, ct);
         if (item is null)
@@ -33,6 +33,20 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
         var form = draft is null
             ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }
             : new OnlineApplicationForm { ApplicationKey = draft.Id, ContactMobile = draft.ContactMobile, Fields = draft.FormData };
+
+        // 复制历史办件: start from what this applicant wrote in an earlier application for the same item.
+        var earlier = await db.Set<Case>().AsNoTracking()
+            .Where(c => c.ApplicantUserId == Me && c.BasicCode == code && c.Number != null && c.Id != form.ApplicationKey)
+            .OrderByDescending(c => c.CreatedAt)
+            .Select(c => new { c.Number, c.FormData, c.ContactMobile })
+            .FirstOrDefaultAsync(ct);
+        if (copyFrom is not null && earlier?.Number == copyFrom && earlier.FormData.Count > 0)
+        {
+            form.Fields = new Dictionary<string, string>(earlier.FormData);
+            form.ContactMobile = earlier.ContactMobile;
+        }
+
+        ViewData["CopyFrom"] = earlier is { FormData.Count: > 0 } ? earlier.Number : null;
         return await Page(item, form, ct);
     }
 
