@@ -22,7 +22,7 @@ public sealed class ImmediateController(GovDbContext db, IOrganizationDirectory 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var chief = await ChiefAsync(ct);
+        var chief = await organization.HallStaffAsync(User, ct);
         if (chief is null)
         {
             return Forbid();
@@ -35,7 +35,7 @@ public sealed class ImmediateController(GovDbContext db, IOrganizationDirectory 
     [HttpPost("{id:guid}/decide")]
     public async Task<IActionResult> Decide(Guid id, string? decision, string? opinion, CancellationToken ct)
     {
-        var chief = await ChiefAsync(ct);
+        var chief = await organization.HallStaffAsync(User, ct);
         var found = chief is null ? null : await Waiting(chief, tracked: true).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (found is null)
         {
@@ -77,9 +77,4 @@ public sealed class ImmediateController(GovDbContext db, IOrganizationDirectory 
         (tracked ? db.Set<Case>() : db.Set<Case>().AsNoTracking())
             .Where(c => c.HallId == chief.HallId && c.CaseKind == 1 && c.State == CaseState.Accepted);
 
-    private async Task<StaffPlacement?> ChiefAsync(CancellationToken ct)
-    {
-        var placement = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? await organization.FindStaffAsync(userId, ct) : null;
-        return placement?.HallId is null ? null : placement;
-    }
 }

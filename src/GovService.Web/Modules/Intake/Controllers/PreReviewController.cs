@@ -29,7 +29,7 @@ public sealed class PreReviewController(GovDbContext db, ICatalogDirectory catal
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var clerk = await ClerkAsync(ct);
+        var clerk = await organization.HallStaffAsync(User, ct);
         if (clerk is null)
         {
             return Forbid();
@@ -110,7 +110,7 @@ public sealed class PreReviewController(GovDbContext db, ICatalogDirectory catal
 
     private async Task<(StaffPlacement? Clerk, Case? Application, PublishedItem? Item)> LoadAsync(Guid id, CancellationToken ct, bool tracked = false)
     {
-        var clerk = await ClerkAsync(ct);
+        var clerk = await organization.HallStaffAsync(User, ct);
         if (clerk is null)
         {
             return (null, null, null);
@@ -122,9 +122,4 @@ public sealed class PreReviewController(GovDbContext db, ICatalogDirectory catal
         return (clerk, application, item);
     }
 
-    private async Task<StaffPlacement?> ClerkAsync(CancellationToken ct)
-    {
-        var placement = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? await organization.FindStaffAsync(userId, ct) : null;
-        return placement?.HallId is null ? null : placement;
-    }
 }

@@ -32,7 +32,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, CancellationToken ct)
     {
-        var clerk = await ClerkAsync(ct);
+        var clerk = await organization.HallStaffAsync(User, ct);
         return clerk is null ? Forbid() : View(new WindowSearchPage(q, await catalog.SearchPublishedAsync(q, ct), clerk));
     }
 
@@ -52,7 +52,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     [HttpPost("intake/{code}")]
     public async Task<IActionResult> Intake(string code, WindowIntakeForm form, string? outcome, CancellationToken ct)
     {
-        var clerk = await ClerkAsync(ct);
+        var clerk = await organization.HallStaffAsync(User, ct);
         var item = await catalog.FindPublishedAsync(code, ct);
         if (clerk is null)
         {
@@ -128,7 +128,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     [HttpPost("continue/{id:guid}")]
     public async Task<IActionResult> Continue(Guid id, WindowIntakeForm form, string? outcome, CancellationToken ct)
     {
-        var clerk = await ClerkAsync(ct);
+        var clerk = await organization.HallStaffAsync(User, ct);
         var pending = await PendingAsync(c => c.Id == id, ct, tracked: true);
         if (clerk is null)
         {
@@ -170,7 +170,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     [HttpGet("cases/{id:guid}/acceptance-notice")]
     public async Task<IActionResult> AcceptanceNotice(Guid id, CancellationToken ct)
     {
-        var clerk = await ClerkAsync(ct);
+        var clerk = await organization.HallStaffAsync(User, ct);
         var found = clerk is null ? null : await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId, ct);
         if (found is null)
         {
@@ -185,7 +185,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     [HttpGet("cases/{id:guid}/supplement-notice")]
     public async Task<IActionResult> SupplementNotice(Guid id, CancellationToken ct)
     {
-        var clerk = await ClerkAsync(ct);
+        var clerk = await organization.HallStaffAsync(User, ct);
         var found = clerk is null ? null : await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId && c.State == CaseState.SupplementRequested, ct);
         if (found is null)
         {
@@ -200,14 +200,9 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     [HttpGet("cases/{id:guid}/refusal-notice")]
     public async Task<IActionResult> RefusalNotice(Guid id, CancellationToken ct)
     {
-        var clerk = await ClerkAsync(ct);
+        var clerk = await organization.HallStaffAsync(User, ct);
         var found = clerk is null ? null : await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId && c.State == CaseState.NotAccepted, ct);
         return found is null ? NotFound() : View(new AcceptanceNoticePage(found, [], clerk!));
     }
 
-    private async Task<StaffPlacement?> ClerkAsync(CancellationToken ct)
-    {
-        var placement = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? await organization.FindStaffAsync(userId, ct) : null;
-        return placement?.HallId is null ? null : placement;
-    }
 }
