@@ -28,6 +28,7 @@ public sealed class WindowJourneyTests(PortalProcess portal)
                 await boxes.Nth(i).CheckAsync();
             }
 
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalProcess.ArtifactsFolder, "window-intake-form.png"), FullPage = true });
             await page.GetByTestId("accept").ClickAsync();
             await Expect(page.GetByTestId("acceptance-notice")).ToContainTextAsync("予以受理");
             number = (await page.GetByTestId("case-number").InnerTextAsync()).Trim();
