@@ -114,9 +114,6 @@ public sealed class Case : IAudited
 
     public bool IsOpen => State is not (CaseState.Draft or CaseState.NotAccepted or CaseState.Completed or CaseState.Withdrawn or CaseState.Terminated or CaseState.Denied);
 
-    public bool IsAccepted => State is not (CaseState.Draft or CaseState.Submitted or CaseState.NotAccepted or CaseState.Withdrawn)
-        && AcceptedAt is not null;
-
     public bool CanMoveTo(CaseState next) => CaseLifecycle.Allows(State, next, AcceptedAt is not null);
 
     /// <summary>Changes the state, or throws when the lifecycle does not allow it.</summary>

@@ -68,9 +68,9 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, ICatalogDi
             return new ApplyResult(null, errors.Count > 0 ? errors : [(string.Empty, l["Apply.Expired"])]);
         }
 
-        var citizen = await db.Set<Case>().AnyAsync(c => c.Id == form.ApplicationKey && c.ApplicantUserId != userId, ct)
-            ? null
-            : await CitizenAsync(userId, ct);
+        // A key that belongs to someone else's application is refused like an expired form.
+        var takenByAnother = await db.Set<Case>().AnyAsync(c => c.Id == form.ApplicationKey && c.ApplicantUserId != userId, ct);
+        var citizen = takenByAnother ? null : await citizens.FindByUserIdAsync(userId, ct);
         if (citizen is null)
         {
             return new ApplyResult(null, [(string.Empty, l["Apply.Expired"])]);
@@ -106,8 +106,6 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, ICatalogDi
 
         return new ApplyResult(application, []);
     }
-
-    private Task<CitizenInfo?> CitizenAsync(Guid userId, CancellationToken ct) => citizens.FindByUserIdAsync(userId, ct);
 
     /// <summary>Inserts the draft if this key has none yet; a concurrent insert of the same key is simply lost.</summary>
     private async Task EnsureDraftRowAsync(Guid key, PublishedItem item, CitizenInfo citizen, DateTimeOffset now, CancellationToken ct)

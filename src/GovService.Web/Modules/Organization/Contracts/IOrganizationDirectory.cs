@@ -38,13 +38,9 @@ public sealed record StaffPlacement(
 
 public sealed record DepartmentInfo(Guid Id, string Name, string ShortName, string CreditCode, Guid RegionId, string Phone, string Address);
 
-public sealed record RegionInfo(Guid Id, string Code, string Name, int Level, Guid? ParentId);
-
 public interface IOrganizationDirectory
 {
     Task<StaffPlacement?> FindStaffAsync(Guid userId, CancellationToken cancellationToken = default);
-
-    Task<IReadOnlyList<RegionInfo>> RegionsAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken cancellationToken = default);
 

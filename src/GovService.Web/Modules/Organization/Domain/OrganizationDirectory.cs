@@ -19,11 +19,6 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
         .AsNoTracking()
         .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<RegionInfo>> RegionsAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<Region>().AsNoTracking().OrderBy(r => r.Code)
-            .Select(r => new RegionInfo(r.Id, r.Code, r.Name, (int)r.Level, r.ParentId))
-            .ToListAsync(cancellationToken);
-
     public async Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken cancellationToken = default) =>
         await db.Set<Department>().AsNoTracking().OrderBy(d => d.Name)
             .Select(d => new DepartmentInfo(d.Id, d.Name, d.ShortName, d.CreditCode, d.RegionId, d.Phone, d.Address))
