@@ -84,6 +84,7 @@ public sealed class CatalogApiController(CatalogQueries queries, IOrganizationDi
     {
         var csv = new StringBuilder();
         csv.AppendLine("基本编码,事项名称,实施主体,事项类型,行使层级,办件类型,法定时限,承诺时限,时限单位,到现场次数,网上办理深度,服务对象,主题");
+        static string Unit(TimeUnit unit) => unit == TimeUnit.WorkingDay ? "工作日" : "自然日";
         var page = 1;
         PageOf<ItemSummary> result;
         do
@@ -91,12 +92,10 @@ public sealed class CatalogApiController(CatalogQueries queries, IOrganizationDi
             result = await queries.SearchAsync(new SearchFilter(Page: page++, PageSize: SearchFilter.MaxPageSize), ct);
             foreach (var s in result.Items)
             {
-                var guide = await queries.GuideAsync(s.BasicCode, null, false, ct);
-                var v = guide!.Version;
                 csv.AppendLine(string.Join(',', new object[]
                 {
                     s.BasicCode, s.Name, s.ImplementingBody, CodeLists.ItemTypes.GetValueOrDefault(s.ItemType, ""), CodeLists.Levels.GetValueOrDefault(s.Level, ""),
-                    CodeLists.CaseKinds.GetValueOrDefault(s.CaseKind, ""), v.StatutoryLimit, s.PromisedLimit, v.PromisedUnit == TimeUnit.WorkingDay ? "工作日" : "自然日",
+                    CodeLists.CaseKinds.GetValueOrDefault(s.CaseKind, ""), s.StatutoryLimit, s.PromisedLimit, Unit(s.PromisedUnit),
                     s.VisitsNeeded, CodeLists.OnlineDepths.GetValueOrDefault(s.OnlineDepth, ""),
                     string.Join("、", s.ServiceObjects.Select(o => CodeLists.ServiceObjects.GetValueOrDefault(o))), string.Join("、", s.Themes.Select(CodeLists.ThemeName)),
                 }.Select(x => Escape(Convert.ToString(x, CultureInfo.InvariantCulture) ?? ""))));

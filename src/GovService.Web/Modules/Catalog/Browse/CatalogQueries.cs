@@ -25,6 +25,7 @@ public sealed record ItemSummary(
     int CaseKind,
     int PromisedLimit,
     TimeUnit PromisedUnit,
+    int StatutoryLimit,
     int VisitsNeeded,
     int OnlineDepth,
     string[] Themes,
@@ -99,7 +100,7 @@ public sealed class CatalogQueries(GovDbContext db)
             .OrderBy(x => x.v.Frequency).ThenBy(x => x.i.BasicCode)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(x => new ItemSummary(x.i.BasicCode, x.v.Name, x.v.ImplementingBodyName, x.v.ItemType, x.v.Level, x.v.CaseKind, x.v.PromisedLimit, x.v.PromisedUnit,
-                x.v.VisitsNeeded, x.v.OnlineDepth, x.v.Themes, x.v.ServiceObjects, x.v.Frequency, x.v.Number))
+                x.v.StatutoryLimit, x.v.VisitsNeeded, x.v.OnlineDepth, x.v.Themes, x.v.ServiceObjects, x.v.Frequency, x.v.Number))
             .ToListAsync(ct);
         return new PageOf<ItemSummary>(items, filter.Page, filter.PageSize, total);
     }
