@@ -21,6 +21,12 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         new("Fields[operating_area]", "86.5"), new("Fields[safety_manager]", "张伟"), new("Fields[online_sales]", "false"),
     ];
 
+    /// <summary>A scan for each material the food licence requires (the health certificate, 容缺-allowed, may wait).</summary>
+    public static IEnumerable<TestFile> RequiredScans() => Enumerable.Range(1, 5).Select(p => TestFile.Pdf($"material-{p}", $"材料{p}.pdf"));
+
+    private static Task<HttpResponseMessage> ApplyAsync(Browser browser, Guid key, string action, List<KeyValuePair<string, string>>? form = null, IEnumerable<TestFile>? files = null, string page = $"/apply/{FoodLicence}") =>
+        browser.PostMultipartAsync(page, $"/apply/{FoodLicence}", form ?? Form(key, action), files ?? (action == "submit" ? RequiredScans() : []));
+
     private static Guid KeyOf(string html) =>
         Guid.Parse(System.Text.RegularExpressions.Regex.Match(html, "name=\"ApplicationKey\" value=\"([0-9a-f-]{36})\"").Groups[1].Value);
 
@@ -31,13 +37,13 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         await zhang.LoginAsync(Demo.CitizenId);
         var key = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
 
-        var saved = await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", Form(key, "save"));
+        var saved = await ApplyAsync(zhang, key, "save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var resumed = await zhang.GetPageAsync(saved.Headers.Location!.OriginalString);
         Assert.Contains("云溪特色米粉现场制售", resumed, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"draft\"", await zhang.GetPageAsync("/my/cases"), StringComparison.Ordinal);
 
-        var submitted = await zhang.SubmitAsync($"/apply/{FoodLicence}?key={key}", $"/apply/{FoodLicence}", Form(key, "submit"));
+        var submitted = await ApplyAsync(zhang, key, "submit", page: $"/apply/{FoodLicence}?key={key}");
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var application = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == key));
         Assert.Equal(CaseState.Submitted, application.State);
@@ -57,7 +63,17 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
         {
-            using var content = new FormUrlEncodedContent(Form(key, "submit").Append(new("__RequestVerificationToken", token)));
+            using var content = new MultipartFormDataContent();
+            foreach (var (name, value) in Form(key, "submit").Append(new("__RequestVerificationToken", token)))
+            {
+                content.Add(new StringContent(value), name);
+            }
+
+            foreach (var scan in RequiredScans())
+            {
+                content.Add(new ByteArrayContent(scan.Content) { Headers = { ContentType = new("application/pdf") } }, scan.Field, scan.Name);
+            }
+
             return await zhang.Client.PostAsync(new Uri($"/apply/{FoodLicence}", UriKind.Relative), content);
         }));
 
@@ -66,6 +82,7 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         var application = Assert.Single(cases);
         Assert.Equal("3611312026112300001", application.Number);
         Assert.Equal(1, await portal.WithDbAsync(db => db.Set<CaseCounter>().Select(c => c.Last).SingleAsync()));
+        Assert.Equal(5, await portal.WithDbAsync(db => db.Set<CaseFile>().CountAsync(f => f.CaseId == key)));
     }
 
     [Fact]
@@ -77,14 +94,20 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         var form = Form(key, "submit", businessFormat: "不存在的业态");
         form.RemoveAll(f => f.Key == "Fields[safety_manager]");
 
-        var response = await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", form);
+        var response = await ApplyAsync(zhang, key, "submit", form);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("格式不正确", html, StringComparison.Ordinal);
         Assert.Contains("请填写", html, StringComparison.Ordinal);
         Assert.Contains("云溪特色米粉现场制售", html, StringComparison.Ordinal);
-        Assert.False(await portal.WithDbAsync(db => db.Set<Case>().AnyAsync(c => c.Id == key)));
+
+        // Nothing is lost: the answers and the scans wait in the draft, which was not submitted.
+        var draft = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == key));
+        Assert.Equal(CaseState.Draft, draft.State);
+        Assert.Null(draft.Number);
+        Assert.Equal(5, await portal.WithDbAsync(db => db.Set<CaseFile>().CountAsync(f => f.CaseId == key)));
+        Assert.Contains("data-testid=\"uploaded-1\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,12 +116,12 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         using var zhang = portal.NewBrowser();
         await zhang.LoginAsync(Demo.CitizenId);
         var key = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
-        await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", Form(key, "save"));
+        await ApplyAsync(zhang, key, "save");
 
         using var li = portal.NewBrowser();
         await li.LoginAsync("13900139000");
         Assert.NotEqual(key, KeyOf(await li.GetPageAsync($"/apply/{FoodLicence}?key={key}")));
-        var response = await li.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", Form(key, "submit"));
+        var response = await ApplyAsync(li, key, "submit");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(CaseState.Draft, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == key).Select(c => c.State).SingleAsync()));
@@ -110,7 +133,7 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         using var zhang = portal.NewBrowser();
         await zhang.LoginAsync(Demo.CitizenId);
         var first = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
-        await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", Form(first, "submit"));
+        await ApplyAsync(zhang, first, "submit");
         var number = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == first).Select(c => c.Number).SingleAsync());
 
         var fresh = await zhang.GetPageAsync($"/apply/{FoodLicence}");
@@ -128,7 +151,7 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         using var zhang = portal.NewBrowser();
         await zhang.LoginAsync(Demo.CitizenId);
         var first = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
-        await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", Form(first, "submit"));
+        await ApplyAsync(zhang, first, "submit");
         var number = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == first).Select(c => c.Number).SingleAsync());
 
         using var li = portal.NewBrowser();

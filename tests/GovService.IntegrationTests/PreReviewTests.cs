@@ -20,12 +20,12 @@ public sealed class PreReviewTests(PortalFactory portal) : IAsyncLifetime
         await zhang.LoginAsync(Demo.CitizenId);
         var page = await zhang.GetPageAsync($"/apply/{FoodLicence}");
         var key = System.Text.RegularExpressions.Regex.Match(page, "name=\"ApplicationKey\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
-        var response = await zhang.SubmitAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", new Dictionary<string, string>
+        var response = await zhang.PostMultipartAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", new Dictionary<string, string>
         {
             ["ApplicationKey"] = key, ["ContactMobile"] = Demo.CitizenMobile, ["action"] = "submit",
             ["Fields[business_format]"] = "餐饮服务经营者", ["Fields[operating_items]"] = "热食类食品制售", ["Fields[operating_area]"] = "86",
             ["Fields[safety_manager]"] = "张伟", ["Fields[online_sales]"] = "false",
-        });
+        }, OnlineApplicationTests.RequiredScans());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == Guid.Parse(key)));
     }
@@ -83,6 +83,46 @@ public sealed class PreReviewTests(PortalFactory portal) : IAsyncLifetime
         using var zhang = portal.NewBrowser();
         await zhang.LoginAsync(Demo.CitizenId);
         Assert.Contains("需补正：未提交", await zhang.GetPageAsync($"/my/cases/{application.Number}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_citizen_uploads_the_supplement_online_and_the_clerk_accepts_and_the_citizen_sees_the_notice()
+    {
+        var application = await SubmitOnlineAsync();
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        Assert.Contains("data-testid=\"uploaded-2\"", await clerk.GetPageAsync($"/window/prereview/{application.Id}"), StringComparison.Ordinal);
+        var form = AllMaterials("supplement");
+        form["Materials[1].Defect"] = "营业场所平面图未标注面积";
+        await clerk.SubmitAsync($"/window/prereview/{application.Id}", $"/window/prereview/{application.Id}", form);
+
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var mine = await zhang.GetPageAsync($"/my/cases/{application.Number}");
+        Assert.Contains("营业场所平面图未标注面积", mine, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"notice-supplement\"", mine, StringComparison.Ordinal);
+        Assert.Contains("营业场所平面图未标注面积", await zhang.GetPageAsync($"/my/cases/{application.Number}/notices/supplement"), StringComparison.Ordinal);
+
+        // A file for a material that was not asked for is ignored; the asked-for one is stored and the application goes back.
+        var sent = await zhang.PostMultipartAsync($"/my/cases/{application.Number}", $"/my/cases/{application.Number}/supplement", [], [TestFile.Png("material-2", "平面图.png"), TestFile.Pdf("material-3")]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var files = await portal.WithDbAsync(db => db.Set<CaseFile>().Where(f => f.CaseId == application.Id && f.Position == 2).OrderBy(f => f.UploadedAt).ToListAsync());
+        Assert.Equal(2, files.Count);
+        Assert.NotNull(files[0].ReplacedAt);
+        Assert.Equal("image/png", files[1].ContentType);
+        Assert.Equal(CaseState.Submitted, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == application.Id).Select(c => c.State).SingleAsync()));
+        Assert.Contains(application.Number!, await clerk.GetPageAsync("/window/prereview"), StringComparison.Ordinal);
+
+        var accepted = await clerk.SubmitAsync($"/window/prereview/{application.Id}", $"/window/prereview/{application.Id}", AllMaterials("accept"));
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        var page = await zhang.GetPageAsync($"/my/cases/{application.Number}");
+        Assert.Contains("2026-11-30", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"due-explained\"", page, StringComparison.Ordinal);
+        Assert.Contains("0793-", page, StringComparison.Ordinal); // the clerk's office phone on the timeline
+        var notice = await zhang.GetPageAsync($"/my/cases/{application.Number}/notices/acceptance");
+        Assert.Contains("受理通知书", notice, StringComparison.Ordinal);
+        Assert.Contains(application.QueryCode, notice, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -125,19 +125,27 @@ public sealed partial class Browser(HttpClient client) : IDisposable
     }
 
     /// <summary>Opens <paramref name="pageUrl"/>, then uploads a file with the page's antiforgery token, as a browser's file form does.</summary>
-    public async Task<HttpResponseMessage> UploadAsync(string pageUrl, string postUrl, string fileField, string fileName, byte[] content, string contentType, IDictionary<string, string>? fields = null)
+    public Task<HttpResponseMessage> UploadAsync(string pageUrl, string postUrl, string fileField, string fileName, byte[] content, string contentType, IDictionary<string, string>? fields = null) =>
+        PostMultipartAsync(pageUrl, postUrl, fields ?? new Dictionary<string, string>(), [new TestFile(fileField, fileName, content, contentType)]);
+
+    /// <summary>Posts a multipart form (fields and files) with the antiforgery token of the page it came from.</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string pageUrl, string postUrl, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<TestFile> files)
     {
         var token = TokenPattern().Match(await GetPageAsync(pageUrl));
         Assert.True(token.Success, $"no antiforgery token on {pageUrl}");
         using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" } };
-        foreach (var (key, value) in fields ?? new Dictionary<string, string>())
+        foreach (var (key, value) in fields)
         {
             form.Add(new StringContent(value), key);
         }
 
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-        form.Add(file, fileField, fileName);
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            form.Add(part, file.Field, file.Name);
+        }
+
         return await Client.PostAsync(new Uri(postUrl, UriKind.Relative), form);
     }
 
@@ -164,4 +172,26 @@ public static class Demo
     public const string Password = "Gov2026demo";
     public const string CitizenId = "361131198506120026";
     public const string CitizenMobile = "13800138000";
+}
+
+/// <summary>A file posted in a test form, with makers for real-looking scans and for hostile uploads.</summary>
+public sealed record TestFile(string Field, string Name, byte[] Content, string ContentType)
+{
+    /// <summary>A small but well-formed PDF, padded to the given size.</summary>
+    public static TestFile Pdf(string field, string name = "scan.pdf", int bytes = 2048)
+    {
+        var head = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"u8.ToArray();
+        var content = new byte[Math.Max(bytes, head.Length + 8)];
+        head.CopyTo(content, 0);
+        Array.Fill(content, (byte)' ', head.Length, content.Length - head.Length - 6);
+        "%%EOF\n"u8.CopyTo(content.AsSpan(content.Length - 6));
+        return new(field, name, content, "application/pdf");
+    }
+
+    public static TestFile Png(string field, string name = "photo.png") =>
+        new(field, name, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0], "image/png");
+
+    /// <summary>A Windows program renamed to look like a PDF.</summary>
+    public static TestFile ExeNamedPdf(string field) =>
+        new(field, "营业执照.pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00], "application/pdf");
 }

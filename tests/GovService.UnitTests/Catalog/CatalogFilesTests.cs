@@ -1,3 +1,4 @@
+using GovService.Web.Shared.Files;
 using System.IO.Compression;
 using System.Text;
 using GovService.Web.Modules.Catalog.Browse;

@@ -112,11 +112,15 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
         return changed.Any(e => e.Entity is IPublicContent);
     }
 
+    /// <summary>File contents are recorded by their length and SHA-256, not copied into the trail.</summary>
+    private static object? Value(object? value) =>
+        value is byte[] bytes ? $"{bytes.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}" : value;
+
     private static string Snapshot(EntityEntry entry, bool original)
     {
         var values = entry.Properties
             .Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey())
-            .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue);
+            .ToDictionary(p => p.Metadata.Name, p => Value(original ? p.OriginalValue : p.CurrentValue));
         return JsonSerializer.Serialize(values);
     }
 }

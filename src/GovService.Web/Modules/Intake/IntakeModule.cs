@@ -26,6 +26,7 @@ public static class IntakeModule
         services.AddScoped<WindowIntake.AcceptAtWindow>();
         services.AddScoped<Jobs.DeficiencySweepJob>();
         services.AddScoped<OnlineApplication.ApplyOnline>();
+        services.AddScoped<MaterialFiles>();
         services.AddScoped<ISeeder, DemoCaseSeeder>();
         var permits = configuration.GetValue("Security:LookupRateLimit:PermitLimit", 30);
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(LookupRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
@@ -46,5 +47,7 @@ public static class IntakeModule
         builder.ApplyConfiguration(new CaseConfiguration());
         builder.ApplyConfiguration(new CaseCounterConfiguration());
         builder.ApplyConfiguration(new CaseMaterialConfiguration());
+        builder.ApplyConfiguration(new CaseFileConfiguration());
+        builder.ApplyConfiguration(new CaseStepConfiguration());
     }
 }

@@ -1121,6 +1121,76 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("int_case_counters", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<string>("MaterialName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("material_name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_int_case_files");
+
+                    b.HasIndex("CaseId", "Position")
+                        .HasDatabaseName("ix_int_case_files_case_id_position");
+
+                    b.ToTable("int_case_files", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseMaterial", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1168,6 +1238,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("required");
 
+                    b.Property<DateTimeOffset?>("SuppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("supplied_at");
+
                     b.HasKey("Id")
                         .HasName("pk_int_case_materials");
 
@@ -1176,6 +1250,75 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_int_case_materials_case_id_position");
 
                     b.ToTable("int_case_materials", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("HandlerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handler_name");
+
+                    b.Property<string>("HandlerOffice")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handler_office");
+
+                    b.Property<string>("HandlerPhone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("handler_phone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_int_case_steps");
+
+                    b.HasIndex("CaseId", "Action")
+                        .IsUnique()
+                        .HasDatabaseName("ix_int_case_steps_case_id_action")
+                        .HasFilter("action = 'DeficiencyReminder'");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_int_case_steps_case_id_at");
+
+                    b.ToTable("int_case_steps", "gov");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Organization.Domain.Department", b =>
@@ -1704,6 +1847,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_cat_item_materials_cat_item_versions_version_id");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseFile", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Intake.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_int_case_files_int_cases_case_id");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseMaterial", b =>
                 {
                     b.HasOne("GovService.Web.Modules.Intake.Domain.Case", null)
@@ -1712,6 +1865,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_int_case_materials_int_cases_case_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseStep", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Intake.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_int_case_steps_int_cases_case_id");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Organization.Domain.Department", b =>

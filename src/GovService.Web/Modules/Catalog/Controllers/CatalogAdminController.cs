@@ -1,3 +1,4 @@
+using GovService.Web.Shared.Files;
 using System.Security.Claims;
 using System.Text.Json;
 using GovService.Web.Infrastructure.Data;
@@ -222,30 +223,8 @@ public sealed class CatalogAdminController(
             return NotFound();
         }
 
-        string? error = null;
-        byte[] content = [];
-        UploadRules.Kind? kind = null;
-        if (file is null || file.Length == 0)
-        {
-            error = l["Admin.Upload.NoFile"];
-        }
-        else if (file.Length > UploadRules.MaxBytes)
-        {
-            error = l["Admin.Upload.TooLarge"];
-        }
-        else
-        {
-            await using var stream = file.OpenReadStream();
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, ct);
-            content = buffer.ToArray();
-            kind = UploadRules.Detect(content);
-            if (kind is null)
-            {
-                error = l["Admin.Upload.WrongType"];
-            }
-        }
-
+        var (content, kind, problem) = await UploadRules.ReadAsync(file, _ => true, ct);
+        string? error = problem == UploadRules.Problem.None ? null : l["Admin.Upload." + problem].Value;
         if (error is not null)
         {
             TempData["Errors"] = error;

@@ -1,3 +1,4 @@
+using GovService.Web.Shared.Files;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GovService.Web.Infrastructure.Data;

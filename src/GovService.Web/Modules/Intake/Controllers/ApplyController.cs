@@ -10,13 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Intake.Controllers;
 
-public sealed record ApplyPage(PublishedItem Item, IReadOnlyList<PublishedField> Fields, IReadOnlyList<PublishedMaterial> Materials, OnlineApplicationForm Form);
+public sealed record ApplyPage(PublishedItem Item, IReadOnlyList<PublishedField> Fields, IReadOnlyList<PublishedMaterial> Materials, OnlineApplicationForm Form, IReadOnlyList<CaseFileInfo> Uploaded);
 
 /// <summary>网上申请: a citizen fills in an item's form online, saves it as a draft or submits it.</summary>
 [Area(IntakeModule.Name)]
 [Authorize(Roles = Roles.Citizen)]
 [Route("apply")]
-public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, ApplyOnline apply) : Controller
+public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, ApplyOnline apply, MaterialFiles files) : Controller
 {
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
@@ -51,6 +51,8 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
     }
 
     [HttpPost("{code}")]
+    [RequestSizeLimit(MaxPostBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxPostBytes)]
     public async Task<IActionResult> Save(string code, OnlineApplicationForm form, string? action, CancellationToken ct)
     {
         var item = await catalog.FindPublishedAsync(code, ct);
@@ -60,8 +62,9 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
         }
 
         var submit = action == "submit";
-        var result = await apply.SaveAsync(item, form, Me, submit, ct);
-        if (result.Case is { } saved)
+        var uploads = Request.HasFormContentType ? MaterialFiles.Posted(Request.Form.Files) : [];
+        var result = await apply.SaveAsync(item, form, uploads, Me, submit, ct);
+        if (result.Case is { } saved && result.Errors.Count == 0)
         {
             if (saved.State == CaseState.Draft)
             {
@@ -81,6 +84,14 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
         return await Page(item, form, ct);
     }
 
-    private async Task<IActionResult> Page(PublishedItem item, OnlineApplicationForm form, CancellationToken ct) =>
-        View("Start", new ApplyPage(item, await catalog.FieldsAsync(item.VersionId, ct), await catalog.MaterialsAsync(item.VersionId, ct), form));
+    /// <summary>Room for one 10 MB scan per material of the longest list, and the form around them.</summary>
+    private const long MaxPostBytes = 12 * 10 * 1024 * 1024 + 1024 * 1024;
+
+    private async Task<IActionResult> Page(PublishedItem item, OnlineApplicationForm form, CancellationToken ct)
+    {
+        var uploaded = form.ApplicationKey == Guid.Empty || !await db.Set<Case>().AnyAsync(c => c.Id == form.ApplicationKey && c.ApplicantUserId == Me, ct)
+            ? []
+            : await files.CurrentAsync(form.ApplicationKey, ct);
+        return View("Start", new ApplyPage(item, await catalog.FieldsAsync(item.VersionId, ct), await catalog.MaterialsAsync(item.VersionId, ct), form, uploaded));
+    }
 }

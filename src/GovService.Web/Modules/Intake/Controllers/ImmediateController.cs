@@ -60,11 +60,13 @@ public sealed class ImmediateController(GovDbContext db, IOrganizationDirectory 
         if (decision == "approve")
         {
             found.MoveTo(CaseState.Approved, now);
+            db.Add(CaseStep.By(found, "Approved", chief, now, found.DecisionOpinion));
             found.MoveTo(CaseState.AwaitingDelivery, now);
         }
         else
         {
             found.MoveTo(CaseState.Denied, now);
+            db.Add(CaseStep.By(found, "Denied", chief, now, found.DecisionOpinion));
         }
 
         await db.SaveChangesAsync(ct);

@@ -22,7 +22,7 @@ public sealed record PreReviewRow(Case Case, int WorkingDaysWaiting, bool Overdu
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Clerk},{Roles.ChiefRepresentative}")]
 [Route("window/prereview")]
-public sealed class PreReviewController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, IWorkingCalendarProvider calendars, TimeProvider clock, AcceptAtWindow outcomes) : Controller
+public sealed class PreReviewController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, IWorkingCalendarProvider calendars, TimeProvider clock, AcceptAtWindow outcomes, MaterialFiles files) : Controller
 {
     public const int WorkingDaysLimit = 5;
 
@@ -60,14 +60,15 @@ public sealed class PreReviewController(GovDbContext db, ICatalogDirectory catal
         }
 
         var materials = await catalog.MaterialsAsync(item.VersionId, ct);
+        var uploaded = await files.CurrentAsync(application.Id, ct);
         var form = new WindowIntakeForm
         {
             ApplicantName = application.ApplicantName,
             ApplicantIdNumber = application.ApplicantIdNumber,
             ContactMobile = application.ContactMobile,
-            Materials = materials.Select(m => new MaterialCheck { Position = m.Position }).ToList(),
+            Materials = materials.Select(m => new MaterialCheck { Position = m.Position, Received = uploaded.Any(u => u.Position == m.Position) }).ToList(),
         };
-        return View("~/Modules/Intake/Views/Window/Intake.cshtml", new WindowIntakePage(item, materials, form, application, $"/window/prereview/{id}", PreReview: true));
+        return View("~/Modules/Intake/Views/Window/Intake.cshtml", new WindowIntakePage(item, materials, form, application, $"/window/prereview/{id}", PreReview: true) { Uploaded = uploaded });
     }
 
     [HttpPost("{id:guid}")]
@@ -105,7 +106,7 @@ public sealed class PreReviewController(GovDbContext db, ICatalogDirectory catal
             }
         }
 
-        return View("~/Modules/Intake/Views/Window/Intake.cshtml", new WindowIntakePage(item, await catalog.MaterialsAsync(item.VersionId, ct), form, application, $"/window/prereview/{id}", PreReview: true));
+        return View("~/Modules/Intake/Views/Window/Intake.cshtml", new WindowIntakePage(item, await catalog.MaterialsAsync(item.VersionId, ct), form, application, $"/window/prereview/{id}", PreReview: true) { Uploaded = await files.CurrentAsync(application.Id, ct) });
     }
 
     private async Task<(StaffPlacement? Clerk, Case? Application, PublishedItem? Item)> LoadAsync(Guid id, CancellationToken ct, bool tracked = false)

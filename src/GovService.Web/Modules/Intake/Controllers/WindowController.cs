@@ -15,13 +15,20 @@ public sealed record WindowSearchPage(string? Query, IReadOnlyList<ItemChoice> I
 
 public sealed record WindowIntakePage(PublishedItem Item, IReadOnlyList<PublishedMaterial> Materials, WindowIntakeForm Form, Case? Pending = null, string? PostUrl = null, bool PreReview = false)
 {
+    /// <summary>What the applicant uploaded online, per material.</summary>
+    public IReadOnlyList<CaseFileInfo> Uploaded { get; init; } = [];
+
     public string Action => PostUrl ?? (Pending is null ? $"/window/intake/{Item.BasicCode}" : $"/window/continue/{Pending.Id}");
 
     /// <summary>Back after a one-time notice: only acceptance is offered (a second notice needs a supervisor).</summary>
     public bool IsReturn => Pending is not null && !PreReview;
 }
 
-public sealed record AcceptanceNoticePage(Case Case, IReadOnlyList<CaseMaterial> Materials, StaffPlacement Clerk);
+public sealed record AcceptanceNoticePage(Case Case, IReadOnlyList<CaseMaterial> Materials, StaffPlacement Clerk)
+{
+    /// <summary>Where the notice's back button leads: the next applicant at the window, or the citizen's case.</summary>
+    public string BackUrl { get; init; } = "/window";
+}
 
 /// <summary>综合窗口: a clerk takes in any item for a walk-in applicant (无差别受理) and prints the notice.</summary>
 [Area(IntakeModule.Name)]

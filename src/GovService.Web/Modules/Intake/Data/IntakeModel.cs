@@ -61,3 +61,35 @@ internal sealed class CaseMaterialConfiguration : IEntityTypeConfiguration<CaseM
         builder.HasOne<Case>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
+{
+    public void Configure(EntityTypeBuilder<CaseFile> builder)
+    {
+        builder.ToTable("int_case_files");
+        builder.Property(f => f.MaterialName).HasMaxLength(200);
+        builder.Property(f => f.FileName).HasMaxLength(255);
+        builder.Property(f => f.ContentType).HasMaxLength(100);
+        builder.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(f => new { f.CaseId, f.Position });
+        builder.HasOne<Case>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>
+{
+    public void Configure(EntityTypeBuilder<CaseStep> builder)
+    {
+        builder.ToTable("int_case_steps");
+        builder.Property(s => s.Action).HasMaxLength(40);
+        builder.Property(s => s.HandlerName).HasMaxLength(100);
+        builder.Property(s => s.HandlerOffice).HasMaxLength(200);
+        builder.Property(s => s.HandlerPhone).HasMaxLength(30);
+        builder.Property(s => s.Note).HasMaxLength(1000);
+        builder.HasIndex(s => new { s.CaseId, s.At });
+
+        // A reminder is sent once per case, whoever runs the job and however often.
+        builder.HasIndex(s => new { s.CaseId, s.Action }).IsUnique().HasFilter("action = 'DeficiencyReminder'");
+        builder.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

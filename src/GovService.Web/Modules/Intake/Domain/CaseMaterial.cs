@@ -17,4 +17,15 @@ public sealed class CaseMaterial : IAudited
 
     /// <summary>Why it cannot be accepted as it is (一次性告知): missing, expired, unsigned …; empty when fine.</summary>
     public string Defect { get; set; } = "";
+
+    /// <summary>When the applicant uploaded what a one-time notice or a 容缺 commitment asked for.</summary>
+    public DateTimeOffset? SuppliedAt { get; set; }
+
+    /// <summary>Still owed by the applicant: named in a one-time notice, or a required material missing at 容缺受理.</summary>
+    public bool Owed(CaseState state) => SuppliedAt is null && state switch
+    {
+        CaseState.SupplementRequested => Defect.Length > 0,
+        CaseState.AcceptedWithDeficiency => Required && !Received,
+        _ => false,
+    };
 }

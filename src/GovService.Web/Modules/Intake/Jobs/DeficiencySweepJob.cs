@@ -28,6 +28,7 @@ public sealed class DeficiencySweepJob(GovDbContext db, TimeProvider clock, IStr
         {
             c.TerminationReason = l["Intake.TerminatedDeficiency", c.DeficiencyDueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)];
             c.MoveTo(CaseState.Terminated, now);
+            db.Add(CaseStep.ByApplicantOrSystem(c, "Terminated", l["CaseStep.System"], now, c.TerminationReason));
             logger.LogInformation("Case {CaseNumber} terminated: deficient material not supplied by {DueDate}", c.Number, c.DeficiencyDueDate);
         }
 

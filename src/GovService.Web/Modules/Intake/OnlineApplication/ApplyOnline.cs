@@ -24,11 +24,16 @@ public sealed record ApplyResult(Case? Case, IReadOnlyList<(string Field, string
 /// the case id, so a double click, a retried post or twenty concurrent posts make one case and one number:
 /// the case row is locked before its state is checked and its number drawn.
 /// </summary>
-public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
+public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
 {
-    public async Task<ApplyResult> SaveAsync(PublishedItem item, OnlineApplicationForm form, Guid userId, bool submit, CancellationToken ct)
+    /// <summary>
+    /// Saves the application (and every acceptable upload) as a draft, or submits it when nothing is wrong.
+    /// Bad input loses nothing: the typed values and the good files are kept in the draft beside the errors.
+    /// </summary>
+    public async Task<ApplyResult> SaveAsync(PublishedItem item, OnlineApplicationForm form, IReadOnlyDictionary<int, IFormFile> uploads, Guid userId, bool submit, CancellationToken ct)
     {
         var fields = await catalog.FieldsAsync(item.VersionId, ct);
+        var materials = await catalog.MaterialsAsync(item.VersionId, ct);
         var values = fields.ToDictionary(f => f.Key, f => (form.Fields.GetValueOrDefault(f.Key) ?? "").Trim());
         var errors = new List<(string, string)>();
         if (!MobileNumber.IsValid(form.ContactMobile))
@@ -63,9 +68,10 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, ICatalogDi
             }
         }
 
-        if (errors.Count > 0 || form.ApplicationKey == Guid.Empty)
+        var files = await materialFiles.ReadAsync(materials.Select(m => (m.Position, m.Name)), uploads, errors, ct);
+        if (form.ApplicationKey == Guid.Empty)
         {
-            return new ApplyResult(null, errors.Count > 0 ? errors : [(string.Empty, l["Apply.Expired"])]);
+            return new ApplyResult(null, [(string.Empty, l["Apply.Expired"])]);
         }
 
         // A key that belongs to someone else's application is refused like an expired form.
@@ -90,21 +96,31 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, ICatalogDi
 
         application.ContactMobile = form.ContactMobile.Trim();
         application.FormData = values;
-        if (submit)
+        await materialFiles.StoreAsync(application, files, userId, now, ct);
+        if (submit && errors.Count == 0)
+        {
+            var uploaded = await materialFiles.CurrentPositionsAsync(application.Id, ct);
+            errors.AddRange(materials
+                .Where(m => m.Required && !m.DeficiencyAllowed && !uploaded.Contains(m.Position))
+                .Select(m => ($"material-{m.Position}", l["Apply.MaterialRequired", m.Name].Value)));
+        }
+
+        if (submit && errors.Count == 0)
         {
             application.Number = await numbers.NextAsync(ct);
             application.HallId = await organization.ResponsibleHallAsync(item.DepartmentId, ct);
             application.MoveTo(CaseState.Submitted, now);
+            db.Add(CaseStep.ByApplicantOrSystem(application, "Submitted", citizen.RealName, now));
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        if (submit)
+        if (application.State == CaseState.Submitted)
         {
             logger.LogInformation("Online application {CaseNumber} submitted by user {UserId}", application.Number, userId);
         }
 
-        return new ApplyResult(application, []);
+        return new ApplyResult(application, errors);
     }
 
     /// <summary>Inserts the draft if this key has none yet; a concurrent insert of the same key is simply lost.</summary>

@@ -115,6 +115,7 @@ public sealed class AcceptAtWindow(
         refused.RefusalReason = form.RefusalReason.Trim();
         refused.RefusalBasis = form.RefusalBasis.Trim();
         refused.MoveTo(CaseState.NotAccepted, now);
+        db.Add(CaseStep.By(refused, "NotAccepted", clerk, now, $"{refused.RefusalReason}（{refused.RefusalBasis}）"));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Application {CaseNumber} not accepted at window by staff {StaffId}", refused.Number, clerk.StaffId);
         return new IntakeResult(refused, []);
@@ -149,6 +150,7 @@ public sealed class AcceptAtWindow(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var pending = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
         pending.MoveTo(CaseState.SupplementRequested, now);
+        db.Add(CaseStep.By(pending, "SupplementRequested", clerk, now, string.Join("；", defects.Where(d => d.Defect is not null).Select(d => $"{d.Material.Name}：{d.Defect}"))));
         db.AddRange(defects.Select(d => NewMaterial(pending, d.Material, checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null, d.Defect ?? "")));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -192,6 +194,9 @@ public sealed class AcceptAtWindow(
         accepted.DueDateProvisional = (promised?.IsProvisional ?? false) || (statutory?.IsProvisional ?? false);
         accepted.DeficiencyDueDate = withDeficiency ? form.DeficiencyDueDate : null;
         accepted.MoveTo(withDeficiency ? CaseState.AcceptedWithDeficiency : CaseState.Accepted, now);
+        db.Add(CaseStep.By(accepted, withDeficiency ? "AcceptedWithDeficiency" : "Accepted", clerk, now, withDeficiency
+            ? l["CaseStep.DeficiencyNote", string.Join("、", missingRequired.Select(m => m.Name)), accepted.DeficiencyDueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]
+            : ""));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Case {CaseNumber} accepted at window by staff {StaffId} (deficiency: {Deficiency}, visit {Visits})", accepted.Number, clerk.StaffId, withDeficiency, accepted.Visits);

@@ -1,8 +1,9 @@
-namespace GovService.Web.Modules.Catalog.Domain;
+namespace GovService.Web.Shared.Files;
 
 /// <summary>
-/// What a guide may offer for download: PDF, Word, Excel and images, recognised by their first bytes,
-/// never by the name the uploader gave. At most 10 MB.
+/// Uploaded files are recognised by their first bytes, never by the name the uploader gave, and are at
+/// most 10 MB. A guide may offer PDF, Word, Excel and images; an applicant's material must be a scan or a
+/// photo (PDF, JPEG or PNG).
 /// </summary>
 public static class UploadRules
 {
@@ -46,4 +47,36 @@ public static class UploadRules
         kind.Extension == ".docx" && fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
             ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             : kind.ContentType;
+
+    /// <summary>PDF, JPEG or PNG: what an applicant may upload as a material.</summary>
+    public static bool IsScanOrPhoto(Kind kind) => kind.Extension is ".pdf" or ".jpg" or ".png";
+
+    public enum Problem
+    {
+        None,
+        NoFile,
+        TooLarge,
+        WrongType,
+    }
+
+    /// <summary>Reads an upload whole (it is at most 10 MB) and recognises it by content.</summary>
+    public static async Task<(byte[] Content, Kind? Kind, Problem Problem)> ReadAsync(IFormFile? file, Func<Kind, bool> allowed, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return ([], null, Problem.NoFile);
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            return ([], null, Problem.TooLarge);
+        }
+
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream((int)file.Length);
+        await stream.CopyToAsync(buffer, ct);
+        var content = buffer.ToArray();
+        var kind = Detect(content);
+        return kind is null || !allowed(kind) ? ([], null, Problem.WrongType) : (content, kind, Problem.None);
+    }
 }
