@@ -168,7 +168,7 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         var response = await clerk.GetAsync("/window/continue?number=3611312026112399999");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("没有找到待补正的申请", await clerk.GetPageAsync("/window"), StringComparison.Ordinal);
+        Assert.Contains("没有找到待补正或待补齐容缺材料的办件", await clerk.GetPageAsync("/window"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -248,6 +248,79 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         var status = await applicant.GetPageAsync($"/status?number={accepted.Number}&code={accepted.QueryCode}");
         Assert.Contains("已终止", status, StringComparison.Ordinal);
         Assert.Contains("容缺材料未在承诺日期（2026-11-27）前补齐", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_applicant_is_reminded_once_the_day_before_and_supplies_the_missing_material_online()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = Form(1, 2, 3, 4, 5);
+        form.RemoveAll(f => f.Key is "ApplicantName" or "ApplicantIdNumber");
+        form.Add(new("ApplicantName", "张伟"));
+        form.Add(new("ApplicantIdNumber", Demo.CitizenId)); // a registered citizen: the case is on their My cases
+        form.Add(new("DeficiencyDueDate", "2026-11-27"));
+        form.Add(new("outcome", "deficiency"));
+        await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+        var accepted = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.ApplicantIdNumber == Demo.CitizenId && c.State == CaseState.AcceptedWithDeficiency));
+
+        async Task<int> RemindAsync()
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<GovService.Web.Modules.Intake.Jobs.DeficiencyReminderJob>().RunAsync(CancellationToken.None);
+        }
+
+        portal.Clock.Set(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.FromHours(8))); // due in three working days: too early
+        Assert.Equal(0, await RemindAsync());
+        portal.Clock.Set(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.FromHours(8))); // due tomorrow
+        var runs = await Task.WhenAll(RemindAsync(), RemindAsync(), RemindAsync());
+        Assert.Equal(1, runs.Sum());
+        Assert.Equal(0, await RemindAsync());
+        Assert.Equal(1, await portal.WithDbAsync(db => db.Set<CaseStep>().CountAsync(s => s.CaseId == accepted.Id && s.Action == "DeficiencyReminder")));
+
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var mine = await zhang.GetPageAsync($"/my/cases/{accepted.Number}");
+        Assert.Contains("容缺补齐提醒", mine, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"todo\"", mine, StringComparison.Ordinal);
+        Assert.Contains("从业人员健康证明", mine, StringComparison.Ordinal);
+
+        var sent = await zhang.PostMultipartAsync($"/my/cases/{accepted.Number}", $"/my/cases/{accepted.Number}/supplement", [], [TestFile.Pdf("material-6", "健康证明.pdf")]);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(CaseState.Accepted, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == accepted.Id).Select(c => c.State).SingleAsync()));
+
+        // Supplied in time: the nightly termination leaves it alone.
+        portal.Clock.Set(new DateTimeOffset(2026, 11, 28, 0, 30, 0, TimeSpan.FromHours(8)));
+        await using var scope = portal.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<GovService.Web.Modules.Intake.Jobs.DeficiencySweepJob>().RunAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_promised_material_handed_in_at_another_window_makes_a_plain_acceptance_with_one_more_visit()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = Form(1, 2, 3, 4, 5);
+        form.Add(new("DeficiencyDueDate", "2026-11-27"));
+        form.Add(new("outcome", "deficiency"));
+        await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+        var accepted = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.ApplicantIdNumber == "361131200001010016"));
+
+        using var township = portal.NewBrowser();
+        await township.LoginAsync("clerk.taoyuan");
+        var page = await township.GetPageAsync($"/window/continue?number={accepted.Number}");
+        Assert.Contains("data-testid=\"deficiency-supply\"", page, StringComparison.Ordinal);
+        Assert.Contains("从业人员健康证明", page, StringComparison.Ordinal);
+
+        var nothingTicked = await township.SubmitAsync($"/window/continue?number={accepted.Number}", $"/window/deficiency/{accepted.Number}", []);
+        Assert.Equal(HttpStatusCode.BadRequest, nothingTicked.StatusCode);
+        Assert.Contains("还缺少：从业人员健康证明", await nothingTicked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var done = await township.SubmitAsync($"/window/continue?number={accepted.Number}", $"/window/deficiency/{accepted.Number}", [new("supplied", "6")]);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var after = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == accepted.Id));
+        Assert.Equal(CaseState.Accepted, after.State);
+        Assert.Equal(2, after.Visits);
     }
 
     [Fact]

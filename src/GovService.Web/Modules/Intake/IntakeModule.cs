@@ -25,6 +25,7 @@ public static class IntakeModule
         services.AddScoped<CaseStatusLookup>();
         services.AddScoped<WindowIntake.AcceptAtWindow>();
         services.AddScoped<Jobs.DeficiencySweepJob>();
+        services.AddScoped<Jobs.DeficiencyReminderJob>();
         services.AddScoped<OnlineApplication.ApplyOnline>();
         services.AddScoped<MaterialFiles>();
         services.AddScoped<ISeeder, DemoCaseSeeder>();
@@ -35,12 +36,19 @@ public static class IntakeModule
         return services;
     }
 
-    public static void RegisterIntakeJobs(this IRecurringJobManager jobs) =>
+    public static void RegisterIntakeJobs(this IRecurringJobManager jobs)
+    {
         jobs.AddOrUpdate<Jobs.DeficiencySweepJob>(
             Jobs.DeficiencySweepJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),
             "30 0 * * *",
             new RecurringJobOptions { TimeZone = Shared.Calendar.ChinaTime.Zone });
+        jobs.AddOrUpdate<Jobs.DeficiencyReminderJob>(
+            Jobs.DeficiencyReminderJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            "0 8 * * *",
+            new RecurringJobOptions { TimeZone = Shared.Calendar.ChinaTime.Zone });
+    }
 
     public static void ConfigureIntake(this ModelBuilder builder)
     {

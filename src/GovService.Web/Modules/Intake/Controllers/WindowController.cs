@@ -24,6 +24,8 @@ public sealed record WindowIntakePage(PublishedItem Item, IReadOnlyList<Publishe
     public bool IsReturn => Pending is not null && !PreReview;
 }
 
+public sealed record DeficiencyPage(Case Case, IReadOnlyList<CaseMaterial> Owed);
+
 public sealed record AcceptanceNoticePage(Case Case, IReadOnlyList<CaseMaterial> Materials, StaffPlacement Clerk)
 {
     /// <summary>Where the notice's back button leads: the next applicant at the window, or the citizen's case.</summary>
@@ -34,7 +36,7 @@ public sealed record AcceptanceNoticePage(Case Case, IReadOnlyList<CaseMaterial>
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Clerk},{Roles.ChiefRepresentative}")]
 [Route("window")]
-public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, AcceptAtWindow accept) : Controller
+public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, AcceptAtWindow accept, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, CancellationToken ct)
@@ -107,7 +109,15 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     [HttpGet("continue")]
     public async Task<IActionResult> Continue(string? number, CancellationToken ct)
     {
-        var pending = await PendingAsync(c => c.Number == (number ?? "").Trim(), ct);
+        number = (number ?? "").Trim();
+        var pending = await PendingAsync(c => c.Number == number, ct);
+        var deficient = pending is null ? await Deficient(number).FirstOrDefaultAsync(ct) : null;
+        if (deficient is not null)
+        {
+            var owed = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == deficient.Id).OrderBy(m => m.Position).ToListAsync(ct);
+            return View("Deficiency", new DeficiencyPage(deficient, owed.Where(m => m.Owed(deficient.State)).ToList()));
+        }
+
         if (pending is null)
         {
             TempData["Flash"] = "Window.NoPending";
@@ -166,6 +176,47 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
 
         return View("Intake", new WindowIntakePage(item, await catalog.MaterialsAsync(item.VersionId, ct), form, pending));
     }
+
+    /// <summary>
+    /// 容缺受理 kept: the applicant hands in the promised materials at any comprehensive window before the due
+    /// date. Every owed material must be on the counter; the case becomes a plain acceptance (one more visit).
+    /// </summary>
+    [HttpPost("deficiency/{number}")]
+    public async Task<IActionResult> Deficiency(string number, [FromForm] int[] supplied, CancellationToken ct)
+    {
+        var clerk = await organization.HallStaffAsync(User, ct);
+        var found = clerk is null ? null : await db.Set<Case>().Where(c => c.State == CaseState.AcceptedWithDeficiency && c.Number == number).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        var materials = await db.Set<CaseMaterial>().Where(m => m.CaseId == found.Id).ToListAsync(ct);
+        var owed = materials.Where(m => m.Owed(found.State)).ToList();
+        if (owed.Any(m => !supplied.Contains(m.Position)))
+        {
+            ModelState.AddModelError(string.Empty, l["Window.DeficiencyAllNeeded", string.Join("、", owed.Where(m => !supplied.Contains(m.Position)).Select(m => m.Name))]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Deficiency", new DeficiencyPage(found, owed));
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var m in owed)
+        {
+            m.Received = true;
+            m.SuppliedAt = now;
+        }
+
+        found.Visits++;
+        found.MoveTo(CaseState.Accepted, now);
+        db.Add(CaseStep.By(found, "DeficiencySupplied", clerk!, now, string.Join("、", owed.Select(m => m.Name))));
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "Window.DeficiencyDone";
+        return RedirectToAction(nameof(AcceptanceNotice), new { id = found.Id });
+    }
+
+    private IQueryable<Case> Deficient(string number) =>
+        db.Set<Case>().AsNoTracking().Where(c => c.State == CaseState.AcceptedWithDeficiency && c.Number == number);
 
     private Task<Case?> PendingAsync(System.Linq.Expressions.Expression<Func<Case, bool>> match, CancellationToken ct, bool tracked = false)
     {
