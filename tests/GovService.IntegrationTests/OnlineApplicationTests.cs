@@ -159,6 +159,53 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         Assert.DoesNotContain("云溪特色米粉现场制售", await li.GetPageAsync($"/apply/{FoodLicence}?copyFrom={number}"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_bundle_is_one_form_that_makes_one_linked_case_per_item_even_when_posted_twice()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var page = await zhang.GetPageAsync("/apply/bundle/YJS-002");
+        var key = KeyOf(page);
+        var slots = System.Text.RegularExpressions.Regex.Count(page, "type=\"file\"");
+        Assert.Contains("data-testid=\"bundle-items\"", page, StringComparison.Ordinal);
+        var fieldKeys = System.Text.RegularExpressions.Regex.Matches(page, "name=\"Fields\\[([a-z_0-9]+)\\]\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        // Shared materials are asked for once: fewer slots than the items' lists together.
+        var listed = await portal.WithDbAsync(db => db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM gov.cat_item_materials m JOIN gov.cat_item_versions v ON v.id = m.version_id JOIN gov.cat_items i ON i.id = v.item_id
+            WHERE v.status = 2 AND i.basic_code IN ('000104001000', '000104004000', '000108002000', '000108003000')
+            """).SingleAsync());
+        Assert.True(slots < listed, $"{slots} slots for {listed} listed materials");
+
+        var form = new List<KeyValuePair<string, string>> { new("ApplicationKey", key.ToString()), new("ContactMobile", Demo.CitizenMobile), new("action", "submit") };
+        var html = page;
+        foreach (var field in fieldKeys)
+        {
+            var select = System.Text.RegularExpressions.Regex.Match(html, $"name=\"Fields\\[{field}\\]\" class=\"form-select\"><option value=\"\">—</option>\\s*<option value=\"([^\"]+)\"");
+            var number = html.Contains($"name=\"Fields[{field}]\" type=\"number\"", StringComparison.Ordinal);
+            var date = html.Contains($"name=\"Fields[{field}]\" type=\"date\"", StringComparison.Ordinal);
+            form.Add(new($"Fields[{field}]", select.Success ? System.Net.WebUtility.HtmlDecode(select.Groups[1].Value) : number ? "20" : date ? "2026-12-01" : "云溪米粉店"));
+        }
+
+        var scans = Enumerable.Range(1, slots).Select(n => TestFile.Pdf($"material-{n}", $"材料{n}.pdf")).ToList();
+        var first = await zhang.PostMultipartAsync("/apply/bundle/YJS-002", "/apply/bundle/YJS-002", form, scans);
+        Assert.True(first.StatusCode == HttpStatusCode.Redirect, await first.Content.ReadAsStringAsync());
+        var again = await zhang.PostMultipartAsync("/apply/bundle/YJS-002", "/apply/bundle/YJS-002", form, scans);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+
+        var cases = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.BundleKey == key).ToListAsync());
+        Assert.Equal(4, cases.Count);
+        Assert.All(cases, c => Assert.Equal(CaseState.Submitted, c.State));
+        Assert.All(cases, c => Assert.Equal("开办餐饮店一件事", c.BundleName));
+        Assert.Equal(4, cases.Select(c => c.Number).Distinct().Count());
+        var food = cases.Single(c => c.BasicCode == FoodLicence);
+        Assert.True(await portal.WithDbAsync(db => db.Set<CaseFile>().CountAsync(f => f.CaseId == food.Id)) >= 5);
+
+        var mine = await zhang.GetPageAsync($"/my/cases/{food.Number}");
+        Assert.Contains("data-testid=\"linked\"", mine, StringComparison.Ordinal);
+        Assert.Contains("个体工商户设立登记", mine, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("clerk")]
     [InlineData("admin")]

@@ -939,6 +939,22 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(12)")
                         .HasColumnName("basic_code");
 
+                    b.Property<string>("BundleCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("bundle_code");
+
+                    b.Property<Guid?>("BundleKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bundle_key");
+
+                    b.Property<string>("BundleName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bundle_name");
+
                     b.Property<int>("CaseKind")
                         .HasColumnType("integer")
                         .HasColumnName("case_kind");
@@ -1081,6 +1097,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("ApplicantUserId")
                         .HasDatabaseName("ix_int_cases_applicant_user_id");
+
+                    b.HasIndex("BundleKey")
+                        .HasDatabaseName("ix_int_cases_bundle_key")
+                        .HasFilter("bundle_key IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()

@@ -29,4 +29,11 @@ internal sealed class CatalogDirectory(GovDbContext db, CatalogQueries queries) 
         (await db.Set<FormField>().AsNoTracking().Where(f => f.VersionId == versionId).OrderBy(f => f.Position).ToListAsync(cancellationToken))
             .Select(f => new PublishedField(f.Key, f.Label, f.Kind.ToString(), f.Required, f.Options, f.Help))
             .ToList();
+
+    public async Task<PublishedBundle?> FindBundleAsync(string code, CancellationToken cancellationToken = default) =>
+        await db.Set<Bundle>().AsNoTracking().Where(b => b.Code == code && b.IsPublished)
+            .Select(b => new PublishedBundle(b.Code, b.Name, b.ItemCodes))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public string MaterialKey(string name) => CatalogQueries.MaterialKey(name);
 }

@@ -19,6 +19,9 @@ public sealed record PublishedMaterial(int Position, string Name, bool Required,
 
 public sealed record PublishedField(string Key, string Label, string Kind, bool Required, IReadOnlyList<string> Options, string Help);
 
+/// <summary>A published 一件事 bundle: several items applied for with one form.</summary>
+public sealed record PublishedBundle(string Code, string Name, IReadOnlyList<string> ItemCodes);
+
 public sealed record ItemChoice(string BasicCode, string Name, string ImplementingBody, int CaseKind);
 
 public interface ICatalogDirectory
@@ -32,4 +35,9 @@ public interface ICatalogDirectory
 
     /// <summary>Published items whose name, code or keywords contain <paramref name="query"/> (any item when empty), at most 30.</summary>
     Task<IReadOnlyList<ItemChoice>> SearchPublishedAsync(string? query, CancellationToken cancellationToken = default);
+
+    Task<PublishedBundle?> FindBundleAsync(string code, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether two material names mean the same material (a bundle asks for it once).</summary>
+    string MaterialKey(string name);
 }

@@ -10,14 +10,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Intake.Controllers;
 
-public sealed record ApplyPage(PublishedItem Item, IReadOnlyList<PublishedField> Fields, IReadOnlyList<PublishedMaterial> Materials, OnlineApplicationForm Form, IReadOnlyList<CaseFileInfo> Uploaded);
+/// <summary>The application form: its shape, what was typed, and the current upload of each slot.</summary>
+public sealed record ApplyPage(ApplicationShape Shape, OnlineApplicationForm Form, IReadOnlyDictionary<int, CaseFileInfo> Uploaded);
 
-/// <summary>网上申请: a citizen fills in an item's form online, saves it as a draft or submits it.</summary>
+/// <summary>
+/// 网上申请: a citizen fills in an item's form online (or one form for a 一件事 bundle), uploads a scan per
+/// material, saves it as a draft or submits it.
+/// </summary>
 [Area(IntakeModule.Name)]
 [Authorize(Roles = Roles.Citizen)]
 [Route("apply")]
 public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, ApplyOnline apply, MaterialFiles files) : Controller
 {
+    /// <summary>Room for one 10 MB scan per material of the longest form, and the fields around them.</summary>
+    private const long MaxPostBytes = 16 * 10 * 1024 * 1024 + 1024 * 1024;
+
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     [HttpGet("{code}")]
@@ -29,7 +36,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
             return NotFound();
         }
 
-        var draft = key is { } k ? await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == k && c.ApplicantUserId == Me && c.State == CaseState.Draft, ct) : null;
+        var draft = key is { } k ? await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == k && c.ApplicantUserId == Me && c.State == CaseState.Draft && c.BundleKey == null, ct) : null;
         var form = draft is null
             ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }
             : new OnlineApplicationForm { ApplicationKey = draft.Id, ContactMobile = draft.ContactMobile, Fields = draft.FormData };
@@ -47,7 +54,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
         }
 
         ViewData["CopyFrom"] = earlier is { FormData.Count: > 0 } ? earlier.Number : null;
-        return await Page(item, form, ct);
+        return await Page(await apply.ShapeAsync(item, ct), form, ct);
     }
 
     [HttpPost("{code}")]
@@ -56,24 +63,59 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
     public async Task<IActionResult> Save(string code, OnlineApplicationForm form, string? action, CancellationToken ct)
     {
         var item = await catalog.FindPublishedAsync(code, ct);
-        if (item is null)
+        return item is null ? NotFound() : await SaveAsync(await apply.ShapeAsync(item, ct), form, action, ct);
+    }
+
+    /// <summary>一件事: one form for every item of the bundle, each becoming its own case, linked to the others.</summary>
+    [HttpGet("bundle/{code}")]
+    public async Task<IActionResult> Bundle(string code, Guid? key, CancellationToken ct)
+    {
+        var shape = await BundleShapeAsync(code, ct);
+        if (shape is null)
         {
             return NotFound();
         }
 
-        var submit = action == "submit";
+        var drafts = key is { } k
+            ? await db.Set<Case>().AsNoTracking().Where(c => c.BundleKey == k && c.ApplicantUserId == Me && c.State == CaseState.Draft).ToListAsync(ct)
+            : [];
+        var form = drafts.Count == 0
+            ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }
+            : new OnlineApplicationForm
+            {
+                ApplicationKey = key!.Value,
+                ContactMobile = drafts[0].ContactMobile,
+                Fields = drafts.SelectMany(d => d.FormData).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value),
+            };
+        return await Page(shape, form, ct);
+    }
+
+    [HttpPost("bundle/{code}")]
+    [RequestSizeLimit(MaxPostBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxPostBytes)]
+    public async Task<IActionResult> SaveBundle(string code, OnlineApplicationForm form, string? action, CancellationToken ct)
+    {
+        var shape = await BundleShapeAsync(code, ct);
+        return shape is null ? NotFound() : await SaveAsync(shape, form, action, ct);
+    }
+
+    private async Task<ApplicationShape?> BundleShapeAsync(string code, CancellationToken ct) =>
+        await catalog.FindBundleAsync(code, ct) is { } bundle ? await apply.ShapeAsync(bundle, ct) : null;
+
+    private async Task<IActionResult> SaveAsync(ApplicationShape shape, OnlineApplicationForm form, string? action, CancellationToken ct)
+    {
         var uploads = Request.HasFormContentType ? MaterialFiles.Posted(Request.Form.Files) : [];
-        var result = await apply.SaveAsync(item, form, uploads, Me, submit, ct);
+        var result = await apply.SaveAsync(shape, form, uploads, Me, action == "submit", ct);
         if (result.Case is { } saved && result.Errors.Count == 0)
         {
             if (saved.State == CaseState.Draft)
             {
                 TempData["Flash"] = "Apply.DraftSaved";
-                return Redirect($"/apply/{code}?key={saved.Id}");
+                return Redirect($"{shape.PostUrl}?key={form.ApplicationKey}");
             }
 
             TempData["Flash"] = "Apply.Submitted";
-            return Redirect($"/my/cases/{saved.Number}");
+            return Redirect(result.Cases.Count == 1 ? $"/my/cases/{saved.Number}" : "/my/cases");
         }
 
         foreach (var (field, message) in result.Errors)
@@ -81,17 +123,32 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
             ModelState.AddModelError(field, message);
         }
 
-        return await Page(item, form, ct);
+        return await Page(shape, form, ct);
     }
 
-    /// <summary>Room for one 10 MB scan per material of the longest list, and the form around them.</summary>
-    private const long MaxPostBytes = 12 * 10 * 1024 * 1024 + 1024 * 1024;
-
-    private async Task<IActionResult> Page(PublishedItem item, OnlineApplicationForm form, CancellationToken ct)
+    private async Task<IActionResult> Page(ApplicationShape shape, OnlineApplicationForm form, CancellationToken ct)
     {
-        var uploaded = form.ApplicationKey == Guid.Empty || !await db.Set<Case>().AnyAsync(c => c.Id == form.ApplicationKey && c.ApplicantUserId == Me, ct)
-            ? []
-            : await files.CurrentAsync(form.ApplicationKey, ct);
-        return View("Start", new ApplyPage(item, await catalog.FieldsAsync(item.VersionId, ct), await catalog.MaterialsAsync(item.VersionId, ct), form, uploaded));
+        var uploaded = new Dictionary<int, CaseFileInfo>();
+        if (form.ApplicationKey != Guid.Empty)
+        {
+            var keys = shape.Items.Select((_, i) => shape.CaseKey(form.ApplicationKey, i)).ToList();
+            var mine = await db.Set<Case>().Where(c => keys.Contains(c.Id) && c.ApplicantUserId == Me).Select(c => c.Id).ToListAsync(ct);
+            var current = new Dictionary<Guid, List<CaseFileInfo>>();
+            foreach (var id in mine)
+            {
+                current[id] = await files.CurrentAsync(id, ct);
+            }
+
+            foreach (var slot in shape.Slots)
+            {
+                var (item, position) = slot.Targets[0];
+                if (current.TryGetValue(keys[item], out var list) && list.FirstOrDefault(f => f.Position == position) is { } file)
+                {
+                    uploaded[slot.Number] = file;
+                }
+            }
+        }
+
+        return View("Start", new ApplyPage(shape, form, uploaded));
     }
 }

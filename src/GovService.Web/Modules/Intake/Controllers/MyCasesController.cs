@@ -18,6 +18,9 @@ public sealed record MyCasePage(
     IReadOnlyList<CaseFileInfo> Uploaded,
     WorkingDaySpan? PromisedSpan)
 {
+    /// <summary>一件事: the other cases applied for with the same bundle form.</summary>
+    public IReadOnlyList<Case> Linked { get; init; } = [];
+
     /// <summary>What the applicant still has to upload now (one-time notice or 容缺 commitment).</summary>
     public IReadOnlyList<CaseMaterial> Owed => Materials.Where(m => m.Owed(Case.State)).ToList();
 
@@ -191,6 +194,9 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IWor
             span = counted.End == due ? counted : null;
         }
 
-        return new MyCasePage(mine, materials, steps, await files.CurrentAsync(mine.Id, ct), span);
+        var linked = mine.BundleKey is { } bundle
+            ? await db.Set<Case>().AsNoTracking().Where(c => c.BundleKey == bundle && c.Id != mine.Id && c.ApplicantUserId == Me).OrderBy(c => c.Number).ToListAsync(ct)
+            : [];
+        return new MyCasePage(mine, materials, steps, await files.CurrentAsync(mine.Id, ct), span) { Linked = linked };
     }
 }

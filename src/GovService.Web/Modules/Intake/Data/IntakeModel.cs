@@ -34,6 +34,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
                 v => v.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
                 v => new Dictionary<string, string>(v)));
         builder.HasIndex(c => c.ApplicantUserId);
+        builder.Property(c => c.BundleCode).HasMaxLength(20);
+        builder.Property(c => c.BundleName).HasMaxLength(100);
+        builder.HasIndex(c => c.BundleKey).HasFilter("bundle_key IS NOT NULL");
         builder.HasIndex(c => new { c.HallId, c.State });
         builder.HasIndex(c => new { c.State, c.PromisedDueDate });
         builder.Property(c => c.RowVersion).IsRowVersion();

@@ -110,6 +110,11 @@ public sealed class Case : IAudited
     public string RefusalBasis { get; set; } = "";
 
     public Dictionary<string, string> FormData { get; set; } = [];
+
+    /// <summary>一件事: the cases applied for with one bundle form share this key (and the bundle's code and name).</summary>
+    public Guid? BundleKey { get; set; }
+    public string BundleCode { get; set; } = "";
+    public string BundleName { get; set; } = "";
     public uint RowVersion { get; set; }
 
     public bool IsOpen => State is not (CaseState.Draft or CaseState.NotAccepted or CaseState.Completed or CaseState.Withdrawn or CaseState.Terminated or CaseState.Denied);

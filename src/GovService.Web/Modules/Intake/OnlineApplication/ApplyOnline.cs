@@ -9,15 +9,10 @@ using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Intake.OnlineApplication;
 
-/// <summary>An online application form: the key (from the page) makes every post of it the same application.</summary>
-public sealed class OnlineApplicationForm
+public sealed record ApplyResult(IReadOnlyList<Case> Cases, IReadOnlyList<(string Field, string Message)> Errors)
 {
-    public Guid ApplicationKey { get; set; }
-    public string ContactMobile { get; set; } = "";
-    public Dictionary<string, string> Fields { get; set; } = [];
+    public Case? Case => Cases.Count > 0 ? Cases[0] : null;
 }
-
-public sealed record ApplyResult(Case? Case, IReadOnlyList<(string Field, string Message)> Errors);
 
 /// <summary>
 /// 网上申请 by a signed-in citizen: save as draft and come back, or submit. The page's application key is
@@ -26,22 +21,40 @@ public sealed record ApplyResult(Case? Case, IReadOnlyList<(string Field, string
 /// </summary>
 public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
 {
-    /// <summary>
-    /// Saves the application (and every acceptable upload) as a draft, or submits it when nothing is wrong.
-    /// Bad input loses nothing: the typed values and the good files are kept in the draft beside the errors.
-    /// </summary>
-    public async Task<ApplyResult> SaveAsync(PublishedItem item, OnlineApplicationForm form, IReadOnlyDictionary<int, IFormFile> uploads, Guid userId, bool submit, CancellationToken ct)
+    /// <summary>The form of one item.</summary>
+    public async Task<ApplicationShape> ShapeAsync(PublishedItem item, CancellationToken ct) =>
+        ApplicationShape.ForItem(item, await catalog.FieldsAsync(item.VersionId, ct), await catalog.MaterialsAsync(item.VersionId, ct));
+
+    /// <summary>The one form of a 一件事 bundle (null when none of its items is published).</summary>
+    public async Task<ApplicationShape?> ShapeAsync(PublishedBundle bundle, CancellationToken ct)
     {
-        var fields = await catalog.FieldsAsync(item.VersionId, ct);
-        var materials = await catalog.MaterialsAsync(item.VersionId, ct);
-        var values = fields.ToDictionary(f => f.Key, f => (form.Fields.GetValueOrDefault(f.Key) ?? "").Trim());
+        var items = new List<(PublishedItem, IReadOnlyList<PublishedField>, IReadOnlyList<PublishedMaterial>)>();
+        foreach (var code in bundle.ItemCodes)
+        {
+            if (await catalog.FindPublishedAsync(code, ct) is { } item)
+            {
+                items.Add((item, await catalog.FieldsAsync(item.VersionId, ct), await catalog.MaterialsAsync(item.VersionId, ct)));
+            }
+        }
+
+        return items.Count == 0 ? null : ApplicationShape.ForBundle(bundle, items, catalog.MaterialKey);
+    }
+
+    /// <summary>
+    /// Saves the application (and every acceptable upload) as a draft, or submits it when nothing is wrong:
+    /// one case per item, all of a bundle's in one transaction. Bad input loses nothing: the typed values and
+    /// the good files are kept in the draft beside the errors.
+    /// </summary>
+    public async Task<ApplyResult> SaveAsync(ApplicationShape shape, OnlineApplicationForm form, IReadOnlyDictionary<int, IFormFile> uploads, Guid userId, bool submit, CancellationToken ct)
+    {
+        var values = shape.Fields.ToDictionary(f => f.Key, f => (form.Fields.GetValueOrDefault(f.Key) ?? "").Trim());
         var errors = new List<(string, string)>();
         if (!MobileNumber.IsValid(form.ContactMobile))
         {
             errors.Add((nameof(form.ContactMobile), l["Mobile.Invalid"]));
         }
 
-        foreach (var field in fields)
+        foreach (var field in shape.Fields)
         {
             var value = values[field.Key];
             if (value.Length == 0)
@@ -68,63 +81,86 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             }
         }
 
-        var files = await materialFiles.ReadAsync(materials.Select(m => (m.Position, m.Name)), uploads, errors, ct);
+        var files = await materialFiles.ReadAsync(shape.Slots.Select(m => (m.Number, m.Name)), uploads, errors, ct);
         if (form.ApplicationKey == Guid.Empty)
         {
-            return new ApplyResult(null, [(string.Empty, l["Apply.Expired"])]);
+            return new ApplyResult([], [(string.Empty, l["Apply.Expired"])]);
         }
 
         // A key that belongs to someone else's application is refused like an expired form.
-        var takenByAnother = await db.Set<Case>().AnyAsync(c => c.Id == form.ApplicationKey && c.ApplicantUserId != userId, ct);
+        var keys = shape.Items.Select((_, i) => shape.CaseKey(form.ApplicationKey, i)).ToArray();
+        var takenByAnother = await db.Set<Case>().AnyAsync(c => keys.Contains(c.Id) && c.ApplicantUserId != userId, ct);
         var citizen = takenByAnother ? null : await citizens.FindByUserIdAsync(userId, ct);
         if (citizen is null)
         {
-            return new ApplyResult(null, [(string.Empty, l["Apply.Expired"])]);
+            return new ApplyResult([], [(string.Empty, l["Apply.Expired"])]);
         }
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await EnsureDraftRowAsync(form.ApplicationKey, item, citizen, now, ct);
+        for (var i = 0; i < shape.Items.Count; i++)
+        {
+            await EnsureDraftRowAsync(keys[i], shape.Items[i], shape.Bundle is null ? null : (form.ApplicationKey, shape.Bundle), citizen, now, ct);
+        }
+
         // Serialises every post of this application: the second of two concurrent submits sees "Submitted".
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM gov.int_cases WHERE id = {form.ApplicationKey} FOR UPDATE", ct);
-        var application = await db.Set<Case>().SingleAsync(c => c.Id == form.ApplicationKey, ct);
-        if (application.State != CaseState.Draft)
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM gov.int_cases WHERE id = ANY({keys}) ORDER BY id FOR UPDATE", ct);
+        var loaded = await db.Set<Case>().Where(c => keys.Contains(c.Id)).ToListAsync(ct);
+        var cases = keys.Select(k => loaded.Single(c => c.Id == k)).ToList();
+        if (cases.Any(c => c.State != CaseState.Draft))
         {
             await transaction.CommitAsync(ct);
-            return new ApplyResult(application, []);
+            return new ApplyResult(cases, []);
         }
 
-        application.ContactMobile = form.ContactMobile.Trim();
-        application.FormData = values;
-        await materialFiles.StoreAsync(application, files, userId, now, ct);
-        if (submit && errors.Count == 0)
+        for (var i = 0; i < cases.Count; i++)
         {
-            var uploaded = await materialFiles.CurrentPositionsAsync(application.Id, ct);
-            errors.AddRange(materials
-                .Where(m => m.Required && !m.DeficiencyAllowed && !uploaded.Contains(m.Position))
-                .Select(m => ($"material-{m.Position}", l["Apply.MaterialRequired", m.Name].Value)));
+            cases[i].ContactMobile = form.ContactMobile.Trim();
+            cases[i].FormData = shape.ItemFields[i].ToDictionary(f => f.Key, f => values[f.Key]);
+            var filed = files
+                .SelectMany(upload => shape.Slots.Single(s => s.Number == upload.Position).Targets
+                    .Where(t => t.Item == i)
+                    .Select(t => upload with { Position = t.Position }))
+                .ToList();
+            await materialFiles.StoreAsync(cases[i], filed, userId, now, ct);
         }
 
         if (submit && errors.Count == 0)
         {
-            application.Number = await numbers.NextAsync(ct);
-            application.HallId = await organization.ResponsibleHallAsync(item.DepartmentId, ct);
-            application.MoveTo(CaseState.Submitted, now);
-            db.Add(CaseStep.ByApplicantOrSystem(application, "Submitted", citizen.RealName, now));
+            for (var i = 0; i < cases.Count; i++)
+            {
+                var uploaded = await materialFiles.CurrentPositionsAsync(cases[i].Id, ct);
+                errors.AddRange(shape.Slots
+                    .Where(s => s.Targets.Any(t => t.Item == i && !uploaded.Contains(t.Position)) && s.Required && !s.DeficiencyAllowed)
+                    .Select(s => (MaterialFiles.SlotName(s.Number), l["Apply.MaterialRequired", s.Name].Value)));
+            }
+
+            errors = errors.Distinct().ToList();
+        }
+
+        if (submit && errors.Count == 0)
+        {
+            for (var i = 0; i < cases.Count; i++)
+            {
+                cases[i].Number = await numbers.NextAsync(ct);
+                cases[i].HallId = await organization.ResponsibleHallAsync(shape.Items[i].DepartmentId, ct);
+                cases[i].MoveTo(CaseState.Submitted, now);
+                db.Add(CaseStep.ByApplicantOrSystem(cases[i], "Submitted", citizen.RealName, now, shape.Bundle?.Name ?? ""));
+            }
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        if (application.State == CaseState.Submitted)
+        foreach (var submitted in cases.Where(c => c.State == CaseState.Submitted))
         {
-            logger.LogInformation("Online application {CaseNumber} submitted by user {UserId}", application.Number, userId);
+            logger.LogInformation("Online application {CaseNumber} submitted by user {UserId} (bundle {Bundle})", submitted.Number, userId, shape.Bundle?.Code);
         }
 
-        return new ApplyResult(application, errors);
+        return new ApplyResult(cases, errors);
     }
 
     /// <summary>Inserts the draft if this key has none yet; a concurrent insert of the same key is simply lost.</summary>
-    private async Task EnsureDraftRowAsync(Guid key, PublishedItem item, CitizenInfo citizen, DateTimeOffset now, CancellationToken ct)
+    private async Task EnsureDraftRowAsync(Guid key, PublishedItem item, (Guid Key, PublishedBundle Bundle)? bundle, CitizenInfo citizen, DateTimeOffset now, CancellationToken ct)
     {
         if (await db.Set<Case>().AnyAsync(c => c.Id == key, ct))
         {
@@ -135,10 +171,12 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO gov.int_cases (id, query_code, item_id, item_version_id, item_name, basic_code, case_kind, applicant_kind, applicant_name,
                 applicant_id_type, applicant_id_number, applicant_user_id, contact_name, contact_mobile, channel, state, created_at, visits,
-                promised_visits, due_date_provisional, form_data, refusal_reason, refusal_basis, termination_reason, decision_opinion)
+                promised_visits, due_date_provisional, form_data, refusal_reason, refusal_basis, termination_reason, decision_opinion,
+                bundle_key, bundle_code, bundle_name)
             VALUES ({key}, {Case.NewQueryCode()}, {item.ItemId}, {item.VersionId}, {item.Name}, {item.BasicCode}, {item.CaseKind}, 1, {citizen.RealName},
                 '111', {citizen.IdNumber}, {citizen.UserId}, {citizen.RealName}, {citizen.Mobile ?? ""}, 2, {(int)CaseState.Draft}, {now}, 0,
-                {item.VisitsNeeded}, false, {noFields}::jsonb, '', '', '', '')
+                {item.VisitsNeeded}, false, {noFields}::jsonb, '', '', '', '',
+                {bundle?.Key}, {bundle?.Bundle.Code ?? ""}, {bundle?.Bundle.Name ?? ""})
             ON CONFLICT (id) DO NOTHING
             """, ct);
     }

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using GovService.Web.Modules.Catalog.Contracts;
+
+namespace GovService.Web.Modules.Intake.OnlineApplication;
+
+/// <summary>An online application form: the key (from the page) makes every post of it the same application.</summary>
+public sealed class OnlineApplicationForm
+{
+    public Guid ApplicationKey { get; set; }
+    public string ContactMobile { get; set; } = "";
+    public Dictionary<string, string> Fields { get; set; } = [];
+}
+
+/// <summary>
+/// One upload slot of an application form: a material of the item, or for a 一件事 bundle a material that
+/// one or several of its items need (asked for once, filed with each case that needs it).
+/// </summary>
+public sealed record MaterialSlot(int Number, string Name, bool Required, bool DeficiencyAllowed, int Originals, int Copies, IReadOnlyList<(int Item, int Position)> Targets);
+
+/// <summary>
+/// What an application form is made of: one item, or the items of a bundle with their fields combined by key
+/// and their materials combined by name. Each item becomes its own case; a bundle's cases share its key.
+/// </summary>
+public sealed record ApplicationShape(
+    PublishedBundle? Bundle,
+    IReadOnlyList<PublishedItem> Items,
+    IReadOnlyList<IReadOnlyList<PublishedField>> ItemFields,
+    IReadOnlyList<PublishedField> Fields,
+    IReadOnlyList<MaterialSlot> Slots)
+{
+    public string Title => Bundle?.Name ?? Items[0].Name;
+
+    public string PostUrl => Bundle is null ? $"/apply/{Items[0].BasicCode}" : $"/apply/bundle/{Bundle.Code}";
+
+    /// <summary>
+    /// The case id of item <paramref name="item"/>: the application key itself for one item; for a bundle a
+    /// value derived from the key and the item's code, so every post of the form finds the same cases.
+    /// </summary>
+    public Guid CaseKey(Guid applicationKey, int item)
+    {
+        if (Bundle is null)
+        {
+            return applicationKey;
+        }
+
+        Span<byte> input = stackalloc byte[16 + 12];
+        applicationKey.TryWriteBytes(input);
+        System.Text.Encoding.ASCII.GetBytes(Items[item].BasicCode.AsSpan(0, Math.Min(12, Items[item].BasicCode.Length)), input[16..]);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(input, hash);
+        hash[7] = (byte)((hash[7] & 0x0F) | 0x80); // RFC 9562 version 8 (name-based, custom)
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash[..16]);
+    }
+
+    public static ApplicationShape ForItem(PublishedItem item, IReadOnlyList<PublishedField> fields, IReadOnlyList<PublishedMaterial> materials) =>
+        new(null, [item], [fields], fields, materials
+            .Select(m => new MaterialSlot(m.Position, m.Name, m.Required, m.DeficiencyAllowed, m.Originals, m.Copies, [(0, m.Position)]))
+            .ToList());
+
+    public static ApplicationShape ForBundle(
+        PublishedBundle bundle,
+        IReadOnlyList<(PublishedItem Item, IReadOnlyList<PublishedField> Fields, IReadOnlyList<PublishedMaterial> Materials)> items,
+        Func<string, string> materialKey)
+    {
+        var fields = items.SelectMany(x => x.Fields)
+            .GroupBy(f => f.Key)
+            .Select(g => g.First() with { Required = g.Any(f => f.Required) })
+            .ToList();
+        var slots = items
+            .SelectMany((x, index) => x.Materials.Select(m => (Index: index, Material: m)))
+            .GroupBy(x => materialKey(x.Material.Name))
+            .Select((g, n) => new MaterialSlot(
+                n + 1,
+                g.First().Material.Name,
+                g.Any(x => x.Material.Required),
+                g.Where(x => x.Material.Required).All(x => x.Material.DeficiencyAllowed),
+                g.Max(x => x.Material.Originals),
+                g.Max(x => x.Material.Copies),
+                g.Select(x => (x.Index, x.Material.Position)).ToList()))
+            .ToList();
+        return new ApplicationShape(bundle, items.Select(x => x.Item).ToList(), items.Select(x => x.Fields).ToList(), fields, slots);
+    }
+}
