@@ -24,6 +24,9 @@ public sealed class PortalProcess : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The portal's own database, for a journey that must let time pass (e.g. a due date) without waiting.</summary>
+    public string ConnectionString => _database!.ConnectionString;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public static string RepositoryRoot
