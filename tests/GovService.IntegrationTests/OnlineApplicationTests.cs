@@ -206,6 +206,43 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         Assert.Contains("个体工商户设立登记", mine, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_agent_applies_for_a_citizen_with_a_signed_authorisation_and_the_citizen_sees_the_case()
+    {
+        using var agent = portal.NewBrowser();
+        await agent.LoginAsync("agent");
+        var key = KeyOf(await agent.GetPageAsync($"/apply/{FoodLicence}"));
+        var form = Form(key, "submit");
+        form.Add(new("ApplicantName", "李秀英"));
+        form.Add(new("ApplicantIdNumber", "361131199003150042")); // wrong check character
+
+        var wrongId = await ApplyAsync(agent, key, "submit", form);
+        Assert.Equal(HttpStatusCode.OK, wrongId.StatusCode);
+        Assert.Contains("校验位不正确", await wrongId.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await portal.WithDbAsync(db => db.Set<Case>().AnyAsync(c => c.Id == key)));
+
+        form.RemoveAll(f => f.Key == "ApplicantIdNumber");
+        form.Add(new("ApplicantIdNumber", "361131199003150041"));
+        var noAuthorisation = await ApplyAsync(agent, key, "submit", form);
+        Assert.Contains("请上传“授权委托书", await noAuthorisation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var submitted = await ApplyAsync(agent, key, "submit", form, RequiredScans().Append(TestFile.Pdf("material-0", "授权委托书.pdf")));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var filed = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == key));
+        Assert.Equal(CaseState.Submitted, filed.State);
+        Assert.Equal("李秀英", filed.ApplicantName);
+        Assert.NotNull(filed.AgentUserId);
+        Assert.NotNull(filed.ApplicantUserId);
+        Assert.Contains("赵大伟（代办）", await agent.GetPageAsync($"/my/cases/{filed.Number}"), StringComparison.Ordinal);
+
+        using var li = portal.NewBrowser();
+        await li.LoginAsync("13900139000");
+        Assert.Contains(filed.Number!, await li.GetPageAsync("/my/cases"), StringComparison.Ordinal);
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        Assert.Equal(HttpStatusCode.NotFound, (await zhang.GetAsync($"/my/cases/{filed.Number}")).StatusCode);
+    }
+
     [Theory]
     [InlineData("clerk")]
     [InlineData("admin")]

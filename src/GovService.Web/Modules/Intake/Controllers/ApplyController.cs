@@ -18,7 +18,7 @@ public sealed record ApplyPage(ApplicationShape Shape, OnlineApplicationForm For
 /// material, saves it as a draft or submits it.
 /// </summary>
 [Area(IntakeModule.Name)]
-[Authorize(Roles = Roles.Citizen)]
+[Authorize(Roles = $"{Roles.Citizen},{Roles.Agent}")]
 [Route("apply")]
 public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, ApplyOnline apply, MaterialFiles files) : Controller
 {
@@ -26,6 +26,13 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
     private const long MaxPostBytes = 16 * 10 * 1024 * 1024 + 1024 * 1024;
 
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    /// <summary>代办员 apply on someone's behalf; a citizen applies for themselves.</summary>
+    private bool AsAgent => User.IsInRole(Roles.Agent) && !User.IsInRole(Roles.Citizen);
+
+    /// <summary>The drafts and cases this user may continue: their own, or for an agent the ones they filed.</summary>
+    private IQueryable<Case> Mine(IQueryable<Case> cases) =>
+        AsAgent ? cases.Where(c => c.AgentUserId == Me) : cases.Where(c => c.ApplicantUserId == Me && c.AgentUserId == null);
 
     [HttpGet("{code}")]
     public async Task<IActionResult> Start(string code, Guid? key, string? copyFrom, CancellationToken ct)
@@ -36,14 +43,14 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
             return NotFound();
         }
 
-        var draft = key is { } k ? await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == k && c.ApplicantUserId == Me && c.State == CaseState.Draft && c.BundleKey == null, ct) : null;
+        var draft = key is { } k ? await Mine(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == k && c.State == CaseState.Draft && c.BundleKey == null, ct) : null;
         var form = draft is null
-            ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }
-            : new OnlineApplicationForm { ApplicationKey = draft.Id, ContactMobile = draft.ContactMobile, Fields = draft.FormData };
+            ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = AsAgent ? "" : User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }
+            : new OnlineApplicationForm { ApplicationKey = draft.Id, ContactMobile = draft.ContactMobile, Fields = draft.FormData, ApplicantName = draft.ApplicantName, ApplicantIdNumber = draft.ApplicantIdNumber };
 
         // 复制历史办件: start from what this applicant wrote in an earlier application for the same item.
-        var earlier = await db.Set<Case>().AsNoTracking()
-            .Where(c => c.ApplicantUserId == Me && c.BasicCode == code && c.Number != null && c.Id != form.ApplicationKey)
+        var earlier = await Mine(db.Set<Case>().AsNoTracking())
+            .Where(c => c.BasicCode == code && c.Number != null && c.Id != form.ApplicationKey)
             .OrderByDescending(c => c.CreatedAt)
             .Select(c => new { c.Number, c.FormData, c.ContactMobile })
             .FirstOrDefaultAsync(ct);
@@ -77,14 +84,16 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
         }
 
         var drafts = key is { } k
-            ? await db.Set<Case>().AsNoTracking().Where(c => c.BundleKey == k && c.ApplicantUserId == Me && c.State == CaseState.Draft).ToListAsync(ct)
+            ? await Mine(db.Set<Case>().AsNoTracking()).Where(c => c.BundleKey == k && c.State == CaseState.Draft).ToListAsync(ct)
             : [];
         var form = drafts.Count == 0
-            ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }
+            ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = AsAgent ? "" : User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }
             : new OnlineApplicationForm
             {
                 ApplicationKey = key!.Value,
                 ContactMobile = drafts[0].ContactMobile,
+                ApplicantName = drafts[0].ApplicantName,
+                ApplicantIdNumber = drafts[0].ApplicantIdNumber,
                 Fields = drafts.SelectMany(d => d.FormData).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value),
             };
         return await Page(shape, form, ct);
@@ -105,7 +114,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
     private async Task<IActionResult> SaveAsync(ApplicationShape shape, OnlineApplicationForm form, string? action, CancellationToken ct)
     {
         var uploads = Request.HasFormContentType ? MaterialFiles.Posted(Request.Form.Files) : [];
-        var result = await apply.SaveAsync(shape, form, uploads, Me, action == "submit", ct);
+        var result = await apply.SaveAsync(shape, form, uploads, Me, action == "submit", ct, AsAgent);
         if (result.Case is { } saved && result.Errors.Count == 0)
         {
             if (saved.State == CaseState.Draft)
@@ -132,11 +141,16 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
         if (form.ApplicationKey != Guid.Empty)
         {
             var keys = shape.Items.Select((_, i) => shape.CaseKey(form.ApplicationKey, i)).ToList();
-            var mine = await db.Set<Case>().Where(c => keys.Contains(c.Id) && c.ApplicantUserId == Me).Select(c => c.Id).ToListAsync(ct);
+            var mine = await Mine(db.Set<Case>()).Where(c => keys.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
             var current = new Dictionary<Guid, List<CaseFileInfo>>();
             foreach (var id in mine)
             {
                 current[id] = await files.CurrentAsync(id, ct);
+            }
+
+            if (AsAgent && mine.Count > 0 && current[mine[0]].FirstOrDefault(f => f.Position == ApplyOnline.AuthorisationSlot) is { } authorisation)
+            {
+                uploaded[ApplyOnline.AuthorisationSlot] = authorisation;
             }
 
             foreach (var slot in shape.Slots)
@@ -149,6 +163,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
             }
         }
 
+        ViewData["AsAgent"] = AsAgent;
         return View("Start", new ApplyPage(shape, form, uploaded));
     }
 }

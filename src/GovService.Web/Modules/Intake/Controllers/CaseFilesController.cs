@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GovService.Web.Modules.Intake.Controllers;
 
 /// <summary>
-/// An uploaded material, served only to its applicant and to the staff of the hall handling the case.
+/// An uploaded material, served only to its applicant (or the agent who filed it) and to the staff of the
+/// hall handling the case.
 /// Anyone else gets 404, exactly as for a file that does not exist.
 /// </summary>
 [Area(IntakeModule.Name)]
@@ -25,8 +26,8 @@ public sealed class CaseFilesController(GovDbContext db, IOrganizationDirectory 
             .Where(f => f.Id == id)
             .Select(f => new { f.CaseId, f.FileName, f.ContentType })
             .FirstOrDefaultAsync(ct);
-        var owner = file is null ? null : await db.Set<Case>().AsNoTracking().Where(c => c.Id == file.CaseId).Select(c => new { c.ApplicantUserId, c.HallId, c.Number }).FirstOrDefaultAsync(ct);
-        if (file is null || owner is null || !await MayReadAsync(owner.ApplicantUserId, owner.HallId, ct))
+        var owner = file is null ? null : await db.Set<Case>().AsNoTracking().Where(c => c.Id == file.CaseId).Select(c => new { c.ApplicantUserId, c.AgentUserId, c.HallId, c.Number }).FirstOrDefaultAsync(ct);
+        if (file is null || owner is null || !await MayReadAsync(owner.ApplicantUserId, owner.AgentUserId, owner.HallId, ct))
         {
             return NotFound();
         }
@@ -37,12 +38,12 @@ public sealed class CaseFilesController(GovDbContext db, IOrganizationDirectory 
         return File(content, file.ContentType, file.FileName);
     }
 
-    private async Task<bool> MayReadAsync(Guid? applicant, Guid? hallId, CancellationToken ct)
+    private async Task<bool> MayReadAsync(Guid? applicant, Guid? agent, Guid? hallId, CancellationToken ct)
     {
         var me = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        if (User.IsInRole(Roles.Citizen))
+        if (applicant == me || agent == me)
         {
-            return applicant == me;
+            return true;
         }
 
         var staff = await organization.HallStaffAsync(User, ct);

@@ -37,7 +37,7 @@ public sealed record MyCasePage(
 /// (upload what a notice asked for) and the notices to download. Someone else's case answers 404.
 /// </summary>
 [Area(IntakeModule.Name)]
-[Authorize(Roles = Roles.Citizen)]
+[Authorize(Roles = $"{Roles.Citizen},{Roles.Agent}")]
 [Route("my/cases")]
 public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<MyCasesController> logger) : Controller
 {
@@ -46,7 +46,7 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IWor
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View(await db.Set<Case>().AsNoTracking()
-            .Where(c => c.ApplicantUserId == Me)
+            .Where(c => c.ApplicantUserId == Me || c.AgentUserId == Me)
             .OrderByDescending(c => c.CreatedAt)
             .ToListAsync(ct));
 
@@ -178,9 +178,9 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IWor
         return Redirect($"/my/cases/{number}");
     }
 
-    /// <summary>The signed-in citizen's case with this number; someone else's answers exactly like one that does not exist.</summary>
+    /// <summary>The signed-in citizen's case (or one an agent filed) with this number; someone else's answers exactly like one that does not exist.</summary>
     private Task<Case?> MineAsync(string number, CancellationToken ct, bool tracked = false) =>
-        (tracked ? db.Set<Case>() : db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Number == number && c.ApplicantUserId == Me, ct);
+        (tracked ? db.Set<Case>() : db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Number == number && (c.ApplicantUserId == Me || c.AgentUserId == Me), ct);
 
     private async Task<MyCasePage> PageAsync(Case mine, CancellationToken ct)
     {
@@ -195,7 +195,7 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IWor
         }
 
         var linked = mine.BundleKey is { } bundle
-            ? await db.Set<Case>().AsNoTracking().Where(c => c.BundleKey == bundle && c.Id != mine.Id && c.ApplicantUserId == Me).OrderBy(c => c.Number).ToListAsync(ct)
+            ? await db.Set<Case>().AsNoTracking().Where(c => c.BundleKey == bundle && c.Id != mine.Id && (c.ApplicantUserId == Me || c.AgentUserId == Me)).OrderBy(c => c.Number).ToListAsync(ct)
             : [];
         return new MyCasePage(mine, materials, steps, await files.CurrentAsync(mine.Id, ct), span) { Linked = linked };
     }

@@ -9,6 +9,11 @@ public sealed class OnlineApplicationForm
     public Guid ApplicationKey { get; set; }
     public string ContactMobile { get; set; } = "";
     public Dictionary<string, string> Fields { get; set; } = [];
+
+    /// <summary>代办 only: the person the agent applies for (a citizen applies for themselves).</summary>
+    public string ApplicantName { get; set; } = "";
+
+    public string ApplicantIdNumber { get; set; } = "";
 }
 
 /// <summary>

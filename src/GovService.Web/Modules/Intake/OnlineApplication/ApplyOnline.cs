@@ -3,6 +3,7 @@ using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -45,7 +46,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     /// one case per item, all of a bundle's in one transaction. Bad input loses nothing: the typed values and
     /// the good files are kept in the draft beside the errors.
     /// </summary>
-    public async Task<ApplyResult> SaveAsync(ApplicationShape shape, OnlineApplicationForm form, IReadOnlyDictionary<int, IFormFile> uploads, Guid userId, bool submit, CancellationToken ct)
+    public async Task<ApplyResult> SaveAsync(ApplicationShape shape, OnlineApplicationForm form, IReadOnlyDictionary<int, IFormFile> uploads, Guid userId, bool submit, CancellationToken ct, bool asAgent = false)
     {
         var values = shape.Fields.ToDictionary(f => f.Key, f => (form.Fields.GetValueOrDefault(f.Key) ?? "").Trim());
         var errors = new List<(string, string)>();
@@ -81,7 +82,24 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             }
         }
 
-        var files = await materialFiles.ReadAsync(shape.Slots.Select(m => (m.Number, m.Name)), uploads, errors, ct);
+        // 代办: the agent names the applicant and uploads the signed authorisation (授权委托书), slot 0.
+        var authorisation = l["Apply.Authorisation"].Value;
+        if (asAgent)
+        {
+            if (string.IsNullOrWhiteSpace(form.ApplicantName) || form.ApplicantName.Trim().Length > 50)
+            {
+                errors.Add((nameof(form.ApplicantName), l["Register.RealName.Required"]));
+            }
+
+            var problem = ChineseIdNumber.Check(form.ApplicantIdNumber, clock.Today());
+            if (problem != IdNumberProblem.None)
+            {
+                errors.Add((nameof(form.ApplicantIdNumber), l[$"IdNumber.{problem}"]));
+            }
+        }
+
+        var slots = shape.Slots.Select(m => (m.Number, m.Name));
+        var files = await materialFiles.ReadAsync(asAgent ? slots.Prepend((AuthorisationSlot, authorisation)) : slots, uploads, errors, ct);
         if (form.ApplicationKey == Guid.Empty)
         {
             return new ApplyResult([], [(string.Empty, l["Apply.Expired"])]);
@@ -89,18 +107,20 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
 
         // A key that belongs to someone else's application is refused like an expired form.
         var keys = shape.Items.Select((_, i) => shape.CaseKey(form.ApplicationKey, i)).ToArray();
-        var takenByAnother = await db.Set<Case>().AnyAsync(c => keys.Contains(c.Id) && c.ApplicantUserId != userId, ct);
-        var citizen = takenByAnother ? null : await citizens.FindByUserIdAsync(userId, ct);
-        if (citizen is null)
+        var takenByAnother = await db.Set<Case>().AnyAsync(c => keys.Contains(c.Id) && !(asAgent ? c.AgentUserId == userId : c.ApplicantUserId == userId && c.AgentUserId == null), ct);
+        // An agent's application cannot be kept, not even as a draft, before it says whose it is.
+        var applicantKnown = !errors.Any(e => e.Item1 is nameof(form.ApplicantName) or nameof(form.ApplicantIdNumber));
+        var applicant = takenByAnother ? null : await ApplicantAsync(userId, asAgent, form, applicantKnown, ct);
+        if (applicant is null)
         {
-            return new ApplyResult([], [(string.Empty, l["Apply.Expired"])]);
+            return new ApplyResult([], errors.Count > 0 ? errors : [(string.Empty, l["Apply.Expired"])]);
         }
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         for (var i = 0; i < shape.Items.Count; i++)
         {
-            await EnsureDraftRowAsync(keys[i], shape.Items[i], shape.Bundle is null ? null : (form.ApplicationKey, shape.Bundle), citizen, now, ct);
+            await EnsureDraftRowAsync(keys[i], shape.Items[i], shape.Bundle is null ? null : (form.ApplicationKey, shape.Bundle), applicant, now, ct);
         }
 
         // Serialises every post of this application: the second of two concurrent submits sees "Submitted".
@@ -118,9 +138,11 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             cases[i].ContactMobile = form.ContactMobile.Trim();
             cases[i].FormData = shape.ItemFields[i].ToDictionary(f => f.Key, f => values[f.Key]);
             var filed = files
-                .SelectMany(upload => shape.Slots.Single(s => s.Number == upload.Position).Targets
-                    .Where(t => t.Item == i)
-                    .Select(t => upload with { Position = t.Position }))
+                .SelectMany(upload => upload.Position == AuthorisationSlot
+                    ? [upload]
+                    : shape.Slots.Single(s => s.Number == upload.Position).Targets
+                        .Where(t => t.Item == i)
+                        .Select(t => upload with { Position = t.Position }))
                 .ToList();
             await materialFiles.StoreAsync(cases[i], filed, userId, now, ct);
         }
@@ -130,6 +152,11 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             for (var i = 0; i < cases.Count; i++)
             {
                 var uploaded = await materialFiles.CurrentPositionsAsync(cases[i].Id, ct);
+                if (asAgent && !uploaded.Contains(AuthorisationSlot))
+                {
+                    errors.Add((MaterialFiles.SlotName(AuthorisationSlot), l["Apply.MaterialRequired", authorisation].Value));
+                }
+
                 errors.AddRange(shape.Slots
                     .Where(s => s.Targets.Any(t => t.Item == i && !uploaded.Contains(t.Position)) && s.Required && !s.DeficiencyAllowed)
                     .Select(s => (MaterialFiles.SlotName(s.Number), l["Apply.MaterialRequired", s.Name].Value)));
@@ -145,7 +172,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
                 cases[i].Number = await numbers.NextAsync(ct);
                 cases[i].HallId = await organization.ResponsibleHallAsync(shape.Items[i].DepartmentId, ct);
                 cases[i].MoveTo(CaseState.Submitted, now);
-                db.Add(CaseStep.ByApplicantOrSystem(cases[i], "Submitted", citizen.RealName, now, shape.Bundle?.Name ?? ""));
+                db.Add(CaseStep.ByApplicantOrSystem(cases[i], "Submitted", applicant.SubmittedBy, now, shape.Bundle?.Name ?? ""));
             }
         }
 
@@ -160,7 +187,33 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     }
 
     /// <summary>Inserts the draft if this key has none yet; a concurrent insert of the same key is simply lost.</summary>
-    private async Task EnsureDraftRowAsync(Guid key, PublishedItem item, (Guid Key, PublishedBundle Bundle)? bundle, CitizenInfo citizen, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Material slot of the agent's authorisation (授权委托书); the item's materials start at 1.</summary>
+    public const int AuthorisationSlot = 0;
+
+    /// <summary>Who applies: the signed-in citizen, or the person an agent applies for (linked to their account when they have one).</summary>
+    private sealed record Applicant(string Name, string IdNumber, Guid? UserId, Guid? AgentUserId, string ContactName, string Mobile, string SubmittedBy);
+
+    private async Task<Applicant?> ApplicantAsync(Guid userId, bool asAgent, OnlineApplicationForm form, bool formIsValid, CancellationToken ct)
+    {
+        if (!asAgent)
+        {
+            return await citizens.FindByUserIdAsync(userId, ct) is { } citizen
+                ? new Applicant(citizen.RealName, citizen.IdNumber, citizen.UserId, null, citizen.RealName, citizen.Mobile ?? "", citizen.RealName)
+                : null;
+        }
+
+        var agent = await organization.FindStaffAsync(userId, ct);
+        if (agent is null || !formIsValid)
+        {
+            return null;
+        }
+
+        var idNumber = ChineseIdNumber.Normalize(form.ApplicantIdNumber);
+        var person = await citizens.FindByIdNumberAsync(idNumber, ct);
+        return new Applicant(form.ApplicantName.Trim(), idNumber, person?.UserId, userId, agent.Name, form.ContactMobile.Trim(), l["Apply.ByAgent", agent.Name]);
+    }
+
+    private async Task EnsureDraftRowAsync(Guid key, PublishedItem item, (Guid Key, PublishedBundle Bundle)? bundle, Applicant applicant, DateTimeOffset now, CancellationToken ct)
     {
         if (await db.Set<Case>().AnyAsync(c => c.Id == key, ct))
         {
@@ -170,11 +223,11 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         var noFields = "{}";
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO gov.int_cases (id, query_code, item_id, item_version_id, item_name, basic_code, case_kind, applicant_kind, applicant_name,
-                applicant_id_type, applicant_id_number, applicant_user_id, contact_name, contact_mobile, channel, state, created_at, visits,
+                applicant_id_type, applicant_id_number, applicant_user_id, agent_user_id, contact_name, contact_mobile, channel, state, created_at, visits,
                 promised_visits, due_date_provisional, form_data, refusal_reason, refusal_basis, termination_reason, decision_opinion,
                 bundle_key, bundle_code, bundle_name)
-            VALUES ({key}, {Case.NewQueryCode()}, {item.ItemId}, {item.VersionId}, {item.Name}, {item.BasicCode}, {item.CaseKind}, 1, {citizen.RealName},
-                '111', {citizen.IdNumber}, {citizen.UserId}, {citizen.RealName}, {citizen.Mobile ?? ""}, 2, {(int)CaseState.Draft}, {now}, 0,
+            VALUES ({key}, {Case.NewQueryCode()}, {item.ItemId}, {item.VersionId}, {item.Name}, {item.BasicCode}, {item.CaseKind}, 1, {applicant.Name},
+                '111', {applicant.IdNumber}, {applicant.UserId}, {applicant.AgentUserId}, {applicant.ContactName}, {applicant.Mobile}, 2, {(int)CaseState.Draft}, {now}, 0,
                 {item.VisitsNeeded}, false, {noFields}::jsonb, '', '', '', '',
                 {bundle?.Key}, {bundle?.Bundle.Code ?? ""}, {bundle?.Bundle.Name ?? ""})
             ON CONFLICT (id) DO NOTHING
