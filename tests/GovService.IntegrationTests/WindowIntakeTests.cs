@@ -324,6 +324,39 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
     }
 
     [Fact]
+    public async Task The_clerk_finds_a_registered_applicant_by_id_number_and_opens_an_account_for_a_new_one()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var found = await clerk.GetPageAsync($"/window/intake/{FoodLicence}?id={Demo.CitizenId}");
+        Assert.Contains("已注册用户", found, StringComparison.Ordinal);
+        Assert.Contains("value=\"张伟\"", found, StringComparison.Ordinal);
+        Assert.Contains("value=\"13800138000\"", found, StringComparison.Ordinal);
+        Assert.Contains("校验位不正确", await clerk.GetPageAsync($"/window/intake/{FoodLicence}?id=361131200001010017"), StringComparison.Ordinal);
+        Assert.Contains("尚未注册", await clerk.GetPageAsync($"/window/intake/{FoodLicence}?id=361131200001010016"), StringComparison.Ordinal);
+
+        var form = Form(1, 2, 3, 4, 5, 6);
+        form.Add(new("RegisterApplicant", "true"));
+        form.Add(new("outcome", "accept"));
+        var accepted = await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Contains("data-testid=\"online-account\"", await clerk.GetPageAsync(accepted.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        var account = await portal.WithDbAsync(db => db.Users.SingleAsync(u => u.IdNumber == "361131200001010016"));
+        Assert.Null(account.PasswordHash);
+
+        // Without a password nobody signs in; the applicant sets one with the same ID number, name and mobile.
+        using var wang = portal.NewBrowser();
+        var registered = await wang.SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
+        {
+            ["RealName"] = "王小明", ["IdNumber"] = "361131200001010016", ["Mobile"] = "13700137000",
+            ["Password"] = "Xiaoming2026", ["ConfirmPassword"] = "Xiaoming2026", ["AcceptTerms"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var number = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.ApplicantIdNumber == "361131200001010016").Select(c => c.Number).SingleAsync());
+        Assert.Contains(number!, await wang.GetPageAsync("/my/cases"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_deficiency_job_leaves_cases_whose_promise_has_not_passed()
     {
         using var clerk = portal.NewBrowser();

@@ -33,4 +33,11 @@ public interface ICitizenDirectory
     Task<CitizenInfo?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default);
 
     Task<CitizenInfo?> FindByUserIdAsync(Guid userId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Registers a walk-in applicant at the window (name, checked ID number, mobile) without a password; they
+    /// set one later on the registration page with the same ID number, name and mobile. Null when the mobile
+    /// belongs to another account.
+    /// </summary>
+    Task<CitizenInfo?> RegisterAtWindowAsync(string realName, string idNumber, string mobile, CancellationToken cancellationToken = default);
 }

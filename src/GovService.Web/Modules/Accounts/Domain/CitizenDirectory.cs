@@ -4,8 +4,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Accounts.Domain;
 
-internal sealed class CitizenDirectory(UserManager<AppUser> users) : ICitizenDirectory
+internal sealed class CitizenDirectory(UserManager<AppUser> users, TimeProvider clock, ILogger<CitizenDirectory> logger) : ICitizenDirectory
 {
+    public async Task<CitizenInfo?> RegisterAtWindowAsync(string realName, string idNumber, string mobile, CancellationToken cancellationToken = default)
+    {
+        var normalized = idNumber.Trim().ToUpperInvariant();
+        if (await FindByIdNumberAsync(normalized, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        if (await users.Users.AnyAsync(u => u.PhoneNumber == mobile.Trim(), cancellationToken))
+        {
+            return null;
+        }
+
+        var user = new AppUser
+        {
+            UserName = normalized,
+            IdNumber = normalized,
+            RealName = realName.Trim(),
+            PhoneNumber = mobile.Trim(),
+            Kind = AccountKind.Citizen,
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+        if (!(await users.CreateAsync(user)).Succeeded)
+        {
+            return await FindByIdNumberAsync(normalized, cancellationToken);
+        }
+
+        await users.AddToRoleAsync(user, Shared.Security.Roles.Citizen);
+        logger.LogInformation("Citizen {UserId} registered at a window ({MaskedId}), no password yet", user.Id, Shared.Identity.ChineseIdNumber.Mask(normalized));
+        return new CitizenInfo(user.Id, user.RealName, normalized, user.PhoneNumber);
+    }
+
     public Task<CitizenInfo?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default)
     {
         var normalized = idNumber.Trim().ToUpperInvariant();

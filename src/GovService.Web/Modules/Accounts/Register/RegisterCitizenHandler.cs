@@ -22,6 +22,20 @@ public sealed class RegisterCitizenHandler(
         var mobile = request.Mobile.Trim();
         var errors = new List<FieldError>();
 
+        // Registered at a window without a password: the same person (ID number, name and mobile) sets one now.
+        var atWindow = await users.Users.FirstOrDefaultAsync(u => u.IdNumber == idNumber && u.PasswordHash == null, cancellationToken);
+        if (atWindow is not null && atWindow.RealName == request.RealName.Trim() && atWindow.PhoneNumber == mobile)
+        {
+            var claimed = await users.AddPasswordAsync(atWindow, request.Password);
+            if (!claimed.Succeeded)
+            {
+                return (null, claimed.Errors.Select(e => new FieldError(nameof(request.Password), e.Description)).ToList());
+            }
+
+            logger.LogInformation("Citizen {UserId} registered at a window set a password ({MaskedId})", atWindow.Id, ChineseIdNumber.Mask(idNumber));
+            return (atWindow, []);
+        }
+
         if (await users.Users.AnyAsync(u => u.IdNumber == idNumber || u.UserName == idNumber, cancellationToken))
         {
             errors.Add(new(nameof(request.IdNumber), l["Register.IdNumber.Taken"]));

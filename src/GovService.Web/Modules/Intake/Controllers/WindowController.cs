@@ -4,6 +4,9 @@ using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Intake.WindowIntake;
 using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Modules.Accounts.Contracts;
+using GovService.Web.Shared.Calendar;
+using GovService.Web.Shared.Identity;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +39,7 @@ public sealed record AcceptanceNoticePage(Case Case, IReadOnlyList<CaseMaterial>
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Clerk},{Roles.ChiefRepresentative}")]
 [Route("window")]
-public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, AcceptAtWindow accept, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
+public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, ICitizenDirectory citizens, AcceptAtWindow accept, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, CancellationToken ct)
@@ -45,8 +48,9 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
         return clerk is null ? Forbid() : View(new WindowSearchPage(q, await catalog.SearchPublishedAsync(q, ct), clerk));
     }
 
+    /// <summary>The intake form; with <paramref name="id"/> the applicant is looked up by ID number and prefilled when registered.</summary>
     [HttpGet("intake/{code}")]
-    public async Task<IActionResult> Intake(string code, CancellationToken ct)
+    public async Task<IActionResult> Intake(string code, string? id, CancellationToken ct)
     {
         var item = await catalog.FindPublishedAsync(code, ct);
         if (item is null)
@@ -55,7 +59,29 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
         }
 
         var materials = await catalog.MaterialsAsync(item.VersionId, ct);
-        return View(new WindowIntakePage(item, materials, new WindowIntakeForm { Materials = materials.Select(m => new MaterialCheck { Position = m.Position }).ToList() }));
+        var form = new WindowIntakeForm { Materials = materials.Select(m => new MaterialCheck { Position = m.Position }).ToList() };
+        if (!string.IsNullOrWhiteSpace(id))
+        {
+            form.ApplicantIdNumber = id.Trim().ToUpperInvariant();
+            var problem = ChineseIdNumber.Check(form.ApplicantIdNumber, clock.Today());
+            if (problem != IdNumberProblem.None)
+            {
+                ModelState.AddModelError(nameof(form.ApplicantIdNumber), l[$"IdNumber.{problem}"]);
+            }
+            else if (await citizens.FindByIdNumberAsync(form.ApplicantIdNumber, ct) is { } found)
+            {
+                form.ApplicantName = found.RealName;
+                form.ContactMobile = found.Mobile ?? "";
+                ViewData["Registered"] = true;
+            }
+            else
+            {
+                ViewData["Registered"] = false;
+                form.RegisterApplicant = true;
+            }
+        }
+
+        return View(new WindowIntakePage(item, materials, form));
     }
 
     [HttpPost("intake/{code}")]
@@ -71,6 +97,11 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
         if (item is null)
         {
             return NotFound();
+        }
+
+        if (ModelState.IsValid && form.RegisterApplicant && await citizens.RegisterAtWindowAsync(form.ApplicantName, form.ApplicantIdNumber, form.ContactMobile, ct) is null)
+        {
+            ModelState.AddModelError(nameof(form.ContactMobile), l["Window.RegisterMobileTaken"]);
         }
 
         if (ModelState.IsValid)

@@ -33,6 +33,9 @@ public sealed class WindowIntakeForm
     [Display(Name = "Common.Mobile")]
     public string ContactMobile { get; set; } = "";
 
+    /// <summary>开通账户: register a walk-in applicant who has no account yet, so they can follow the case online.</summary>
+    public bool RegisterApplicant { get; set; }
+
     public List<MaterialCheck> Materials { get; set; } = [];
 
     /// <summary>容缺受理 only: the day by which the applicant promises the missing materials.</summary>
