@@ -95,7 +95,7 @@ public sealed class IntakeJourneyTests(PortalProcess portal)
         {
             await Journeys.LoginAsync(citizen, "13900139000");
             await citizen.GotoAsync($"/my/cases/{number}");
-            await Expect(citizen.GetByTestId("my-case-state")).ToHaveTextAsync("已受理");
+            await Expect(citizen.GetByTestId("my-case-state")).ToHaveTextAsync("审批中");
             await Expect(citizen.GetByTestId("promised-due")).ToContainTextAsync("-");
             await citizen.GetByText("承诺期限是怎样算的").ClickAsync();
             await Expect(citizen.GetByTestId("due-explained")).ToContainTextAsync("个工作日");
@@ -112,7 +112,7 @@ public sealed class IntakeJourneyTests(PortalProcess portal)
             await anyone.GetByLabel("办件编号").FillAsync(number);
             await anyone.GetByLabel("查询码").FillAsync(code);
             await anyone.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-            await Expect(anyone.GetByTestId("status-state")).ToHaveTextAsync("已受理");
+            await Expect(anyone.GetByTestId("status-state")).ToHaveTextAsync("审批中");
             await Expect(anyone.GetByTestId("status-applicant")).ToHaveTextAsync("李*英");
         }, "Anyone_looks_the_online_case_up");
     }

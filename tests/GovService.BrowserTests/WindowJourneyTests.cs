@@ -40,7 +40,7 @@ public sealed class WindowJourneyTests(PortalProcess portal)
         await Journeys.RunAsync(lookup, async () =>
         {
             await lookup.GotoAsync($"/status?number={number}&code={code}");
-            await Expect(lookup.GetByTestId("status-state")).ToHaveTextAsync("已受理");
+            await Expect(lookup.GetByTestId("status-state")).ToHaveTextAsync("审批中");
             await Expect(lookup.GetByTestId("status-applicant")).ToHaveTextAsync("王*明");
         }, "A_clerk_accepts_a_walk_in_applicant_lookup");
     }

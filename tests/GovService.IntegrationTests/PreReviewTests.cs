@@ -61,7 +61,7 @@ public sealed class PreReviewTests(PortalFactory portal) : IAsyncLifetime
         Assert.Contains("受理通知书", await clerk.GetPageAsync(decided.Headers.Location!.OriginalString), StringComparison.Ordinal);
 
         var accepted = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == application.Id));
-        Assert.Equal(CaseState.Accepted, accepted.State);
+        Assert.Equal(CaseState.InReview, accepted.State);
         Assert.Equal(0, accepted.Visits);
         Assert.Equal(application.Number, accepted.Number);
         Assert.Equal(new DateOnly(2026, 11, 30), accepted.PromisedDueDate);

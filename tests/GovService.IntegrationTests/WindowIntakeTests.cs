@@ -50,13 +50,13 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         Assert.Contains("2026-11-30", notice, StringComparison.Ordinal); // 5 working days after Monday 2026-11-23
 
         var accepted = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Number == number));
-        Assert.Equal(CaseState.Accepted, accepted.State);
+        Assert.Equal(CaseState.InReview, accepted.State);
         Assert.Equal(1, accepted.Visits);
         Assert.Equal(1, accepted.Channel);
         Assert.NotNull(accepted.HallId);
 
         using var anyone = portal.NewBrowser();
-        Assert.Contains("已受理", await anyone.GetPageAsync($"/status?number={number}&code={accepted.QueryCode}"), StringComparison.Ordinal);
+        Assert.Contains("审批中", await anyone.GetPageAsync($"/status?number={number}&code={accepted.QueryCode}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var accepted = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == pending.Id));
-        Assert.Equal(CaseState.Accepted, accepted.State);
+        Assert.Equal(CaseState.InReview, accepted.State);
         Assert.Equal(pending.Number, accepted.Number);
         Assert.Equal(2, accepted.Visits);
         Assert.Equal(1, accepted.PromisedVisits); // the guide promises 最多跑一次
@@ -287,7 +287,7 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
 
         var sent = await zhang.PostMultipartAsync($"/my/cases/{accepted.Number}", $"/my/cases/{accepted.Number}/supplement", [], [TestFile.Pdf("material-6", "健康证明.pdf")]);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        Assert.Equal(CaseState.Accepted, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == accepted.Id).Select(c => c.State).SingleAsync()));
+        Assert.Equal(CaseState.InReview, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == accepted.Id).Select(c => c.State).SingleAsync()));
 
         // Supplied in time: the nightly termination leaves it alone.
         portal.Clock.Set(new DateTimeOffset(2026, 11, 28, 0, 30, 0, TimeSpan.FromHours(8)));
@@ -319,7 +319,7 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         var done = await township.SubmitAsync($"/window/continue?number={accepted.Number}", $"/window/deficiency/{accepted.Number}", [new("supplied", "6")]);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         var after = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == accepted.Id));
-        Assert.Equal(CaseState.Accepted, after.State);
+        Assert.Equal(CaseState.InReview, after.State);
         Assert.Equal(2, after.Visits);
     }
 

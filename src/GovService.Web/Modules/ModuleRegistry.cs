@@ -1,4 +1,5 @@
 using GovService.Web.Modules.Accounts;
+using GovService.Web.Modules.Approval;
 using GovService.Web.Modules.Calendar;
 using GovService.Web.Modules.Catalog;
 using GovService.Web.Modules.Intake;
@@ -24,6 +25,7 @@ public static class ModuleRegistry
         CalendarModule.Name,
         CatalogModule.Name,
         IntakeModule.Name,
+        ApprovalModule.Name,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -34,6 +36,7 @@ public static class ModuleRegistry
         services.AddCalendar();
         services.AddCatalog();
         services.AddIntake(configuration);
+        services.AddApproval(configuration);
         return services;
     }
 
@@ -44,6 +47,7 @@ public static class ModuleRegistry
         modelBuilder.ConfigureCalendar();
         modelBuilder.ConfigureCatalog();
         modelBuilder.ConfigureIntake();
+        modelBuilder.ConfigureApproval();
         return modelBuilder;
     }
 
@@ -58,5 +62,6 @@ public static class ModuleRegistry
     {
         jobs.RegisterCalendarJobs();
         jobs.RegisterIntakeJobs();
+        jobs.RegisterApprovalJobs();
     }
 }

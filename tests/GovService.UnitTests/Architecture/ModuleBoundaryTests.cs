@@ -106,6 +106,7 @@ public sealed class ModuleBoundaryTests
             ["Calendar"] = "cal_",
             ["Catalog"] = "cat_",
             ["Intake"] = "int_",
+            ["Approval"] = "apr_",
         };
         using var db = new GovService.Web.Infrastructure.Data.DesignTimeDbContextFactory().CreateDbContext([]);
         foreach (var entity in db.Model.GetEntityTypes())

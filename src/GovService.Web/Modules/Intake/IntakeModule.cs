@@ -28,6 +28,7 @@ public static class IntakeModule
         services.AddScoped<Jobs.DeficiencyReminderJob>();
         services.AddScoped<OnlineApplication.ApplyOnline>();
         services.AddScoped<MaterialFiles>();
+        services.AddScoped<Contracts.ICaseRecords, CaseRecords>();
         services.AddScoped<ISeeder, DemoCaseSeeder>();
         var permits = configuration.GetValue("Security:LookupRateLimit:PermitLimit", 30);
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(LookupRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(

@@ -243,6 +243,483 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_users", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.CaseClock", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateOnly>("PromisedDue")
+                        .HasColumnType("date")
+                        .HasColumnName("promised_due");
+
+                    b.Property<bool>("PromisedInWorkingDays")
+                        .HasColumnType("boolean")
+                        .HasColumnName("promised_in_working_days");
+
+                    b.Property<int>("PromisedLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("promised_limit");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("provisional");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<DateOnly>("StatutoryDue")
+                        .HasColumnType("date")
+                        .HasColumnName("statutory_due");
+
+                    b.Property<bool>("StatutoryInWorkingDays")
+                        .HasColumnType("boolean")
+                        .HasColumnName("statutory_in_working_days");
+
+                    b.Property<int>("StatutoryLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("statutory_limit");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_apr_case_clocks");
+
+                    b.ToTable("apr_case_clocks", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.ClockRecomputation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("ExtensionWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_working_days");
+
+                    b.Property<int>("PausedWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("paused_working_days");
+
+                    b.Property<DateOnly>("PromisedDue")
+                        .HasColumnType("date")
+                        .HasColumnName("promised_due");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("StatutoryDue")
+                        .HasColumnType("date")
+                        .HasColumnName("statutory_due");
+
+                    b.HasKey("Id")
+                        .HasName("pk_apr_clock_recomputations");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_apr_clock_recomputations_case_id");
+
+                    b.ToTable("apr_clock_recomputations", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.ClockSegmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ApprovedByStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by_staff_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("ExpectedWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("expected_working_days");
+
+                    b.Property<int>("ExtraWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("extra_working_days");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProcedureType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("procedure_type");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RequestedByStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_staff_id");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("result");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_apr_clock_segments");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_apr_clock_segments_case_id");
+
+                    b.ToTable("apr_clock_segments", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.ReviewTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("applicant_name");
+
+                    b.Property<string>("BasicCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("basic_code");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("case_number");
+
+                    b.Property<bool>("ChiefMayDecide")
+                        .HasColumnType("boolean")
+                        .HasColumnName("chief_may_decide");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("claimed_by_name");
+
+                    b.Property<Guid?>("ClaimedByStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimed_by_staff_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<bool>("Decides")
+                        .HasColumnType("boolean")
+                        .HasColumnName("decides");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
+
+                    b.Property<int>("LimitWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("limit_working_days");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("opinion");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_apr_tasks");
+
+                    b.HasIndex("CaseId", "Stage")
+                        .HasDatabaseName("ix_apr_tasks_case_id_stage");
+
+                    b.HasIndex("DepartmentId", "DueOn", "Id")
+                        .HasDatabaseName("ix_apr_tasks_queue")
+                        .HasFilter("state = 2");
+
+                    b.ToTable("apr_tasks", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.RouteStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("ChiefMayDecide")
+                        .HasColumnType("boolean")
+                        .HasColumnName("chief_may_decide");
+
+                    b.Property<bool>("Decides")
+                        .HasColumnType("boolean")
+                        .HasColumnName("decides");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<int>("LimitWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("limit_working_days");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_apr_route_steps");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_apr_route_steps_template_id");
+
+                    b.ToTable("apr_route_steps", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.RouteTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BasicCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("basic_code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_current");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_apr_route_templates");
+
+                    b.HasIndex("BasicCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_apr_route_templates_basic_code")
+                        .HasFilter("is_current");
+
+                    b.HasIndex("BasicCode", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_apr_route_templates_basic_code_version");
+
+                    b.ToTable("apr_route_templates", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.TaskAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("department");
+
+                    b.Property<DateTimeOffset>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("HandlerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handler_name");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("opinion");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StepName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("step_name");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_apr_task_actions");
+
+                    b.HasIndex("CaseId", "Id")
+                        .HasDatabaseName("ix_apr_task_actions_case_id_id");
+
+                    b.ToTable("apr_task_actions", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Calendar.Domain.CalendarCoverageCheck", b =>
                 {
                     b.Property<long>("Id")
@@ -1064,6 +1541,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("refusal_reason");
 
+                    b.Property<DateTimeOffset?>("ReviewStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_started_at");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1763,6 +2244,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_user_tokens", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.RouteStep", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Approval.Domain.RouteTemplate", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_apr_route_steps_apr_route_templates_template_id");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.FormField", b =>
                 {
                     b.HasOne("GovService.Web.Modules.Catalog.Domain.ItemVersion", null)
@@ -2012,6 +2503,11 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_user_tokens_acc_users_user_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.RouteTemplate", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.ItemVersion", b =>

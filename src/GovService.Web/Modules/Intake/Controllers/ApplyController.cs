@@ -43,7 +43,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
             return NotFound();
         }
 
-        var draft = key is { } k ? await Mine(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == k && c.State == CaseState.Draft && c.BundleKey == null, ct) : null;
+        var draft = key is { } k ? await Mine(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == k && c.BasicCode == code && c.State == CaseState.Draft && c.BundleKey == null, ct) : null;
         var form = draft is null
             ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = AsAgent ? "" : User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }
             : new OnlineApplicationForm { ApplicationKey = draft.Id, ContactMobile = draft.ContactMobile, Fields = draft.FormData, ApplicantName = draft.ApplicantName, ApplicantIdNumber = draft.ApplicantIdNumber };
@@ -84,7 +84,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
         }
 
         var drafts = key is { } k
-            ? await Mine(db.Set<Case>().AsNoTracking()).Where(c => c.BundleKey == k && c.State == CaseState.Draft).ToListAsync(ct)
+            ? await Mine(db.Set<Case>().AsNoTracking()).Where(c => c.BundleKey == k && c.BundleCode == code && c.State == CaseState.Draft).ToListAsync(ct)
             : [];
         var form = drafts.Count == 0
             ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = AsAgent ? "" : User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }

@@ -39,7 +39,7 @@ public sealed record MyCasePage(
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Citizen},{Roles.Agent}")]
 [Route("my/cases")]
-public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<MyCasesController> logger) : Controller
+public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IEnumerable<Contracts.ICaseSupplementedHandler> supplementedHandlers, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<MyCasesController> logger) : Controller
 {
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
@@ -103,9 +103,22 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IWor
 
         if (owed.All(m => m.SuppliedAt is not null))
         {
-            var next = mine.State == CaseState.SupplementRequested ? CaseState.Submitted : CaseState.Accepted;
+            // Before acceptance: back to pre-review. After acceptance (补正 in review): back to review, the clock resumes.
+            // A 容缺 case: a plain acceptance, in review when the back office has taken it up already.
+            var next = mine.State == CaseState.SupplementRequested
+                ? mine.AcceptedAt is null ? CaseState.Submitted : CaseState.InReview
+                : mine.ReviewStartedAt is null ? CaseState.Accepted : CaseState.InReview;
+            var resumed = mine.State == CaseState.SupplementRequested && mine.AcceptedAt is not null;
             mine.MoveTo(next, now);
-            db.Add(CaseStep.ByApplicantOrSystem(mine, next == CaseState.Submitted ? "Resubmitted" : "DeficiencySupplied", who, now));
+            db.Add(CaseStep.ByApplicantOrSystem(mine, next == CaseState.Submitted ? "Resubmitted" : resumed ? "SupplementedInReview" : "DeficiencySupplied", who, now));
+            if (resumed)
+            {
+                foreach (var handler in supplementedHandlers)
+                {
+                    await handler.OnSupplementedAsync(mine.Id, clock.Today(), ct);
+                }
+            }
+
             logger.LogInformation("Case {CaseNumber}: the applicant supplied every owed material online; now {State}", number, next);
         }
 
@@ -121,7 +134,7 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IWor
             return View("Show", await PageAsync(mine, ct));
         }
 
-        TempData["Flash"] = mine.State is CaseState.Submitted or CaseState.Accepted ? "MyCases.SupplementDone" : "MyCases.SupplementPartly";
+        TempData["Flash"] = mine.State is CaseState.Submitted or CaseState.Accepted or CaseState.InReview ? "MyCases.SupplementDone" : "MyCases.SupplementPartly";
         return Redirect($"/my/cases/{number}");
     }
 

@@ -239,11 +239,12 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
         }
 
         found.Visits++;
-        found.MoveTo(CaseState.Accepted, now);
+        found.MoveTo(found.ReviewStartedAt is null ? CaseState.Accepted : CaseState.InReview, now);
         db.Add(CaseStep.By(found, "DeficiencySupplied", clerk!, now, string.Join("、", owed.Select(m => m.Name))));
         await db.SaveChangesAsync(ct);
+        // The case stays with the hall that accepted it; this window just took the materials in.
         TempData["Flash"] = "Window.DeficiencyDone";
-        return RedirectToAction(nameof(AcceptanceNotice), new { id = found.Id });
+        return RedirectToAction(nameof(Index));
     }
 
     private IQueryable<Case> Deficient(string number) =>

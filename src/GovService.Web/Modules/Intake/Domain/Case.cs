@@ -82,6 +82,9 @@ public sealed class Case : IAudited
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset? AcceptedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>When the back office took the case up (a 容缺 case is routed at once but reviewed in its own state).</summary>
+    public DateTimeOffset? ReviewStartedAt { get; set; }
     public DateOnly? PromisedDueDate { get; set; }
     public DateOnly? StatutoryDueDate { get; set; }
     public bool DueDateProvisional { get; set; }

@@ -127,6 +127,13 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM gov.int_cases WHERE id = ANY({keys}) ORDER BY id FOR UPDATE", ct);
         var loaded = await db.Set<Case>().Where(c => keys.Contains(c.Id)).ToListAsync(ct);
         var cases = keys.Select(k => loaded.Single(c => c.Id == k)).ToList();
+        // A key is bound to the form it was made for: another item's (or bundle's) form never takes it over.
+        if (cases.Where((c, i) => c.BasicCode != shape.Items[i].BasicCode || c.BundleCode != (shape.Bundle?.Code ?? "")).Any())
+        {
+            await transaction.RollbackAsync(ct);
+            return new ApplyResult([], [(string.Empty, l["Apply.Expired"])]);
+        }
+
         if (cases.Any(c => c.State != CaseState.Draft))
         {
             await transaction.CommitAsync(ct);

@@ -12,7 +12,7 @@ namespace GovService.Web.Modules.Intake.Seed;
 /// Two cases of the demo citizen 张伟 with fixed numbers and query codes (README), so the public status
 /// lookup can be tried at once: one in review, one completed.
 /// </summary>
-internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens, ICatalogDirectory catalog, IWorkingCalendarProvider calendars) : ISeeder
+internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens, ICatalogDirectory catalog, IWorkingCalendarProvider calendars, Organization.Contracts.IOrganizationDirectory organization, IEnumerable<Contracts.ICaseAcceptedHandler> acceptedHandlers) : ISeeder
 {
     public int Order => 50;
 
@@ -33,8 +33,19 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
 
         var calendar = await calendars.GetAsync(cancellationToken);
         var china = TimeSpan.FromHours(8);
-        db.Add(Create(citizen, food, "3611312026110300001", "YXK7Q2", new DateTimeOffset(2026, 11, 3, 9, 40, 0, china), CaseState.InReview, calendar));
+        var inReview = Create(citizen, food, "3611312026110300001", "YXK7Q2", new DateTimeOffset(2026, 11, 3, 9, 40, 0, china), CaseState.InReview, calendar);
+        inReview.HallId = await organization.ResponsibleHallAsync(food.DepartmentId, cancellationToken);
+        db.Add(inReview);
         db.Add(Create(citizen, residence, "3611312026102000002", "M4TR8C", new DateTimeOffset(2026, 10, 20, 10, 5, 0, china), CaseState.Completed, calendar));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The case in review is routed like any accepted case: it waits in 市场监管局's queue.
+        var accepted = new Contracts.CaseAccepted(inReview.Id, inReview.Number!, food.BasicCode, food.Name, food.CaseKind, inReview.HallId, new DateOnly(2026, 11, 3), food.PromisedLimit, food.PromisedInWorkingDays, food.StatutoryLimit, food.StatutoryInWorkingDays);
+        foreach (var handler in acceptedHandlers)
+        {
+            await handler.OnAcceptedAsync(accepted, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -71,9 +82,9 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
         }
         else
         {
-            demo.MoveTo(CaseState.InReview, acceptedAt.AddHours(1));
             if (finalState != CaseState.InReview)
             {
+                demo.MoveTo(CaseState.InReview, acceptedAt.AddHours(1));
                 demo.MoveTo(CaseState.Approved, acceptedAt.AddDays(2));
             }
         }

@@ -75,6 +75,7 @@ public sealed class AcceptAtWindow(
     ICatalogDirectory catalog,
     ICitizenDirectory citizens,
     IWorkingCalendarProvider calendars,
+    IEnumerable<Contracts.ICaseAcceptedHandler> acceptedHandlers,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l,
     ILogger<AcceptAtWindow> logger)
@@ -197,9 +198,17 @@ public sealed class AcceptAtWindow(
         accepted.DueDateProvisional = (promised?.IsProvisional ?? false) || (statutory?.IsProvisional ?? false);
         accepted.DeficiencyDueDate = withDeficiency ? form.DeficiencyDueDate : null;
         accepted.MoveTo(withDeficiency ? CaseState.AcceptedWithDeficiency : CaseState.Accepted, now);
+        // The back office takes it up in the same transaction: accepted and routed together, or neither.
+        var acceptedEvent = new Contracts.CaseAccepted(accepted.Id, accepted.Number!, item.BasicCode, item.Name, item.CaseKind, accepted.HallId, today, item.PromisedLimit, item.PromisedInWorkingDays, item.StatutoryLimit, item.StatutoryInWorkingDays);
         db.Add(CaseStep.By(accepted, withDeficiency ? "AcceptedWithDeficiency" : "Accepted", clerk, now, withDeficiency
             ? l["CaseStep.DeficiencyNote", string.Join("、", missingRequired.Select(m => m.Name)), accepted.DeficiencyDueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]
             : ""));
+        await db.SaveChangesAsync(ct);
+        foreach (var handler in acceptedHandlers)
+        {
+            await handler.OnAcceptedAsync(acceptedEvent, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Case {CaseNumber} accepted at window by staff {StaffId} (deficiency: {Deficiency}, visit {Visits})", accepted.Number, clerk.StaffId, withDeficiency, accepted.Visits);

@@ -1,0 +1,159 @@
+using System.Security.Claims;
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Approval.Domain;
+using GovService.Web.Modules.Approval.Review;
+using GovService.Web.Modules.Approval.Routing;
+using GovService.Web.Modules.Intake.Contracts;
+using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules.Approval.Controllers;
+
+public sealed record TaskPage(
+    ReviewTask Task,
+    CaseSummary Case,
+    IReadOnlyList<CaseMaterialInfo> Materials,
+    ClockView? Clock,
+    IReadOnlyList<ReviewTask> Steps,
+    IReadOnlyList<TaskAction> History,
+    IReadOnlyList<DepartmentInfo> Departments,
+    StaffPlacement Reviewer)
+{
+    public bool HeldByMe => Task.State == TaskState.Open && Task.ClaimedByStaffId == Reviewer.StaffId;
+
+    public bool Paused => Case.State is "SupplementRequested" or "SpecialProcedure";
+
+    public IReadOnlyList<int> EarlierStages => Steps.Where(s => s.Stage < Task.Stage).Select(s => s.Stage).Distinct().Order().ToList();
+
+    public string DepartmentName(Guid id) => Departments.FirstOrDefault(d => d.Id == id)?.Name ?? "";
+}
+
+/// <summary>
+/// 审批队列: a reviewer works their department's steps — and only those: another department's step answers
+/// 404 on every route, exactly like one that does not exist.
+/// </summary>
+[Area(ApprovalModule.Name)]
+[Authorize(Roles = Roles.Reviewer)]
+[Route("review")]
+public sealed class ReviewController(GovDbContext db, DepartmentQueues queues, ReviewActions actions, ClockKeeper clocks, ICaseRecords cases, IOrganizationDirectory organization, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? q, bool mine, bool overdue, int page, CancellationToken ct)
+    {
+        var reviewer = await ReviewerAsync(ct);
+        return reviewer is null ? Forbid() : View(await queues.ListAsync(reviewer, new QueueFilter(q, mine, overdue, Math.Max(1, page)), ct));
+    }
+
+    [HttpPost("tasks/{id:guid}/claim")]
+    public async Task<IActionResult> Claim(Guid id, CancellationToken ct)
+    {
+        var reviewer = await ReviewerAsync(ct);
+        if (reviewer is null || !await InMyDepartmentAsync(id, reviewer, ct))
+        {
+            return NotFound();
+        }
+
+        if (!await queues.ClaimAsync(id, reviewer, ct))
+        {
+            TempData["Flash"] = "Review.Taken";
+            return Redirect("/review");
+        }
+
+        return Redirect($"/review/tasks/{id}");
+    }
+
+    [HttpPost("tasks/{id:guid}/release")]
+    public async Task<IActionResult> Release(Guid id, CancellationToken ct)
+    {
+        var reviewer = await ReviewerAsync(ct);
+        if (reviewer is null || !await InMyDepartmentAsync(id, reviewer, ct))
+        {
+            return NotFound();
+        }
+
+        await queues.ReleaseAsync(id, reviewer, ct);
+        TempData["Flash"] = "Review.Released";
+        return Redirect("/review");
+    }
+
+    [HttpGet("tasks/{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct)
+    {
+        var reviewer = await ReviewerAsync(ct);
+        var page = reviewer is null ? null : await PageAsync(id, reviewer, ct);
+        return page is null ? NotFound() : View("Task", page);
+    }
+
+    /// <summary>One action on a claimed step; refused actions come back with the reason and change nothing.</summary>
+    [HttpPost("tasks/{id:guid}/{verb:regex(^(pass|return|supplement|special|special-end|extension|transfer|decide)$)}")]
+    public async Task<IActionResult> Act(Guid id, string verb, [FromForm] ActionForm form, CancellationToken ct)
+    {
+        var reviewer = await ReviewerAsync(ct);
+        if (reviewer is null || !await InMyDepartmentAsync(id, reviewer, ct))
+        {
+            return NotFound();
+        }
+
+        var task = await actions.HeldAsync(id, reviewer, ct);
+        var result = task is null ? StepResult.Refused(l["Review.ClaimFirst"]) : verb switch
+        {
+            "pass" => await actions.PassAsync(task, reviewer, form.Opinion, ct),
+            "return" => await actions.ReturnAsync(task, reviewer, form.ToStage, form.Opinion, ct),
+            "supplement" => await actions.SupplementAsync(task, reviewer, form.Defects.Where(d => !string.IsNullOrWhiteSpace(d.Value)).Select(d => (d.Key, d.Value.Trim())).ToList(), ct),
+            "special" => await actions.StartSpecialProcedureAsync(task, reviewer, form.ProcedureType, form.Opinion, form.Days, ct),
+            "special-end" => await actions.EndSpecialProcedureAsync(task, reviewer, form.Opinion, ct),
+            "extension" => await actions.RequestExtensionAsync(task, reviewer, form.Days, form.Opinion, ct),
+            "transfer" => await actions.TransferAsync(task, reviewer, form.DepartmentId, form.Opinion, ct),
+            _ => await actions.DecideAsync(task, reviewer, form.Decision == "approve", form.Opinion, form.LegalBasis, ct),
+        };
+        if (!result.Done)
+        {
+            ModelState.AddModelError(string.Empty, result.Error!);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            var page = await PageAsync(id, reviewer, ct);
+            return page is null ? NotFound() : View("Task", page);
+        }
+
+        TempData["Flash"] = "Review.Done";
+        return verb is "pass" or "return" or "transfer" or "decide" ? Redirect("/review") : Redirect($"/review/tasks/{id}");
+    }
+
+    private async Task<TaskPage?> PageAsync(Guid id, StaffPlacement reviewer, CancellationToken ct)
+    {
+        var task = await db.Set<ReviewTask>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.DepartmentId == reviewer.DepartmentId && t.State != TaskState.Waiting, ct);
+        var summary = task is null ? null : await cases.FindAsync(task.CaseId, ct);
+        if (task is null || summary is null)
+        {
+            return null;
+        }
+
+        var steps = await db.Set<ReviewTask>().AsNoTracking().Where(t => t.CaseId == task.CaseId).OrderBy(t => t.Stage).ThenBy(t => t.OpenedAt).ToListAsync(ct);
+        var history = await db.Set<TaskAction>().AsNoTracking().Where(a => a.CaseId == task.CaseId).OrderBy(a => a.Id).ToListAsync(ct);
+        return new TaskPage(task, summary, await cases.MaterialsAsync(task.CaseId, ct), await clocks.ReadAsync(task.CaseId, ct), steps, history, await organization.DepartmentsAsync(ct), reviewer);
+    }
+
+    private Task<bool> InMyDepartmentAsync(Guid id, StaffPlacement reviewer, CancellationToken ct) =>
+        db.Set<ReviewTask>().AnyAsync(t => t.Id == id && t.DepartmentId == reviewer.DepartmentId && t.State != TaskState.Waiting, ct);
+
+    private async Task<StaffPlacement?> ReviewerAsync(CancellationToken ct)
+    {
+        var placement = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) ? await organization.FindStaffAsync(me, ct) : null;
+        return placement?.DepartmentId is null ? null : placement;
+    }
+}
+
+/// <summary>The fields of every action form (each form posts the ones it has).</summary>
+public sealed class ActionForm
+{
+    public string Opinion { get; set; } = "";
+    public int ToStage { get; set; }
+    public Dictionary<int, string> Defects { get; set; } = [];
+    public string ProcedureType { get; set; } = "";
+    public int Days { get; set; }
+    public Guid DepartmentId { get; set; }
+    public string Decision { get; set; } = "";
+    public string LegalBasis { get; set; } = "";
+}

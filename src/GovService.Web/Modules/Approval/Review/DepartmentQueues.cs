@@ -1,0 +1,115 @@
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Approval.Domain;
+using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules.Approval.Review;
+
+public sealed record QueueFilter(string? Query = null, bool MineOnly = false, bool OverdueOnly = false, int Page = 1)
+{
+    public const int PageSize = 50;
+}
+
+public sealed record QueueRow(Guid TaskId, string CaseNumber, string ItemName, string ApplicantName, string StepName, int Stage, DateOnly? DueOn, string ClaimedByName, Guid? ClaimedByStaffId, bool Paused);
+
+public sealed record QueuePage(QueueFilter Filter, IReadOnlyList<QueueRow> Rows, int Total, string Department);
+
+/// <summary>
+/// A department's queue: its open steps, soonest due first, with filters and paging; claims taken and given
+/// back with single conditional updates so two reviewers can never hold the same step.
+/// </summary>
+public sealed class DepartmentQueues(GovDbContext db, TimeProvider clock)
+{
+    public async Task<QueuePage> ListAsync(StaffPlacement reviewer, QueueFilter filter, CancellationToken ct)
+    {
+        var query = db.Set<ReviewTask>().AsNoTracking().Where(t => t.DepartmentId == reviewer.DepartmentId && t.State == TaskState.Open);
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            var q = filter.Query.Trim();
+            query = query.Where(t => t.CaseNumber == q || t.ItemName.Contains(q) || t.ApplicantName == q);
+        }
+
+        if (filter.MineOnly)
+        {
+            query = query.Where(t => t.ClaimedByStaffId == reviewer.StaffId);
+        }
+
+        if (filter.OverdueOnly)
+        {
+            var today = clock.Today();
+            query = query.Where(t => t.DueOn < today);
+        }
+
+        var total = await query.CountAsync(ct);
+        var page = Math.Max(1, filter.Page);
+        var rows = await query.OrderBy(t => t.DueOn).ThenBy(t => t.Id)
+            .Skip((page - 1) * QueueFilter.PageSize).Take(QueueFilter.PageSize)
+            .Select(t => new { t.Id, t.CaseId, t.CaseNumber, t.ItemName, t.ApplicantName, t.Name, t.Stage, t.DueOn, t.ClaimedByName, t.ClaimedByStaffId })
+            .ToListAsync(ct);
+        var caseIds = rows.Select(r => r.CaseId).ToList();
+        var paused = await db.Set<ClockSegmentRecord>().AsNoTracking()
+            .Where(s => caseIds.Contains(s.CaseId) && s.To == null && s.State == SegmentState.InForce && s.Kind != ClockSegmentKind.Extended)
+            .Select(s => s.CaseId).Distinct().ToListAsync(ct);
+        return new QueuePage(
+            filter,
+            rows.Select(r => new QueueRow(r.Id, r.CaseNumber, r.ItemName, r.ApplicantName, r.Name, r.Stage, r.DueOn, r.ClaimedByName, r.ClaimedByStaffId, paused.Contains(r.CaseId))).ToList(),
+            total,
+            reviewer.DepartmentName ?? "");
+    }
+
+    /// <summary>Claims an open step of the reviewer's department if nobody holds it; false when it is taken (or not theirs).</summary>
+    public async Task<bool> ClaimAsync(Guid taskId, StaffPlacement reviewer, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var won = await db.Set<ReviewTask>()
+            .Where(t => t.Id == taskId && t.DepartmentId == reviewer.DepartmentId && t.State == TaskState.Open && t.ClaimedByStaffId == null)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.ClaimedByStaffId, reviewer.StaffId)
+                .SetProperty(t => t.ClaimedByName, reviewer.Name)
+                .SetProperty(t => t.ClaimedAt, now)
+                .SetProperty(t => t.LastActivityAt, now), ct) == 1;
+        if (won)
+        {
+            await RecordAsync(taskId, "Claim", reviewer, now, ct);
+        }
+
+        return won;
+    }
+
+    public async Task<bool> ReleaseAsync(Guid taskId, StaffPlacement reviewer, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var released = await db.Set<ReviewTask>()
+            .Where(t => t.Id == taskId && t.DepartmentId == reviewer.DepartmentId && t.ClaimedByStaffId == reviewer.StaffId)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.ClaimedByStaffId, (Guid?)null)
+                .SetProperty(t => t.ClaimedByName, "")
+                .SetProperty(t => t.ClaimedAt, (DateTimeOffset?)null), ct) == 1;
+        if (released)
+        {
+            await RecordAsync(taskId, "Release", reviewer, now, ct);
+        }
+
+        return released;
+    }
+
+    /// <summary>Gives back every claim idle for longer than <paramref name="idle"/> (one statement, safe on any number of instances).</summary>
+    public Task<int> ReleaseIdleAsync(TimeSpan idle, CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().ToUniversalTime() - idle;
+        return db.Set<ReviewTask>()
+            .Where(t => t.State == TaskState.Open && t.ClaimedByStaffId != null && t.LastActivityAt < before)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.ClaimedByStaffId, (Guid?)null)
+                .SetProperty(t => t.ClaimedByName, "")
+                .SetProperty(t => t.ClaimedAt, (DateTimeOffset?)null), ct);
+    }
+
+    private async Task RecordAsync(Guid taskId, string action, StaffPlacement reviewer, DateTimeOffset now, CancellationToken ct)
+    {
+        var task = await db.Set<ReviewTask>().AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.CaseId, t.Name }).SingleAsync(ct);
+        db.Add(new TaskAction { TaskId = taskId, CaseId = task.CaseId, Action = action, StepName = task.Name, StaffId = reviewer.StaffId, HandlerName = reviewer.Name, Department = reviewer.DepartmentName ?? "", StartedAt = now, EndedAt = now });
+        await db.SaveChangesAsync(ct);
+    }
+}

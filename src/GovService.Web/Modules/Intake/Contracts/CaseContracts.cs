@@ -1,0 +1,88 @@
+using GovService.Web.Modules.Organization.Contracts;
+
+namespace GovService.Web.Modules.Intake.Contracts;
+
+/// <summary>A case has just been accepted (受理 or 容缺受理): its clock starts on <see cref="AcceptedOn"/>.</summary>
+public sealed record CaseAccepted(
+    Guid CaseId,
+    string Number,
+    string BasicCode,
+    string ItemName,
+    int CaseKind,
+    Guid? HallId,
+    DateOnly AcceptedOn,
+    int PromisedLimit,
+    bool PromisedInWorkingDays,
+    int StatutoryLimit,
+    bool StatutoryInWorkingDays);
+
+/// <summary>
+/// Implemented by modules that take a case further once it is accepted (the back office routes it). Called
+/// inside the accepting transaction, before it commits: the case and what follows are stored together or not at all.
+/// </summary>
+public interface ICaseAcceptedHandler
+{
+    Task OnAcceptedAsync(CaseAccepted accepted, CancellationToken cancellationToken);
+}
+
+/// <summary>The applicant has supplied everything a 补正 after acceptance asked for (inside that transaction).</summary>
+public interface ICaseSupplementedHandler
+{
+    Task OnSupplementedAsync(Guid caseId, DateOnly suppliedOn, CancellationToken cancellationToken);
+}
+
+/// <summary>Who else may read a case's files: the back office answers for its reviewers.</summary>
+public interface ICaseReaders
+{
+    Task<bool> MayReadAsync(StaffPlacement staff, Guid caseId, CancellationToken cancellationToken);
+}
+
+public sealed record CaseMaterialInfo(int Position, string Name, bool Required, bool Received, string Defect, Guid? FileId, string? FileName);
+
+/// <summary>What the back office needs to know of a case.</summary>
+public sealed record CaseSummary(
+    Guid Id,
+    string Number,
+    string ItemName,
+    string BasicCode,
+    string ApplicantName,
+    string ApplicantIdNumber,
+    string ContactMobile,
+    string State,
+    Guid? HallId,
+    DateTimeOffset? AcceptedAt,
+    DateOnly? PromisedDue,
+    DateOnly? StatutoryDue,
+    bool MaterialsOwed,
+    IReadOnlyDictionary<string, string> FormData);
+
+/// <summary>
+/// What the back office may do to a case. Changes are made on the caller's unit of work (the same database
+/// context and transaction) and saved by the caller; each goes through the case lifecycle and onto the
+/// applicant's timeline.
+/// </summary>
+public interface ICaseRecords
+{
+    Task<CaseSummary?> FindAsync(Guid caseId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<CaseMaterialInfo>> MaterialsAsync(Guid caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Accepted → InReview (a 容缺 case stays as it is until its materials arrive, then goes to review).</summary>
+    Task StartReviewAsync(Guid caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>补正 after acceptance: the case waits for the applicant (clock paused by the caller); the defects are the notice.</summary>
+    Task RequestSupplementAsync(Guid caseId, IReadOnlyList<(int Position, string Defect)> defects, StaffPlacement by, CancellationToken cancellationToken = default);
+
+    Task StartSpecialProcedureAsync(Guid caseId, StaffPlacement by, string note, CancellationToken cancellationToken = default);
+
+    Task EndSpecialProcedureAsync(Guid caseId, StaffPlacement by, string note, CancellationToken cancellationToken = default);
+
+    /// <summary>The due dates recomputed from the clock's segments.</summary>
+    Task SetDueDatesAsync(Guid caseId, DateOnly promised, DateOnly statutory, bool provisional, CancellationToken cancellationToken = default);
+
+    /// <summary>准予 (the result then waits at the accepting hall) or 不予许可, with the opinion and legal basis.</summary>
+    Task DecideAsync(Guid caseId, bool approved, string opinion, StaffPlacement by, CancellationToken cancellationToken = default);
+
+    /// <summary>A step on the applicant's timeline (the handler's name, office and phone shown).</summary>
+    Task AddStepAsync(Guid caseId, string action, StaffPlacement by, string note, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,114 @@
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Intake.Contracts;
+using GovService.Web.Modules.Organization.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules.Intake.Domain;
+
+/// <summary>The Intake side of <see cref="ICaseRecords"/>: every change through the lifecycle, nothing saved here.</summary>
+internal sealed class CaseRecords(GovDbContext db, TimeProvider clock) : ICaseRecords
+{
+    public async Task<CaseSummary?> FindAsync(Guid caseId, CancellationToken cancellationToken = default)
+    {
+        var c = await db.Set<Case>().FindAsync([caseId], cancellationToken);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var owed = await db.Set<CaseMaterial>().Where(m => m.CaseId == caseId).ToListAsync(cancellationToken);
+        return new CaseSummary(c.Id, c.Number ?? "", c.ItemName, c.BasicCode, c.ApplicantName, c.ApplicantIdNumber, c.ContactMobile, c.State.ToString(), c.HallId,
+            c.AcceptedAt, c.PromisedDueDate, c.StatutoryDueDate, owed.Any(m => m.Owed(c.State)), c.FormData);
+    }
+
+    public async Task<IReadOnlyList<CaseMaterialInfo>> MaterialsAsync(Guid caseId, CancellationToken cancellationToken = default)
+    {
+        var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.Position).ToListAsync(cancellationToken);
+        var files = await db.Set<CaseFile>().AsNoTracking().Where(f => f.CaseId == caseId && f.ReplacedAt == null)
+            .Select(f => new { f.Id, f.Position, f.FileName }).ToListAsync(cancellationToken);
+        return materials.Select(m =>
+        {
+            var file = files.FirstOrDefault(f => f.Position == m.Position);
+            return new CaseMaterialInfo(m.Position, m.Name, m.Required, m.Received, m.Defect, file?.Id, file?.FileName);
+        }).ToList();
+    }
+
+    public async Task StartReviewAsync(Guid caseId, CancellationToken cancellationToken = default)
+    {
+        var c = await CaseAsync(caseId, cancellationToken);
+        c.ReviewStartedAt ??= clock.GetUtcNow().ToUniversalTime();
+        if (c.State == CaseState.Accepted)
+        {
+            c.MoveTo(CaseState.InReview, clock.GetUtcNow());
+        }
+    }
+
+    public async Task RequestSupplementAsync(Guid caseId, IReadOnlyList<(int Position, string Defect)> defects, StaffPlacement by, CancellationToken cancellationToken = default)
+    {
+        var c = await CaseAsync(caseId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var materials = await db.Set<CaseMaterial>().Where(m => m.CaseId == caseId).ToListAsync(cancellationToken);
+        foreach (var (position, defect) in defects)
+        {
+            if (materials.FirstOrDefault(m => m.Position == position) is { } material)
+            {
+                material.Defect = defect.Trim();
+                material.SuppliedAt = null;
+            }
+        }
+
+        c.MoveTo(CaseState.SupplementRequested, now);
+        db.Add(CaseStep.By(c, "SupplementInReview", by, now, string.Join("；", defects.Select(d => $"{materials.FirstOrDefault(m => m.Position == d.Position)?.Name}：{d.Defect}"))));
+    }
+
+    public async Task StartSpecialProcedureAsync(Guid caseId, StaffPlacement by, string note, CancellationToken cancellationToken = default)
+    {
+        var c = await CaseAsync(caseId, cancellationToken);
+        c.MoveTo(CaseState.SpecialProcedure, clock.GetUtcNow());
+        db.Add(CaseStep.By(c, "SpecialProcedure", by, clock.GetUtcNow(), note));
+    }
+
+    public async Task EndSpecialProcedureAsync(Guid caseId, StaffPlacement by, string note, CancellationToken cancellationToken = default)
+    {
+        var c = await CaseAsync(caseId, cancellationToken);
+        c.MoveTo(CaseState.InReview, clock.GetUtcNow());
+        db.Add(CaseStep.By(c, "SpecialProcedureEnded", by, clock.GetUtcNow(), note));
+    }
+
+    public async Task SetDueDatesAsync(Guid caseId, DateOnly promised, DateOnly statutory, bool provisional, CancellationToken cancellationToken = default)
+    {
+        var c = await CaseAsync(caseId, cancellationToken);
+        c.PromisedDueDate = promised;
+        c.StatutoryDueDate = statutory;
+        c.DueDateProvisional = provisional;
+    }
+
+    public async Task DecideAsync(Guid caseId, bool approved, string opinion, StaffPlacement by, CancellationToken cancellationToken = default)
+    {
+        var c = await CaseAsync(caseId, cancellationToken);
+        var now = clock.GetUtcNow();
+        c.DecidedAt = now.ToUniversalTime();
+        c.DecidedByStaffId = by.StaffId;
+        c.DecisionOpinion = opinion.Trim();
+        if (approved)
+        {
+            c.MoveTo(CaseState.Approved, now);
+            db.Add(CaseStep.By(c, "ApprovedInReview", by, now, c.DecisionOpinion));
+            c.MoveTo(CaseState.AwaitingDelivery, now);
+        }
+        else
+        {
+            c.MoveTo(CaseState.Denied, now);
+            db.Add(CaseStep.By(c, "Denied", by, now, c.DecisionOpinion));
+        }
+    }
+
+    public async Task AddStepAsync(Guid caseId, string action, StaffPlacement by, string note, CancellationToken cancellationToken = default)
+    {
+        var c = await CaseAsync(caseId, cancellationToken);
+        db.Add(CaseStep.By(c, action, by, clock.GetUtcNow(), note));
+    }
+
+    private async Task<Case> CaseAsync(Guid caseId, CancellationToken ct) =>
+        await db.Set<Case>().FindAsync([caseId], ct) ?? throw new InvalidOperationException($"No case {caseId}.");
+}
