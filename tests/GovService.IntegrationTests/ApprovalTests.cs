@@ -243,4 +243,65 @@ public sealed class ApprovalTests(PortalFactory portal) : IAsyncLifetime
         var after = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == accepted.Id).Select(c => c.PromisedDueDate).SingleAsync());
         Assert.Equal(before!.Value.AddDays(7), after); // 5 working days: one week later
     }
+
+    [Fact]
+    public async Task A_denial_gives_the_applicant_a_written_decision_with_reasons_basis_and_remedies()
+    {
+        var accepted = await AcceptAsync("clerk", FoodLicence, 6);
+        using var reviewer = portal.NewBrowser();
+        await reviewer.LoginAsync("reviewer");
+        var first = (await TasksAsync(accepted.Id)).First(t => t.Stage == 1);
+        await reviewer.SubmitAsync("/review", $"/review/tasks/{first.Id}/claim", []);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(reviewer, first.Id, "pass", new() { ["Opinion"] = "" })).StatusCode); // an opinion is required
+        await ActAsync(reviewer, first.Id, "pass", new() { ["Opinion"] = "材料齐全" });
+        var decision = (await TasksAsync(accepted.Id)).Single(t => t.Stage == 2);
+        await reviewer.SubmitAsync("/review", $"/review/tasks/{decision.Id}/claim", []);
+        var denied = await ActAsync(reviewer, decision.Id, "decide", new() { ["Decision"] = "deny", ["Opinion"] = "经营场所与住宅未有效隔离", ["LegalBasis"] = "《食品经营许可和备案管理办法》第十二条" });
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var page = await zhang.GetPageAsync($"/my/cases/{accepted.Number}");
+        Assert.Contains("data-testid=\"notice-decision\"", page, StringComparison.Ordinal);
+        var notice = await zhang.GetPageAsync($"/my/cases/{accepted.Number}/notices/decision");
+        Assert.Contains("经营场所与住宅未有效隔离", notice, StringComparison.Ordinal);
+        Assert.Contains("第十二条", notice, StringComparison.Ordinal);
+        Assert.Contains("行政复议", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_saves_a_new_template_version_and_every_problem_is_named_at_once()
+    {
+        using var admin = portal.NewBrowser();
+        await admin.LoginAsync("admin");
+        Assert.Contains("材料审查", await admin.GetPageAsync($"/admin/routes/{FoodLicence}"), StringComparison.Ordinal);
+        var market = await portal.WithDbAsync(db => db.Set<ReviewTask>().Select(t => t.DepartmentId).FirstAsync());
+
+        var wrong = await admin.SubmitAsync($"/admin/routes/{FoodLicence}", $"/admin/routes/{FoodLicence}", new Dictionary<string, string>
+        {
+            ["rows[0].Stage"] = "1", ["rows[0].Mode"] = "One", ["rows[0].Name"] = "审查", ["rows[0].DepartmentId"] = market.ToString(), ["rows[0].LimitWorkingDays"] = "4", ["rows[0].Decides"] = "true",
+            ["rows[1].Stage"] = "2", ["rows[1].Mode"] = "One", ["rows[1].Name"] = "决定", ["rows[1].DepartmentId"] = "", ["rows[1].LimitWorkingDays"] = "3",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var html = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("请选择办理部门", html, StringComparison.Ordinal);
+        Assert.Contains("须有且只有一个决定环节", html, StringComparison.Ordinal);
+        Assert.Contains("超过承诺时限", html, StringComparison.Ordinal);
+
+        var saved = await admin.SubmitAsync($"/admin/routes/{FoodLicence}", $"/admin/routes/{FoodLicence}", new Dictionary<string, string>
+        {
+            ["rows[0].Stage"] = "1", ["rows[0].Mode"] = "One", ["rows[0].Name"] = "审查决定", ["rows[0].DepartmentId"] = market.ToString(), ["rows[0].LimitWorkingDays"] = "4", ["rows[0].Decides"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var templates = await portal.WithDbAsync(db => db.Set<RouteTemplate>().Where(t => t.BasicCode == FoodLicence).OrderBy(t => t.Version).ToListAsync());
+        Assert.Equal([false, true], templates.Select(t => t.IsCurrent));
+        Assert.Equal(2, templates[1].Version);
+
+        // Cases accepted from now on get the new route; the demo case keeps its two steps.
+        var accepted = await AcceptAsync("clerk", FoodLicence, 6);
+        Assert.Equal(["审查决定"], (await TasksAsync(accepted.Id)).Select(t => t.Name));
+        using var reviewer = portal.NewBrowser();
+        await reviewer.LoginAsync("reviewer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync($"/admin/routes/{FoodLicence}")).StatusCode);
+    }
 }

@@ -24,6 +24,7 @@ public static class ApprovalModule
         services.AddScoped<ICaseAcceptedHandler>(sp => sp.GetRequiredService<CaseRouting>());
         services.AddScoped<ICaseSupplementedHandler>(sp => sp.GetRequiredService<CaseRouting>());
         services.AddScoped<ICaseReaders>(sp => sp.GetRequiredService<CaseRouting>());
+        services.AddScoped<ICaseClockSource>(sp => sp.GetRequiredService<CaseRouting>());
         services.AddScoped<DepartmentQueues>();
         services.AddScoped<ReviewActions>();
         services.AddScoped<Jobs.ReleaseIdleClaimsJob>();

@@ -14,8 +14,26 @@ namespace GovService.Web.Modules.Approval.Routing;
 /// transaction. The first stage opens in its departments' queues.
 /// </summary>
 public sealed class CaseRouting(GovDbContext db, ICaseRecords cases, ICatalogDirectory catalog, ClockKeeper clocks, TimeProvider clock, ILogger<CaseRouting> logger)
-    : ICaseAcceptedHandler, ICaseSupplementedHandler, ICaseReaders
+    : ICaseAcceptedHandler, ICaseSupplementedHandler, ICaseReaders, ICaseClockSource
 {
+    public async Task<ClockExplanation?> PromisedAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var view = await clocks.ReadAsync(caseId, cancellationToken);
+        if (view is null)
+        {
+            return null;
+        }
+
+        var segments = view.Segments.Where(s => s.State == SegmentState.InForce).Select(s => new ClockPauseInfo(
+            s.Kind,
+            s.From,
+            s.To,
+            view.Promised.Pauses.FirstOrDefault(p => p.Segment.From == s.From && p.Segment.Kind == s.Kind)?.WorkingDays ?? 0,
+            s.ExtraWorkingDays,
+            s.ProcedureType.Length > 0 ? $"{s.ProcedureType}：{s.Reason}" : s.Reason)).ToList();
+        return new ClockExplanation(view.Clock.Start, view.Clock.PromisedLimit, segments, view.Promised.Span, view.Promised.IsPaused);
+    }
+
     public async Task OnAcceptedAsync(CaseAccepted accepted, CancellationToken cancellationToken)
     {
         if (accepted.CaseKind != 2 || await db.Set<CaseClock>().AnyAsync(c => c.CaseId == accepted.CaseId, cancellationToken))

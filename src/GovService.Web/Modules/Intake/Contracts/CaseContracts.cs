@@ -1,4 +1,5 @@
 using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.Calendar;
 
 namespace GovService.Web.Modules.Intake.Contracts;
 
@@ -85,4 +86,16 @@ public interface ICaseRecords
 
     /// <summary>A step on the applicant's timeline (the handler's name, office and phone shown).</summary>
     Task AddStepAsync(Guid caseId, string action, StaffPlacement by, string note, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A pause or extension as the applicant sees it.</summary>
+public sealed record ClockPauseInfo(ClockSegmentKind Kind, DateOnly From, DateOnly? To, int WorkingDays, int ExtraWorkingDays, string Reason);
+
+/// <summary>How the promised date of a case was reached: start, limit, pauses and extensions, and the working-day span.</summary>
+public sealed record ClockExplanation(DateOnly Start, int LimitWorkingDays, IReadOnlyList<ClockPauseInfo> Segments, WorkingDaySpan Span, bool Paused);
+
+/// <summary>The back office keeps the clock of a routed case and explains it.</summary>
+public interface ICaseClockSource
+{
+    Task<ClockExplanation?> PromisedAsync(Guid caseId, CancellationToken cancellationToken);
 }

@@ -18,6 +18,11 @@ public sealed record MyCasePage(
     IReadOnlyList<CaseFileInfo> Uploaded,
     WorkingDaySpan? PromisedSpan)
 {
+    /// <summary>The back office's explanation of the promised date once the case is routed (pauses, extensions).</summary>
+    public Contracts.ClockExplanation? Clock { get; init; }
+
+    public bool HasDecisionNotice => Case.State == CaseState.Denied;
+
     /// <summary>一件事: the other cases applied for with the same bundle form.</summary>
     public IReadOnlyList<Case> Linked { get; init; } = [];
 
@@ -39,7 +44,7 @@ public sealed record MyCasePage(
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Citizen},{Roles.Agent}")]
 [Route("my/cases")]
-public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IEnumerable<Contracts.ICaseSupplementedHandler> supplementedHandlers, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<MyCasesController> logger) : Controller
+public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IEnumerable<Contracts.ICaseSupplementedHandler> supplementedHandlers, IEnumerable<Contracts.ICaseClockSource> clockSources, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<MyCasesController> logger) : Controller
 {
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
@@ -154,6 +159,7 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IEnu
             "acceptance" => ("AcceptanceNotice", new[] { "Accepted", "AcceptedWithDeficiency" }, page.HasAcceptanceNotice),
             "supplement" => ("SupplementNotice", ["SupplementRequested"], page.HasSupplementNotice),
             "refusal" => ("RefusalNotice", ["NotAccepted"], page.HasRefusalNotice),
+            "decision" => ("DecisionNotice", ["Denied"], page.HasDecisionNotice),
             _ => ("", [], false),
         };
         var step = page.Steps.LastOrDefault(s => action.Contains(s.Action));
@@ -199,8 +205,14 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IEnu
     {
         var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == mine.Id).OrderBy(m => m.Position).ToListAsync(ct);
         var steps = await db.Set<CaseStep>().AsNoTracking().Where(s => s.CaseId == mine.Id).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(ct);
-        WorkingDaySpan? span = null;
-        if (mine.AcceptedAt is { } accepted && mine.PromisedDueDate is { } due)
+        Contracts.ClockExplanation? explained = null;
+        foreach (var source in clockSources)
+        {
+            explained ??= await source.PromisedAsync(mine.Id, ct);
+        }
+
+        WorkingDaySpan? span = explained?.Span;
+        if (span is null && mine.AcceptedAt is { } accepted && mine.PromisedDueDate is { } due)
         {
             // How the promised date was reached: the working days from the day of acceptance, explained.
             var counted = (await calendars.GetAsync(ct)).CountWorkingDays(DateOnly.FromDateTime(accepted.ToChinaTime()), due);
@@ -210,6 +222,6 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IEnu
         var linked = mine.BundleKey is { } bundle
             ? await db.Set<Case>().AsNoTracking().Where(c => c.BundleKey == bundle && c.Id != mine.Id && (c.ApplicantUserId == Me || c.AgentUserId == Me)).OrderBy(c => c.Number).ToListAsync(ct)
             : [];
-        return new MyCasePage(mine, materials, steps, await files.CurrentAsync(mine.Id, ct), span) { Linked = linked };
+        return new MyCasePage(mine, materials, steps, await files.CurrentAsync(mine.Id, ct), span) { Linked = linked, Clock = explained };
     }
 }
