@@ -128,7 +128,7 @@ public sealed class IntakeJourneyTests(PortalProcess portal)
             await clerk.GotoAsync("/window?q=食品经营");
             await clerk.GetByTestId("window-items").Locator("li", new() { HasText = "食品经营许可（新办）" }).GetByRole(AriaRole.Link, new() { Name = "开始受理" }).ClickAsync();
             await clerk.GetByLabel("申请人姓名").FillAsync("赵建国");
-            await clerk.GetByLabel("公民身份号码").FillAsync("361131198807070034");
+            await clerk.GetByLabel("公民身份号码", new() { Exact = true }).FillAsync("361131198807070034");
             await clerk.GetByLabel("手机号码").FillAsync("13500135000");
             var boxes = clerk.GetByTestId("intake-materials").GetByRole(AriaRole.Checkbox);
             for (var i = 0; i < await boxes.CountAsync() - 1; i++)

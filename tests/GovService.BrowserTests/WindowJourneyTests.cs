@@ -20,7 +20,7 @@ public sealed class WindowJourneyTests(PortalProcess portal)
             await page.GetByTestId("window-items").Locator("li", new() { HasText = "食品经营许可（新办）" }).GetByRole(AriaRole.Link, new() { Name = "开始受理" }).ClickAsync();
 
             await page.GetByLabel("申请人姓名").FillAsync("王小明");
-            await page.GetByLabel("公民身份号码").FillAsync("361131200001010016");
+            await page.GetByLabel("公民身份号码", new() { Exact = true }).FillAsync("361131200001010016");
             await page.GetByLabel("手机号码").FillAsync("13700137000");
             var boxes = page.GetByTestId("intake-materials").GetByRole(AriaRole.Checkbox);
             for (var i = 0; i < await boxes.CountAsync(); i++)
