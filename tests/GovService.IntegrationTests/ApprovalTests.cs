@@ -304,4 +304,27 @@ public sealed class ApprovalTests(PortalFactory portal) : IAsyncLifetime
         await reviewer.LoginAsync("reviewer");
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync($"/admin/routes/{FoodLicence}")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_chief_representative_decides_a_step_the_template_lets_the_chief_decide()
+    {
+        var accepted = await AcceptAsync("clerk", FoodLicence, 6);
+        using var reviewer = portal.NewBrowser();
+        await reviewer.LoginAsync("reviewer");
+        var first = (await TasksAsync(accepted.Id)).First(t => t.Stage == 1);
+        await reviewer.SubmitAsync("/review", $"/review/tasks/{first.Id}/claim", []);
+        await ActAsync(reviewer, first.Id, "pass", new() { ["Opinion"] = "材料齐全" });
+        var decision = (await TasksAsync(accepted.Id)).Single(t => t.Stage == 2);
+        await portal.WithDbAsync(db => db.Set<ReviewTask>().Where(t => t.Id == decision.Id).ExecuteUpdateAsync(set => set.SetProperty(t => t.ChiefMayDecide, true)));
+
+        using var chief = portal.NewBrowser();
+        await chief.LoginAsync("chief");
+        Assert.Contains(accepted.Number!, await chief.GetPageAsync("/window/extensions"), StringComparison.Ordinal);
+        var decided = await chief.SubmitAsync("/window/extensions", $"/window/extensions/decide/{decision.Id}", new Dictionary<string, string> { ["decision"] = "approve", ["opinion"] = "授权审批：准予许可" });
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Equal(CaseState.AwaitingDelivery, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == accepted.Id).Select(c => c.State).SingleAsync()));
+
+        // A clerk or a reviewer cannot use the chief's desk.
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync("/window/extensions")).StatusCode);
+    }
 }

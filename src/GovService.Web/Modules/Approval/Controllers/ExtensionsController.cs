@@ -12,11 +12,16 @@ namespace GovService.Web.Modules.Approval.Controllers;
 
 public sealed record ExtensionRequest(ClockSegmentRecord Segment, ReviewTask Task);
 
-/// <summary>延长审批: the chief representative of the accepting hall grants or refuses the extensions reviewers ask for.</summary>
+public sealed record ChiefDesk(IReadOnlyList<ExtensionRequest> Extensions, IReadOnlyList<ReviewTask> Decisions);
+
+/// <summary>
+/// The chief representative's back-office desk (首席代表): grants or refuses the extensions reviewers ask for on
+/// the hall's cases, and decides the steps a template lets the chief decide (授权审批).
+/// </summary>
 [Area(ApprovalModule.Name)]
 [Authorize(Roles = Roles.ChiefRepresentative)]
 [Route("window/extensions")]
-public sealed class ExtensionsController(GovDbContext db, ReviewActions actions, IOrganizationDirectory organization) : Controller
+public sealed class ExtensionsController(GovDbContext db, ReviewActions actions, DepartmentQueues queues, IOrganizationDirectory organization) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -32,7 +37,10 @@ public sealed class ExtensionsController(GovDbContext db, ReviewActions actions,
                               where s.State == SegmentState.Requested && t.HallId == chief.HallId
                               orderby s.CreatedAt
                               select new ExtensionRequest(s, t)).ToListAsync(ct);
-        return View(requests);
+        var decisions = await db.Set<ReviewTask>().AsNoTracking()
+            .Where(t => t.HallId == chief.HallId && t.State == TaskState.Open && t.Decides && t.ChiefMayDecide)
+            .OrderBy(t => t.DueOn).ToListAsync(ct);
+        return View(new ChiefDesk(requests, decisions));
     }
 
     [HttpPost("{id:guid}")]
@@ -51,6 +59,39 @@ public sealed class ExtensionsController(GovDbContext db, ReviewActions actions,
         }
 
         TempData["Flash"] = decision == "grant" ? "Review.ExtensionGranted" : "Review.ExtensionRefused";
+        return Redirect("/window/extensions");
+    }
+
+    /// <summary>授权审批: the chief decides a step the template lets the chief decide, for the department, on a case of the hall.</summary>
+    [HttpPost("decide/{taskId:guid}")]
+    public async Task<IActionResult> DecideStep(Guid taskId, string? decision, string? opinion, string? legalBasis, CancellationToken ct)
+    {
+        var chief = await ChiefAsync(ct);
+        var task = chief is null ? null : await db.Set<ReviewTask>().AsNoTracking()
+            .FirstOrDefaultAsync(t => t.Id == taskId && t.HallId == chief.HallId && t.State == TaskState.Open && t.Decides && t.ChiefMayDecide, ct);
+        if (chief is null || task is null)
+        {
+            return NotFound();
+        }
+
+        // The chief acts for the department: the step is claimed like any other, so a reviewer holding it wins.
+        var acting = chief with { DepartmentId = task.DepartmentId };
+        if (task.ClaimedByStaffId != chief.StaffId && !await queues.ClaimAsync(taskId, acting, ct))
+        {
+            TempData["Flash"] = "Review.Taken";
+            return Redirect("/window/extensions");
+        }
+
+        var held = await actions.HeldAsync(taskId, acting, ct);
+        var result = held is null ? StepResult.Refused("") : await actions.DecideAsync(held, acting, decision == "approve", opinion ?? "", legalBasis ?? "", ct);
+        if (!result.Done)
+        {
+            await queues.ReleaseAsync(taskId, acting, ct);
+            TempData["Flash"] = "Chief.DecisionRefused";
+            return Redirect("/window/extensions");
+        }
+
+        TempData["Flash"] = "Review.Done";
         return Redirect("/window/extensions");
     }
 
