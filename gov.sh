@@ -136,6 +136,12 @@ cmd_run() {
   fi
   export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
   export Seed__Demo="${Seed__Demo:-true}"
+  # The e-licence signing key: a local development key in .local/ (git-ignored), made on first use.
+  # Production configures its own (docs/operations.md); it is never in the repository or the database.
+  if [ -z "${Certificates__Signing__KeyPem:-}" ] && [ -z "${Certificates__Signing__KeyFile:-}" ]; then
+    export Certificates__Signing__KeyFile="$ROOT/.local/keys/licence-signing.pem"
+    export Certificates__Signing__GenerateIfMissing=true
+  fi
   say "building and starting the portal at $PORTAL_URL (Ctrl+C stops it)"
   cd "$ROOT"
   exec dotnet run --project src/GovService.Web/GovService.Web.csproj -c Release --urls "$PORTAL_URL"

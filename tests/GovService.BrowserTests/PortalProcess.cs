@@ -74,6 +74,8 @@ public sealed class PortalProcess : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Seed__Demo"] = "true";
         start.Environment["Jobs__RunServer"] = "true";
+        start.Environment["Certificates__Signing__KeyFile"] = Path.Combine(Path.GetTempPath(), "govservice-browser-tests", "licence-signing.pem");
+        start.Environment["Certificates__Signing__GenerateIfMissing"] = "true";
         start.Environment["Security__LoginRateLimit__PermitLimit"] = "1000";
         start.Environment["Logging__FilePath"] = Path.Combine(Path.GetTempPath(), "govservice-browser-tests", "log-.txt");
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -2,6 +2,7 @@ using GovService.Web.Modules.Accounts;
 using GovService.Web.Modules.Approval;
 using GovService.Web.Modules.Calendar;
 using GovService.Web.Modules.Catalog;
+using GovService.Web.Modules.Certificates;
 using GovService.Web.Modules.Intake;
 using GovService.Web.Modules.Organization;
 using GovService.Web.Modules.Portal;
@@ -26,6 +27,7 @@ public static class ModuleRegistry
         CatalogModule.Name,
         IntakeModule.Name,
         ApprovalModule.Name,
+        CertificatesModule.Name,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -37,6 +39,7 @@ public static class ModuleRegistry
         services.AddCatalog();
         services.AddIntake(configuration);
         services.AddApproval(configuration);
+        services.AddCertificates(configuration);
         return services;
     }
 
@@ -48,6 +51,7 @@ public static class ModuleRegistry
         modelBuilder.ConfigureCatalog();
         modelBuilder.ConfigureIntake();
         modelBuilder.ConfigureApproval();
+        modelBuilder.ConfigureCertificates();
         return modelBuilder;
     }
 
@@ -63,5 +67,6 @@ public static class ModuleRegistry
         jobs.RegisterCalendarJobs();
         jobs.RegisterIntakeJobs();
         jobs.RegisterApprovalJobs();
+        jobs.RegisterCertificatesJobs();
     }
 }

@@ -49,6 +49,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Gov", ConnectionString);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Certificates:Signing:KeyPem", TestSigningKey.Pem);
         builder.UseSetting("Security:LoginRateLimit:PermitLimit", "10000");
         builder.UseSetting("Security:LookupRateLimit:PermitLimit", "10000");
         builder.UseSetting("Logging:FilePath", Path.Combine(Path.GetTempPath(), "govservice-tests", "log-.txt"));
@@ -194,4 +195,16 @@ public sealed record TestFile(string Field, string Name, byte[] Content, string 
     /// <summary>A Windows program renamed to look like a PDF.</summary>
     public static TestFile ExeNamedPdf(string field) =>
         new(field, "营业执照.pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00], "application/pdf");
+}
+
+/// <summary>A signing key made for this test run only.</summary>
+public static class TestSigningKey
+{
+    public static readonly string Pem = MakePem();
+
+    private static string MakePem()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
 }

@@ -107,6 +107,7 @@ public sealed class ModuleBoundaryTests
             ["Catalog"] = "cat_",
             ["Intake"] = "int_",
             ["Approval"] = "apr_",
+            ["Certificates"] = "crt_",
         };
         using var db = new GovService.Web.Infrastructure.Data.DesignTimeDbContextFactory().CreateDbContext([]);
         foreach (var entity in db.Model.GetEntityTypes())

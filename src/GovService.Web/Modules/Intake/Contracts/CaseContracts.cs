@@ -99,3 +99,27 @@ public interface ICaseClockSource
 {
     Task<ClockExplanation?> PromisedAsync(Guid caseId, CancellationToken cancellationToken);
 }
+
+/// <summary>A case has been decided (准予 or 不予许可), by the back office or at the window (即办件).</summary>
+public sealed record CaseDecided(
+    Guid CaseId,
+    string Number,
+    string BasicCode,
+    string ItemName,
+    bool Approved,
+    string ApplicantName,
+    string ApplicantIdType,
+    string ApplicantIdNumber,
+    Guid? ApplicantUserId,
+    Guid? HallId,
+    DateOnly DecidedOn,
+    IReadOnlyDictionary<string, string> FormData);
+
+/// <summary>
+/// Implemented by modules that act on a decision (an approval issues the e-licence). Called inside the
+/// deciding transaction: decided and issued together, or neither — nothing is lost if the process stops.
+/// </summary>
+public interface ICaseDecidedHandler
+{
+    Task OnDecidedAsync(CaseDecided decided, CancellationToken cancellationToken);
+}

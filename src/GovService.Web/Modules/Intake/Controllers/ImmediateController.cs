@@ -17,7 +17,7 @@ namespace GovService.Web.Modules.Intake.Controllers;
 [Area(IntakeModule.Name)]
 [Authorize(Roles = Roles.ChiefRepresentative)]
 [Route("window/immediate")]
-public sealed class ImmediateController(GovDbContext db, IOrganizationDirectory organization, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ImmediateController> logger) : Controller
+public sealed class ImmediateController(GovDbContext db, IOrganizationDirectory organization, IEnumerable<Contracts.ICaseDecidedHandler> decidedHandlers, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ImmediateController> logger) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -69,7 +69,10 @@ public sealed class ImmediateController(GovDbContext db, IOrganizationDirectory 
             db.Add(CaseStep.By(found, "Denied", chief, now, found.DecisionOpinion));
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await CaseDecisions.AnnounceAsync(found, decision == "approve", decidedHandlers, now, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         logger.LogInformation("Immediate case {CaseNumber} decided ({Decision}) by chief representative {StaffId}", found.Number, decision, chief.StaffId);
         TempData["Flash"] = decision == "approve" ? "Immediate.Approved" : "Immediate.Denied";
         return RedirectToAction(nameof(Index));

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovService.Web.Modules.Intake.Domain;
 
 /// <summary>The Intake side of <see cref="ICaseRecords"/>: every change through the lifecycle, nothing saved here.</summary>
-internal sealed class CaseRecords(GovDbContext db, TimeProvider clock) : ICaseRecords
+internal sealed class CaseRecords(GovDbContext db, TimeProvider clock, IEnumerable<ICaseDecidedHandler> decidedHandlers) : ICaseRecords
 {
     public async Task<CaseSummary?> FindAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
@@ -101,6 +101,8 @@ internal sealed class CaseRecords(GovDbContext db, TimeProvider clock) : ICaseRe
             c.MoveTo(CaseState.Denied, now);
             db.Add(CaseStep.By(c, "Denied", by, now, c.DecisionOpinion));
         }
+
+        await CaseDecisions.AnnounceAsync(c, approved, decidedHandlers, now, cancellationToken);
     }
 
     public async Task AddStepAsync(Guid caseId, string action, StaffPlacement by, string note, CancellationToken cancellationToken = default)

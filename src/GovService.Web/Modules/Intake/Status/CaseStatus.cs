@@ -37,18 +37,5 @@ public sealed class CaseStatusLookup(GovDbContext db)
     }
 
     /// <summary>张伟 → 张*, 欧阳小明 → 欧**明, 云溪县桃源餐饮店 → 云溪*****饮店.</summary>
-    public static string Mask(string name, ApplicantKind kind)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return "";
-        }
-
-        if (kind == ApplicantKind.Organisation)
-        {
-            return name.Length <= 4 ? name[0] + new string('*', name.Length - 1) : string.Concat(name.AsSpan(0, 2), new string('*', name.Length - 4), name.AsSpan(name.Length - 2));
-        }
-
-        return name.Length <= 2 ? name[0] + new string('*', name.Length - 1) : name[0] + new string('*', name.Length - 2) + name[^1];
-    }
+    public static string Mask(string name, ApplicantKind kind) => Shared.Identity.NameMask.Mask(name, kind == ApplicantKind.Organisation);
 }

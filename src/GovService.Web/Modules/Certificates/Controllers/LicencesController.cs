@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Certificates.Domain;
+using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+
+namespace GovService.Web.Modules.Certificates.Controllers;
+
+public sealed record LicencePage(Licence Licence, string VerifyUrl, string QrDataUri, bool MayRevoke);
+
+/// <summary>
+/// 我的证照 (the holder's wallet) and the printable licence with its QR code, for the holder, the staff of
+/// the hall that delivers it and the issuing department, which alone may revoke it. Anyone else: 404.
+/// </summary>
+[Area(CertificatesModule.Name)]
+[Authorize]
+public sealed class LicencesController(GovDbContext db, IOrganizationDirectory organization, TimeProvider clock, ILogger<LicencesController> logger) : Controller
+{
+    private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    [HttpGet("my/licences")]
+    [Authorize(Roles = Roles.Citizen)]
+    public async Task<IActionResult> Wallet(CancellationToken ct) =>
+        View(await db.Set<Licence>().AsNoTracking().Where(x => x.HolderUserId == Me).OrderByDescending(x => x.IssuedOn).ToListAsync(ct));
+
+    [HttpGet("licences/{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct)
+    {
+        var licence = await db.Set<Licence>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var (may, mayRevoke) = licence is null ? (false, false) : await AccessAsync(licence, ct);
+        if (licence is null || !may)
+        {
+            return NotFound();
+        }
+
+        var url = $"{Request.Scheme}://{Request.Host}/verify/{licence.Identifier}?s={Uri.EscapeDataString(licence.Signature)}";
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        var png = new PngByteQRCode(data).GetGraphic(4);
+        return View(new LicencePage(licence, url, "data:image/png;base64," + Convert.ToBase64String(png), mayRevoke));
+    }
+
+    /// <summary>吊销: by the issuing department (a reviewer of it) or an administrator, with the reason; verification says revoked at once.</summary>
+    [HttpPost("licences/{id:guid}/revoke")]
+    public async Task<IActionResult> Revoke(Guid id, string? reason, CancellationToken ct)
+    {
+        var licence = await db.Set<Licence>().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var (_, mayRevoke) = licence is null ? (false, false) : await AccessAsync(licence, ct);
+        if (licence is null || !mayRevoke)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || licence.State != LicenceState.Valid)
+        {
+            TempData["Flash"] = "Licence.RevokeRefused";
+            return Redirect($"/licences/{id}");
+        }
+
+        licence.State = LicenceState.Revoked;
+        licence.RevokedAt = clock.GetUtcNow().ToUniversalTime();
+        licence.RevokeReason = reason.Trim();
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Licence {Identifier} revoked by {User}", licence.Identifier, User.Identity?.Name);
+        TempData["Flash"] = "Licence.Revoked";
+        return Redirect($"/licences/{id}");
+    }
+
+    private async Task<(bool May, bool MayRevoke)> AccessAsync(Licence licence, CancellationToken ct)
+    {
+        if (licence.HolderUserId == Me)
+        {
+            return (true, false);
+        }
+
+        if (User.IsInRole(Roles.Admin))
+        {
+            return (true, true);
+        }
+
+        var staff = await organization.FindStaffAsync(Me, ct);
+        if (staff is null)
+        {
+            return (false, false);
+        }
+
+        var issuing = staff.DepartmentId is { } department && (await organization.DepartmentsAsync(ct)).Any(d => d.Id == department && d.CreditCode == licence.IssuerCode);
+        var delivering = staff.HallId is not null && staff.HallId == licence.HallId;
+        return (issuing || delivering, issuing && User.IsInRole(Roles.Reviewer));
+    }
+}

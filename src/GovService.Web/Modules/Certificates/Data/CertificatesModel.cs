@@ -1,0 +1,63 @@
+using System.Text.Json;
+using GovService.Web.Modules.Certificates.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GovService.Web.Modules.Certificates.Data;
+
+internal sealed class LicenceConfiguration : IEntityTypeConfiguration<Licence>
+{
+    public void Configure(EntityTypeBuilder<Licence> builder)
+    {
+        builder.ToTable("crt_licences");
+        builder.Property(l => l.Identifier).HasMaxLength(120);
+        builder.HasIndex(l => l.Identifier).IsUnique();
+        builder.Property(l => l.Name).HasMaxLength(100);
+        builder.Property(l => l.TypeCode).HasMaxLength(32);
+        builder.Property(l => l.Number).HasMaxLength(40);
+        builder.Property(l => l.IssuerName).HasMaxLength(200);
+        builder.Property(l => l.IssuerCode).HasMaxLength(32);
+        builder.Property(l => l.HolderName).HasMaxLength(200);
+        builder.Property(l => l.HolderCode).HasMaxLength(32);
+        builder.Property(l => l.HolderCodeType).HasMaxLength(3);
+        builder.Property(l => l.CaseNumber).HasMaxLength(30);
+        builder.Property(l => l.RevokeReason).HasMaxLength(500);
+        builder.Property(l => l.Signature).HasMaxLength(200);
+        builder.Property(l => l.KeyId).HasMaxLength(32);
+        builder.HasIndex(l => l.HolderUserId);
+        builder.HasIndex(l => l.CaseId);
+        builder.HasIndex(l => new { l.State, l.ValidUntil });
+        builder.Property(l => l.RowVersion).IsRowVersion();
+        builder.Property(l => l.FaceData).HasColumnType("jsonb").HasConversion(
+            v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+            v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
+            new ValueComparer<Dictionary<string, string>>(
+                (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
+                v => v.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
+                v => new Dictionary<string, string>(v)));
+    }
+}
+
+internal sealed class LicenceTypeConfiguration : IEntityTypeConfiguration<LicenceType>
+{
+    public void Configure(EntityTypeBuilder<LicenceType> builder)
+    {
+        builder.ToTable("crt_licence_types");
+        builder.Property(t => t.BasicCode).HasMaxLength(12);
+        builder.HasIndex(t => t.BasicCode).IsUnique();
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.TypeCode).HasMaxLength(32);
+        builder.Property(t => t.NumberPrefix).HasMaxLength(10);
+    }
+}
+
+internal sealed class LicenceSerialConfiguration : IEntityTypeConfiguration<LicenceSerial>
+{
+    public void Configure(EntityTypeBuilder<LicenceSerial> builder)
+    {
+        builder.ToTable("crt_serials");
+        builder.HasKey(s => new { s.TypeCode, s.Year });
+        builder.Property(s => s.TypeCode).HasMaxLength(32);
+    }
+}

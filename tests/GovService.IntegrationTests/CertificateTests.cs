@@ -1,0 +1,167 @@
+using System.Net;
+using System.Text.Json;
+using GovService.IntegrationTests.Infrastructure;
+using GovService.Web.Modules.Approval.Domain;
+using GovService.Web.Modules.Certificates.Domain;
+using GovService.Web.Modules.Intake.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovService.IntegrationTests;
+
+/// <summary>电子证照: issued on approval in the deciding transaction, verifiable by anyone, revoked by its issuer, expired by a job.</summary>
+[Collection(PortalTests.Name)]
+public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
+{
+    private const string FoodLicence = "000104004000";
+
+    public Task InitializeAsync() => portal.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A walk-in food licence for 张伟, reviewed and approved by 市场监管局.</summary>
+    private async Task<(Case Case, Licence Licence)> ApprovedAsync()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = new List<KeyValuePair<string, string>> { new("ApplicantName", "张伟"), new("ApplicantIdNumber", Demo.CitizenId), new("ContactMobile", Demo.CitizenMobile), new("outcome", "accept") };
+        for (var i = 0; i < 6; i++)
+        {
+            form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            form.Add(new($"Materials[{i}].Received", "true"));
+        }
+
+        await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
+        var accepted = await portal.WithDbAsync(db => db.Set<Case>().OrderByDescending(c => c.CreatedAt).FirstAsync(c => c.BasicCode == FoodLicence));
+        using var reviewer = portal.NewBrowser();
+        await reviewer.LoginAsync("reviewer");
+        foreach (var stage in new[] { 1, 2 })
+        {
+            var task = await portal.WithDbAsync(db => db.Set<ReviewTask>().SingleAsync(t => t.CaseId == accepted.Id && t.Stage == stage));
+            await reviewer.SubmitAsync("/review", $"/review/tasks/{task.Id}/claim", []);
+            var verb = stage == 1 ? "pass" : "decide";
+            var done = await reviewer.SubmitAsync($"/review/tasks/{task.Id}", $"/review/tasks/{task.Id}/{verb}", new Dictionary<string, string> { ["Opinion"] = "符合条件", ["Decision"] = "approve" });
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        }
+
+        var licence = await portal.WithDbAsync(db => db.Set<Licence>().SingleAsync(l => l.CaseId == accepted.Id));
+        return (accepted, licence);
+    }
+
+    [Fact]
+    public async Task An_approval_issues_a_signed_licence_into_the_holders_wallet_and_anyone_can_verify_it()
+    {
+        var (accepted, licence) = await ApprovedAsync();
+
+        Assert.True(LicenceIdentifier.IsValid(licence.Identifier));
+        Assert.Equal("食品经营许可证", licence.Name);
+        Assert.Equal("111", licence.HolderCodeType);
+        Assert.Equal(licence.IssuedOn.AddYears(5).AddDays(-1), licence.ValidUntil);
+
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        Assert.Contains(licence.Number, await zhang.GetPageAsync("/my/licences"), StringComparison.Ordinal);
+        var print = await zhang.GetPageAsync($"/licences/{licence.Id}");
+        Assert.Contains("data:image/png;base64,", print, StringComparison.Ordinal);
+        Assert.Contains($"/verify/{licence.Identifier}", print, StringComparison.Ordinal);
+
+        using var anyone = portal.NewBrowser();
+        var page = await anyone.GetPageAsync($"/verify/{licence.Identifier}");
+        Assert.Contains("真实有效", page, StringComparison.Ordinal);
+        Assert.Contains("张*", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(Demo.CitizenId, page, StringComparison.Ordinal);
+
+        using var api = JsonDocument.Parse(await (await anyone.GetAsync($"/api/v1/certificates/{licence.Identifier}/verify")).Content.ReadAsStringAsync());
+        Assert.True(api.RootElement.GetProperty("genuine").GetBoolean());
+        Assert.Equal("valid", api.RootElement.GetProperty("status").GetString());
+        Assert.Equal("张*", api.RootElement.GetProperty("holder").GetString());
+
+        // Offline: the published key verifies the stored licence.
+        using var keys = JsonDocument.Parse(await (await anyone.GetAsync("/api/v1/certificates/keys")).Content.ReadAsStringAsync());
+        var pem = keys.RootElement.GetProperty("keys")[0].GetProperty("publicKeyPem").GetString()!;
+        Assert.True(LicenceSigner.Verify(pem, licence));
+
+        // Other people see nothing of it.
+        using var li = portal.NewBrowser();
+        await li.LoginAsync("13900139000");
+        Assert.Equal(HttpStatusCode.NotFound, (await li.GetAsync($"/licences/{licence.Id}")).StatusCode);
+        Assert.DoesNotContain(licence.Number, await li.GetPageAsync("/my/licences"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tampered_identifier_or_record_is_reported_as_not_genuine()
+    {
+        var (_, licence) = await ApprovedAsync();
+        using var anyone = portal.NewBrowser();
+
+        var check = licence.Identifier[^1] == 'A' ? 'B' : 'A';
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/verify/{licence.Identifier[..^1]}{check}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/api/v1/certificates/{licence.Identifier}/verify?s=AAAA")).StatusCode);
+
+        // Someone edits the stored holder behind the platform's back: the signature no longer matches.
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE gov.crt_licences SET holder_name = '李四' WHERE id = {licence.Id}"));
+        var page = await anyone.GetAsync($"/verify/{licence.Identifier}");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("不是本平台签发的真实证照", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_issuing_department_revokes_and_the_same_page_then_says_revoked()
+    {
+        var (_, licence) = await ApprovedAsync();
+
+        using var mz = portal.NewBrowser();
+        await mz.LoginAsync("reviewer.mz");
+        Assert.Equal(HttpStatusCode.NotFound, (await mz.SubmitAsync("/review", $"/licences/{licence.Id}/revoke", new Dictionary<string, string> { ["reason"] = "越权" })).StatusCode);
+
+        using var reviewer = portal.NewBrowser();
+        await reviewer.LoginAsync("reviewer");
+        Assert.Contains("data-testid=\"revoke-form\"", await reviewer.GetPageAsync($"/licences/{licence.Id}"), StringComparison.Ordinal);
+        var revoked = await reviewer.SubmitAsync($"/licences/{licence.Id}", $"/licences/{licence.Id}/revoke", new Dictionary<string, string> { ["reason"] = "以欺骗手段取得许可" });
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+
+        using var anyone = portal.NewBrowser();
+        var page = await anyone.GetPageAsync($"/verify/{licence.Identifier}");
+        Assert.Contains("已吊销", page, StringComparison.Ordinal);
+        Assert.Contains("以欺骗手段取得许可", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Licences_past_their_validity_expire_by_the_nightly_job()
+    {
+        var (_, licence) = await ApprovedAsync();
+        portal.Clock.Set(new DateTimeOffset(licence.ValidUntil!.Value.AddDays(1).ToDateTime(new TimeOnly(1, 0)), TimeSpan.FromHours(8)));
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<GovService.Web.Modules.Certificates.Jobs.LicenceExpiryJob>().RunAsync(CancellationToken.None));
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<GovService.Web.Modules.Certificates.Jobs.LicenceExpiryJob>().RunAsync(CancellationToken.None));
+        }
+
+        using var anyone = portal.NewBrowser();
+        Assert.Contains("已过期", await anyone.GetPageAsync($"/verify/{licence.Identifier}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_immediate_case_approved_at_the_window_issues_its_business_licence_at_once()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = new List<KeyValuePair<string, string>> { new("ApplicantName", "张伟"), new("ApplicantIdNumber", Demo.CitizenId), new("ContactMobile", Demo.CitizenMobile), new("outcome", "accept") };
+        for (var i = 0; i < 4; i++)
+        {
+            form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            form.Add(new($"Materials[{i}].Received", "true"));
+        }
+
+        await clerk.SubmitAsync("/window/intake/000104001000", "/window/intake/000104001000", form);
+        var accepted = await portal.WithDbAsync(db => db.Set<Case>().OrderByDescending(c => c.CreatedAt).FirstAsync(c => c.BasicCode == "000104001000"));
+        using var chief = portal.NewBrowser();
+        await chief.LoginAsync("chief");
+        await chief.SubmitAsync("/window/immediate", $"/window/immediate/{accepted.Id}/decide", new Dictionary<string, string> { ["decision"] = "approve", ["opinion"] = "当场办结" });
+
+        var licence = await portal.WithDbAsync(db => db.Set<Licence>().SingleAsync(l => l.CaseId == accepted.Id));
+        Assert.Equal("营业执照（个体工商户）", licence.Name);
+        Assert.Null(licence.ValidUntil);
+    }
+}
