@@ -151,6 +151,12 @@ public sealed class IntakeAccessMatrixTests(PortalFactory portal) : IAsyncLifeti
         new("POST /window/immediate/{id:guid}/decide", w => Call.Post($"/window/immediate/{w.Immediate.Id}/decide", Fields(("decision", "approve"), ("opinion", "材料齐全"))),
             Expectations(Expect.Forbidden, (Who.Chief, Expect.Allowed))),
 
+        // 统一出件 at the accepting hall (the 即办件 approved just above waits there).
+        new("GET /window/delivery", _ => Call.Get("/window/delivery"),
+            CountyHall(otherHall: Expect.OwnOnly), Shows: _ => "统一出件"),
+        new("POST /window/delivery/{id:guid}", w => Call.Post($"/window/delivery/{w.Immediate.Id}", Fields(("method", "Pickup"), ("recipient", IntakeHttp.CitizenAName), ("recipientId", Demo.CitizenId))),
+            CountyHall(), AllowedRequest: w => Call.Post($"/window/delivery/{w.Immediate.Id}", Fields(("method", "Pickup"), ("recipient", "某人"), ("recipientId", "361131200001010017"))), Shows: _ => "有效的公民身份号码", AllowedAnswer: HttpStatusCode.BadRequest),
+
         // 我的办件
         new("GET /my/cases", _ => Call.Get("/my/cases"),
             CitizenA(others: Expect.OwnOnly), Shows: w => w.Submitted.Number, OthersSee: "data-testid=\"no-cases\""),

@@ -1686,6 +1686,12 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("contact_name");
 
+                    b.Property<string>("CourierCompany")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("courier_company");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1707,6 +1713,36 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<DateOnly?>("DeficiencyDueDate")
                         .HasColumnType("date")
                         .HasColumnName("deficiency_due_date");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<Guid?>("DeliveredByStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivered_by_staff_id");
+
+                    b.Property<string>("DeliveryAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("delivery_address");
+
+                    b.Property<int?>("DeliveryMethod")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivery_method");
+
+                    b.Property<string>("DeliveryRecipient")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("delivery_recipient");
+
+                    b.Property<string>("DeliveryRecipientId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("delivery_recipient_id");
 
                     b.Property<bool>("DueDateProvisional")
                         .HasColumnType("boolean")
@@ -1794,6 +1830,12 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("termination_reason");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tracking_number");
 
                     b.Property<int>("Visits")
                         .HasColumnType("integer")

@@ -35,6 +35,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
                 v => new Dictionary<string, string>(v)));
         builder.HasIndex(c => c.ApplicantUserId);
         builder.Property(c => c.BundleCode).HasMaxLength(20);
+        builder.Property(c => c.DeliveryRecipient).HasMaxLength(50);
+        builder.Property(c => c.DeliveryRecipientId).HasMaxLength(18);
+        builder.Property(c => c.CourierCompany).HasMaxLength(50);
+        builder.Property(c => c.TrackingNumber).HasMaxLength(40);
+        builder.Property(c => c.DeliveryAddress).HasMaxLength(200);
         builder.Property(c => c.BundleName).HasMaxLength(100);
         builder.HasIndex(c => c.BundleKey).HasFilter("bundle_key IS NOT NULL");
         builder.HasIndex(c => new { c.HallId, c.State });

@@ -32,6 +32,19 @@ public enum CaseState
     Terminated = 14,
 }
 
+/// <summary>送达方式.</summary>
+public enum DeliveryMethod
+{
+    /// <summary>窗口领取, with an identity check.</summary>
+    Pickup = 1,
+
+    /// <summary>邮寄 (EMS or another carrier), with a tracking number.</summary>
+    Courier = 2,
+
+    /// <summary>电子送达 into the holder's wallet.</summary>
+    Electronic = 3,
+}
+
 public enum ApplicantKind
 {
     Person = 1,
@@ -107,6 +120,16 @@ public sealed class Case : IAudited
     public Guid? DecidedByStaffId { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string DecisionOpinion { get; set; } = "";
+
+    /// <summary>统一窗口出件: how the result left the hall (GB/T 39046 table 15).</summary>
+    public DeliveryMethod? DeliveryMethod { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public Guid? DeliveredByStaffId { get; set; }
+    public string DeliveryRecipient { get; set; } = "";
+    public string DeliveryRecipientId { get; set; } = "";
+    public string CourierCompany { get; set; } = "";
+    public string TrackingNumber { get; set; } = "";
+    public string DeliveryAddress { get; set; } = "";
 
     /// <summary>不予受理: the written reason and its legal basis.</summary>
     public string RefusalReason { get; set; } = "";

@@ -232,11 +232,11 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             INSERT INTO gov.int_cases (id, query_code, item_id, item_version_id, item_name, basic_code, case_kind, applicant_kind, applicant_name,
                 applicant_id_type, applicant_id_number, applicant_user_id, agent_user_id, contact_name, contact_mobile, channel, state, created_at, visits,
                 promised_visits, due_date_provisional, form_data, refusal_reason, refusal_basis, termination_reason, decision_opinion,
-                bundle_key, bundle_code, bundle_name)
+                bundle_key, bundle_code, bundle_name, delivery_recipient, delivery_recipient_id, courier_company, tracking_number, delivery_address)
             VALUES ({key}, {Case.NewQueryCode()}, {item.ItemId}, {item.VersionId}, {item.Name}, {item.BasicCode}, {item.CaseKind}, 1, {applicant.Name},
                 '111', {applicant.IdNumber}, {applicant.UserId}, {applicant.AgentUserId}, {applicant.ContactName}, {applicant.Mobile}, 2, {(int)CaseState.Draft}, {now}, 0,
                 {item.VisitsNeeded}, false, {noFields}::jsonb, '', '', '', '',
-                {bundle?.Key}, {bundle?.Bundle.Code ?? ""}, {bundle?.Bundle.Name ?? ""})
+                {bundle?.Key}, {bundle?.Bundle.Code ?? ""}, {bundle?.Bundle.Name ?? ""}, '', '', '', '', '')
             ON CONFLICT (id) DO NOTHING
             """, ct);
     }

@@ -1,0 +1,14 @@
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Certificates.Contracts;
+using GovService.Web.Modules.Certificates.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules.Certificates.Issuance;
+
+internal sealed class LicenceDirectory(GovDbContext db) : ILicenceDirectory
+{
+    public async Task<IReadOnlyList<LicenceSummary>> ForCasesAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken = default) =>
+        (await db.Set<Licence>().AsNoTracking().Where(l => l.CaseId != null && caseIds.Contains(l.CaseId.Value)).ToListAsync(cancellationToken))
+            .Select(l => new LicenceSummary(l.Id, l.CaseId!.Value, l.Name, l.Number, l.Identifier, l.State.ToString()))
+            .ToList();
+}
