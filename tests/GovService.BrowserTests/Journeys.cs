@@ -33,6 +33,6 @@ internal static class Journeys
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
         // The signed-in name appears in the navigation only after the redirect has loaded the next page.
-        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToBeAttachedAsync();
     }
 }
