@@ -1,7 +1,6 @@
-using System.Text.Json;
+using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Certificates.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GovService.Web.Modules.Certificates.Data;
@@ -29,13 +28,7 @@ internal sealed class LicenceConfiguration : IEntityTypeConfiguration<Licence>
         builder.HasIndex(l => l.CaseId);
         builder.HasIndex(l => new { l.State, l.ValidUntil });
         builder.Property(l => l.RowVersion).IsRowVersion();
-        builder.Property(l => l.FaceData).HasColumnType("jsonb").HasConversion(
-            v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
-            v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
-            new ValueComparer<Dictionary<string, string>>(
-                (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
-                v => v.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
-                v => new Dictionary<string, string>(v)));
+        builder.Property(l => l.FaceData).HasJsonbDictionary();
     }
 }
 

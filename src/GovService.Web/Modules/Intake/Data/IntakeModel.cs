@@ -1,7 +1,6 @@
+using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Intake.Domain;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GovService.Web.Modules.Intake.Data;
@@ -26,13 +25,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.TerminationReason).HasMaxLength(500);
         builder.Property(c => c.DecisionOpinion).HasMaxLength(1000);
         builder.HasIndex(c => new { c.State, c.DeficiencyDueDate });
-        builder.Property(c => c.FormData).HasColumnType("jsonb").HasConversion(
-            v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
-            v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
-            new ValueComparer<Dictionary<string, string>>(
-                (a, b) => a != null && b != null && a.Count == b.Count && !a.Except(b).Any(),
-                v => v.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
-                v => new Dictionary<string, string>(v)));
+        builder.Property(c => c.FormData).HasJsonbDictionary();
         builder.HasIndex(c => c.ApplicantUserId);
         builder.Property(c => c.BundleCode).HasMaxLength(20);
         builder.Property(c => c.DeliveryRecipient).HasMaxLength(50);
