@@ -14,6 +14,7 @@ namespace GovService.IntegrationTests;
 public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
 {
     private const string FoodLicence = "000104004000";
+    private static readonly int[] AllButTheLicence = [1, 3, 4, 5];
 
     public Task InitializeAsync() => portal.ResetAsync();
 
@@ -163,5 +164,66 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         var licence = await portal.WithDbAsync(db => db.Set<Licence>().SingleAsync(l => l.CaseId == accepted.Id));
         Assert.Equal("营业执照（个体工商户）", licence.Name);
         Assert.Null(licence.ValidUntil);
+    }
+
+    [Fact]
+    public async Task The_next_application_uses_the_business_licence_from_the_wallet_instead_of_an_upload_and_the_clerk_sees_it_verified()
+    {
+        // 张伟 gets his 个体工商户 licence at the window the same day.
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var form = new List<KeyValuePair<string, string>> { new("ApplicantName", "张伟"), new("ApplicantIdNumber", Demo.CitizenId), new("ContactMobile", Demo.CitizenMobile), new("outcome", "accept") };
+        for (var i = 0; i < 4; i++)
+        {
+            form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            form.Add(new($"Materials[{i}].Received", "true"));
+        }
+
+        await clerk.SubmitAsync("/window/intake/000104001000", "/window/intake/000104001000", form);
+        var business = await portal.WithDbAsync(db => db.Set<Case>().OrderByDescending(c => c.CreatedAt).FirstAsync(c => c.BasicCode == "000104001000"));
+        using (var chief = portal.NewBrowser())
+        {
+            await chief.LoginAsync("chief");
+            await chief.SubmitAsync("/window/immediate", $"/window/immediate/{business.Id}/decide", new Dictionary<string, string> { ["decision"] = "approve", ["opinion"] = "当场办结" });
+        }
+
+        var licence = await portal.WithDbAsync(db => db.Set<Licence>().SingleAsync(l => l.CaseId == business.Id));
+
+        // The food licence form offers it for 营业执照 (material 2); he uploads the others only.
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var page = await zhang.GetPageAsync($"/apply/{FoodLicence}");
+        Assert.Contains("data-testid=\"use-licence-2\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"use-licence-1\"", page, StringComparison.Ordinal);
+        var key = System.Text.RegularExpressions.Regex.Match(page, "name=\"ApplicationKey\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        var fields = new Dictionary<string, string>
+        {
+            ["ApplicationKey"] = key, ["ContactMobile"] = Demo.CitizenMobile, ["action"] = "submit", ["Licences[2]"] = licence.Id.ToString(),
+            ["Fields[business_format]"] = "餐饮服务经营者", ["Fields[operating_items]"] = "热食类食品制售", ["Fields[operating_area]"] = "60",
+            ["Fields[safety_manager]"] = "张伟", ["Fields[online_sales]"] = "false",
+        };
+        var submitted = await zhang.PostMultipartAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", fields, AllButTheLicence.Select(p => TestFile.Pdf($"material-{p}")));
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var application = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == Guid.Parse(key)));
+        Assert.Equal(CaseState.Submitted, application.State);
+        Assert.Equal(0, await portal.WithDbAsync(db => db.Set<CaseFile>().CountAsync(f => f.CaseId == application.Id && f.Position == 2)));
+
+        // Someone else's licence id is ignored: 李秀英 cannot borrow it.
+        using var li = portal.NewBrowser();
+        await li.LoginAsync("13900139000");
+        var hers = await li.GetPageAsync($"/apply/{FoodLicence}");
+        var herKey = System.Text.RegularExpressions.Regex.Match(hers, "name=\"ApplicationKey\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        var borrowed = await li.PostMultipartAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", new Dictionary<string, string>(fields) { ["ApplicationKey"] = herKey, ["ContactMobile"] = "13900139000" }, AllButTheLicence.Select(p => TestFile.Pdf($"material-{p}")));
+        Assert.Contains("请上传“营业执照”", await borrowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The clerk sees "verified from licence X" and opening it records who and why.
+        var review = await clerk.GetPageAsync($"/window/prereview/{application.Id}");
+        Assert.Contains("已通过电子证照核验", review, StringComparison.Ordinal);
+        Assert.Contains(licence.Number, review, StringComparison.Ordinal);
+        var opened = await clerk.GetAsync($"/licences/{licence.Id}?reason={Uri.EscapeDataString($"网上预审核验材料：办件 {application.Number}")}");
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var use = await portal.WithDbAsync(db => db.Set<LicenceUse>().SingleAsync(u => u.LicenceId == licence.Id));
+        Assert.Equal("李娜", use.StaffName);
+        Assert.Contains(application.Number!, use.Reason, StringComparison.Ordinal);
     }
 }

@@ -41,5 +41,6 @@ public static class CertificatesModule
         builder.ApplyConfiguration(new LicenceConfiguration());
         builder.ApplyConfiguration(new LicenceTypeConfiguration());
         builder.ApplyConfiguration(new LicenceSerialConfiguration());
+        builder.ApplyConfiguration(new LicenceUseConfiguration());
     }
 }

@@ -29,6 +29,7 @@ public static class IntakeModule
         services.AddScoped<OnlineApplication.ApplyOnline>();
         services.AddScoped<MaterialFiles>();
         services.AddScoped<Contracts.ICaseRecords, CaseRecords>();
+        services.AddScoped<Certificates.Contracts.ILicenceUseCheck, LicenceUseCheck>();
         services.AddScoped<ISeeder, DemoCaseSeeder>();
         var permits = configuration.GetValue("Security:LookupRateLimit:PermitLimit", 30);
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(LookupRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
@@ -58,5 +59,6 @@ public static class IntakeModule
         builder.ApplyConfiguration(new CaseMaterialConfiguration());
         builder.ApplyConfiguration(new CaseFileConfiguration());
         builder.ApplyConfiguration(new CaseStepConfiguration());
+        builder.ApplyConfiguration(new CaseLicenceRefConfiguration());
     }
 }

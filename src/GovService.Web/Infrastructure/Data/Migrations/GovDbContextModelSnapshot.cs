@@ -1595,6 +1595,54 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("crt_licence_types", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Certificates.Domain.LicenceUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("licence_id");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("office");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("staff_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crt_licence_uses");
+
+                    b.HasIndex("LicenceId")
+                        .HasDatabaseName("ix_crt_licence_uses_licence_id");
+
+                    b.ToTable("crt_licence_uses", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1958,6 +2006,62 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_int_case_files_case_id_position");
 
                     b.ToTable("int_case_files", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseLicenceRef", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("LicenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("licence_id");
+
+                    b.Property<string>("LicenceName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("licence_name");
+
+                    b.Property<string>("LicenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("licence_number");
+
+                    b.Property<string>("MaterialName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("material_name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_int_case_licence_refs");
+
+                    b.HasIndex("LicenceId")
+                        .HasDatabaseName("ix_int_case_licence_refs_licence_id");
+
+                    b.HasIndex("CaseId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_int_case_licence_refs_case_id_position");
+
+                    b.ToTable("int_case_licence_refs", "gov");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseMaterial", b =>
@@ -2634,6 +2738,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_int_case_files_int_cases_case_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseLicenceRef", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Intake.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_int_case_licence_refs_int_cases_case_id");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseMaterial", b =>

@@ -18,7 +18,7 @@ public sealed record LicencePage(Licence Licence, string VerifyUrl, string QrDat
 /// </summary>
 [Area(CertificatesModule.Name)]
 [Authorize]
-public sealed class LicencesController(GovDbContext db, IOrganizationDirectory organization, TimeProvider clock, ILogger<LicencesController> logger) : Controller
+public sealed class LicencesController(GovDbContext db, IOrganizationDirectory organization, IEnumerable<Contracts.ILicenceUseCheck> useChecks, TimeProvider clock, ILogger<LicencesController> logger) : Controller
 {
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
@@ -27,8 +27,9 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
     public async Task<IActionResult> Wallet(CancellationToken ct) =>
         View(await db.Set<Licence>().AsNoTracking().Where(x => x.HolderUserId == Me).OrderByDescending(x => x.IssuedOn).ToListAsync(ct));
 
+    /// <summary>The licence; staff opening it are recorded with the reason they give (用证事由), the holder is not.</summary>
     [HttpGet("licences/{id:guid}")]
-    public async Task<IActionResult> Show(Guid id, CancellationToken ct)
+    public async Task<IActionResult> Show(Guid id, string? reason, CancellationToken ct)
     {
         var licence = await db.Set<Licence>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         var (may, mayRevoke) = licence is null ? (false, false) : await AccessAsync(licence, ct);
@@ -36,6 +37,23 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
         {
             return NotFound();
         }
+
+        if (licence.HolderUserId != Me)
+        {
+            var staff = await organization.FindStaffAsync(Me, ct);
+            db.Add(new LicenceUse
+            {
+                LicenceId = id,
+                StaffId = staff?.StaffId,
+                StaffName = staff?.Name ?? User.Identity?.Name ?? "",
+                Office = staff?.HallName ?? staff?.DepartmentName ?? "",
+                Reason = string.IsNullOrWhiteSpace(reason) ? "查看证照" : reason.Trim()[..Math.Min(300, reason.Trim().Length)],
+                At = clock.GetUtcNow().ToUniversalTime(),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        ViewData["Uses"] = await db.Set<LicenceUse>().AsNoTracking().Where(u => u.LicenceId == id).OrderByDescending(u => u.Id).Take(20).ToListAsync(ct);
 
         var url = $"{Request.Scheme}://{Request.Host}/verify/{licence.Identifier}?s={Uri.EscapeDataString(licence.Signature)}";
         using var generator = new QRCodeGenerator();
@@ -90,6 +108,15 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
 
         var issuing = staff.DepartmentId is { } department && (await organization.DepartmentsAsync(ct)).Any(d => d.Id == department && d.CreditCode == licence.IssuerCode);
         var delivering = staff.HallId is not null && staff.HallId == licence.HallId;
-        return (issuing || delivering, issuing && User.IsInRole(Roles.Reviewer));
+        var usedHere = false;
+        if (!issuing && !delivering && staff.HallId is { } hall)
+        {
+            foreach (var check in useChecks)
+            {
+                usedHere |= await check.UsedByHallAsync(licence.Id, hall, ct);
+            }
+        }
+
+        return (issuing || delivering || usedHere, issuing && User.IsInRole(Roles.Reviewer));
     }
 }

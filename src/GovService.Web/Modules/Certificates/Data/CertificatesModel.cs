@@ -54,3 +54,15 @@ internal sealed class LicenceSerialConfiguration : IEntityTypeConfiguration<Lice
         builder.Property(s => s.TypeCode).HasMaxLength(32);
     }
 }
+
+internal sealed class LicenceUseConfiguration : IEntityTypeConfiguration<LicenceUse>
+{
+    public void Configure(EntityTypeBuilder<LicenceUse> builder)
+    {
+        builder.ToTable("crt_licence_uses");
+        builder.Property(u => u.StaffName).HasMaxLength(100);
+        builder.Property(u => u.Office).HasMaxLength(200);
+        builder.Property(u => u.Reason).HasMaxLength(300);
+        builder.HasIndex(u => u.LicenceId);
+    }
+}

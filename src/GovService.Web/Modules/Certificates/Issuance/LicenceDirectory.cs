@@ -11,4 +11,9 @@ internal sealed class LicenceDirectory(GovDbContext db) : ILicenceDirectory
         (await db.Set<Licence>().AsNoTracking().Where(l => l.CaseId != null && caseIds.Contains(l.CaseId.Value)).ToListAsync(cancellationToken))
             .Select(l => new LicenceSummary(l.Id, l.CaseId!.Value, l.Name, l.Number, l.Identifier, l.State.ToString()))
             .ToList();
+
+    public async Task<IReadOnlyList<LicenceSummary>> ValidForHolderAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        (await db.Set<Licence>().AsNoTracking().Where(l => l.HolderUserId == userId && l.State == LicenceState.Valid).OrderByDescending(l => l.IssuedOn).ToListAsync(cancellationToken))
+            .Select(l => new LicenceSummary(l.Id, l.CaseId ?? Guid.Empty, l.Name, l.Number, l.Identifier, l.State.ToString()))
+            .ToList();
 }

@@ -11,7 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace GovService.Web.Modules.Intake.Controllers;
 
 /// <summary>The application form: its shape, what was typed, and the current upload of each slot.</summary>
-public sealed record ApplyPage(ApplicationShape Shape, OnlineApplicationForm Form, IReadOnlyDictionary<int, CaseFileInfo> Uploaded);
+public sealed record ApplyPage(ApplicationShape Shape, OnlineApplicationForm Form, IReadOnlyDictionary<int, CaseFileInfo> Uploaded)
+{
+    /// <summary>The applicant's valid licences (免提交: offered for the materials they can stand for).</summary>
+    public IReadOnlyList<Certificates.Contracts.LicenceSummary> Wallet { get; init; } = [];
+}
 
 /// <summary>
 /// 网上申请: a citizen fills in an item's form online (or one form for a 一件事 bundle), uploads a scan per
@@ -20,7 +24,7 @@ public sealed record ApplyPage(ApplicationShape Shape, OnlineApplicationForm For
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Citizen},{Roles.Agent}")]
 [Route("apply")]
-public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, ApplyOnline apply, MaterialFiles files) : Controller
+public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, ApplyOnline apply, MaterialFiles files, Certificates.Contracts.ILicenceDirectory licences) : Controller
 {
     /// <summary>Room for one 10 MB scan per material of the longest form, and the fields around them.</summary>
     private const long MaxPostBytes = 16 * 10 * 1024 * 1024 + 1024 * 1024;
@@ -163,7 +167,21 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
             }
         }
 
+        // The licence chosen before (a draft) stays chosen.
+        if (form.ApplicationKey != Guid.Empty && form.Licences.Count == 0)
+        {
+            var first = shape.CaseKey(form.ApplicationKey, 0);
+            var refs = await db.Set<CaseLicenceRef>().AsNoTracking().Where(r => r.CaseId == first).ToListAsync(ct);
+            foreach (var slot in shape.Slots)
+            {
+                if (refs.FirstOrDefault(r => slot.Targets.Any(t => t.Item == 0 && t.Position == r.Position)) is { } chosen)
+                {
+                    form.Licences[slot.Number] = chosen.LicenceId;
+                }
+            }
+        }
+
         ViewData["AsAgent"] = AsAgent;
-        return View("Start", new ApplyPage(shape, form, uploaded));
+        return View("Start", new ApplyPage(shape, form, uploaded) { Wallet = AsAgent ? [] : await licences.ValidForHolderAsync(Me, ct) });
     }
 }

@@ -61,14 +61,15 @@ public sealed class PreReviewController(GovDbContext db, ICatalogDirectory catal
 
         var materials = await catalog.MaterialsAsync(item.VersionId, ct);
         var uploaded = await files.CurrentAsync(application.Id, ct);
+        var refs = await db.Set<CaseLicenceRef>().AsNoTracking().Where(r => r.CaseId == application.Id).ToListAsync(ct);
         var form = new WindowIntakeForm
         {
             ApplicantName = application.ApplicantName,
             ApplicantIdNumber = application.ApplicantIdNumber,
             ContactMobile = application.ContactMobile,
-            Materials = materials.Select(m => new MaterialCheck { Position = m.Position, Received = uploaded.Any(u => u.Position == m.Position) }).ToList(),
+            Materials = materials.Select(m => new MaterialCheck { Position = m.Position, Received = uploaded.Any(u => u.Position == m.Position) || refs.Any(r => r.Position == m.Position) }).ToList(),
         };
-        return View("~/Modules/Intake/Views/Window/Intake.cshtml", new WindowIntakePage(item, materials, form, application, $"/window/prereview/{id}", PreReview: true) { Uploaded = uploaded });
+        return View("~/Modules/Intake/Views/Window/Intake.cshtml", new WindowIntakePage(item, materials, form, application, $"/window/prereview/{id}", PreReview: true) { Uploaded = uploaded, LicenceRefs = refs });
     }
 
     [HttpPost("{id:guid}")]
@@ -106,7 +107,7 @@ public sealed class PreReviewController(GovDbContext db, ICatalogDirectory catal
             }
         }
 
-        return View("~/Modules/Intake/Views/Window/Intake.cshtml", new WindowIntakePage(item, await catalog.MaterialsAsync(item.VersionId, ct), form, application, $"/window/prereview/{id}", PreReview: true) { Uploaded = await files.CurrentAsync(application.Id, ct) });
+        return View("~/Modules/Intake/Views/Window/Intake.cshtml", new WindowIntakePage(item, await catalog.MaterialsAsync(item.VersionId, ct), form, application, $"/window/prereview/{id}", PreReview: true) { Uploaded = await files.CurrentAsync(application.Id, ct), LicenceRefs = await db.Set<CaseLicenceRef>().AsNoTracking().Where(r => r.CaseId == application.Id).ToListAsync(ct) });
     }
 
     private async Task<(StaffPlacement? Clerk, Case? Application, PublishedItem? Item)> LoadAsync(Guid id, CancellationToken ct, bool tracked = false)

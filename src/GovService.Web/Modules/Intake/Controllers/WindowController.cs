@@ -21,6 +21,9 @@ public sealed record WindowIntakePage(PublishedItem Item, IReadOnlyList<Publishe
     /// <summary>What the applicant uploaded online, per material.</summary>
     public IReadOnlyList<CaseFileInfo> Uploaded { get; init; } = [];
 
+    /// <summary>免提交: materials supplied by a licence of the applicant's wallet.</summary>
+    public IReadOnlyList<CaseLicenceRef> LicenceRefs { get; init; } = [];
+
     public string Action => PostUrl ?? (Pending is null ? $"/window/intake/{Item.BasicCode}" : $"/window/continue/{Pending.Id}");
 
     /// <summary>Back after a one-time notice: only acceptance is offered (a second notice needs a supervisor).</summary>

@@ -94,3 +94,17 @@ internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>
         builder.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class CaseLicenceRefConfiguration : IEntityTypeConfiguration<CaseLicenceRef>
+{
+    public void Configure(EntityTypeBuilder<CaseLicenceRef> builder)
+    {
+        builder.ToTable("int_case_licence_refs");
+        builder.Property(r => r.MaterialName).HasMaxLength(200);
+        builder.Property(r => r.LicenceName).HasMaxLength(100);
+        builder.Property(r => r.LicenceNumber).HasMaxLength(40);
+        builder.HasIndex(r => new { r.CaseId, r.Position }).IsUnique();
+        builder.HasIndex(r => r.LicenceId);
+        builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

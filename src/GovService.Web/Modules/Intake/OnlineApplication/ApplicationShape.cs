@@ -14,13 +14,20 @@ public sealed class OnlineApplicationForm
     public string ApplicantName { get; set; } = "";
 
     public string ApplicantIdNumber { get; set; } = "";
+
+    /// <summary>免提交: the wallet licence chosen for a material slot instead of an upload.</summary>
+    public Dictionary<int, Guid> Licences { get; set; } = [];
 }
 
 /// <summary>
 /// One upload slot of an application form: a material of the item, or for a 一件事 bundle a material that
 /// one or several of its items need (asked for once, filed with each case that needs it).
 /// </summary>
-public sealed record MaterialSlot(int Number, string Name, bool Required, bool DeficiencyAllowed, int Originals, int Copies, IReadOnlyList<(int Item, int Position)> Targets);
+public sealed record MaterialSlot(int Number, string Name, bool Required, bool DeficiencyAllowed, int Originals, int Copies, IReadOnlyList<(int Item, int Position)> Targets, string LicenceType = "")
+{
+    /// <summary>Whether a licence of the wallet can stand for this material (its type names the licence).</summary>
+    public bool AcceptsLicence(string licenceName) => LicenceType.Length > 0 && licenceName.StartsWith(LicenceType, StringComparison.Ordinal);
+}
 
 /// <summary>
 /// What an application form is made of: one item, or the items of a bundle with their fields combined by key
@@ -60,7 +67,7 @@ public sealed record ApplicationShape(
 
     public static ApplicationShape ForItem(PublishedItem item, IReadOnlyList<PublishedField> fields, IReadOnlyList<PublishedMaterial> materials) =>
         new(null, [item], [fields], fields, materials
-            .Select(m => new MaterialSlot(m.Position, m.Name, m.Required, m.DeficiencyAllowed, m.Originals, m.Copies, [(0, m.Position)]))
+            .Select(m => new MaterialSlot(m.Position, m.Name, m.Required, m.DeficiencyAllowed, m.Originals, m.Copies, [(0, m.Position)], m.LicenceType))
             .ToList());
 
     public static ApplicationShape ForBundle(
@@ -82,7 +89,8 @@ public sealed record ApplicationShape(
                 g.Where(x => x.Material.Required).All(x => x.Material.DeficiencyAllowed),
                 g.Max(x => x.Material.Originals),
                 g.Max(x => x.Material.Copies),
-                g.Select(x => (x.Index, x.Material.Position)).ToList()))
+                g.Select(x => (x.Index, x.Material.Position)).ToList(),
+                g.Select(x => x.Material.LicenceType).FirstOrDefault(t => t.Length > 0) ?? ""))
             .ToList();
         return new ApplicationShape(bundle, items.Select(x => x.Item).ToList(), items.Select(x => x.Fields).ToList(), fields, slots);
     }

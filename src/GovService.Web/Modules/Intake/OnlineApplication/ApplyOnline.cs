@@ -20,7 +20,7 @@ public sealed record ApplyResult(IReadOnlyList<Case> Cases, IReadOnlyList<(strin
 /// the case id, so a double click, a retried post or twenty concurrent posts make one case and one number:
 /// the case row is locked before its state is checked and its number drawn.
 /// </summary>
-public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
+public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Certificates.Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
 {
     /// <summary>The form of one item.</summary>
     public async Task<ApplicationShape> ShapeAsync(PublishedItem item, CancellationToken ct) =>
@@ -154,11 +154,34 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             await materialFiles.StoreAsync(cases[i], filed, userId, now, ct);
         }
 
+        // 免提交: a licence of the applicant's own wallet stands for the material; anything else is ignored.
+        var wallet = asAgent || form.Licences.Count == 0 ? [] : await licences.ValidForHolderAsync(userId, ct);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            foreach (var (slotNumber, licenceId) in form.Licences)
+            {
+                var slot = shape.Slots.FirstOrDefault(x => x.Number == slotNumber);
+                var licence = wallet.FirstOrDefault(w => w.Id == licenceId);
+                if (slot is null || licence is null || !slot.AcceptsLicence(licence.Name))
+                {
+                    continue;
+                }
+
+                foreach (var (_, position) in slot.Targets.Where(t => t.Item == i))
+                {
+                    await db.Set<CaseLicenceRef>().Where(r => r.CaseId == cases[i].Id && r.Position == position).ExecuteDeleteAsync(ct);
+                    db.Add(new CaseLicenceRef { CaseId = cases[i].Id, Position = position, MaterialName = slot.Name, LicenceId = licence.Id, LicenceName = licence.Name, LicenceNumber = licence.Number, At = now.ToUniversalTime() });
+                }
+            }
+        }
+
         if (submit && errors.Count == 0)
         {
             for (var i = 0; i < cases.Count; i++)
             {
                 var uploaded = await materialFiles.CurrentPositionsAsync(cases[i].Id, ct);
+                uploaded.UnionWith(db.ChangeTracker.Entries<CaseLicenceRef>().Where(e => e.Entity.CaseId == cases[i].Id).Select(e => e.Entity.Position));
+                uploaded.UnionWith(await db.Set<CaseLicenceRef>().Where(r => r.CaseId == cases[i].Id).Select(r => r.Position).ToListAsync(ct));
                 if (asAgent && !uploaded.Contains(AuthorisationSlot))
                 {
                     errors.Add((MaterialFiles.SlotName(AuthorisationSlot), l["Apply.MaterialRequired", authorisation].Value));
