@@ -123,10 +123,19 @@ ensure_chromium() {
   elif ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
     apt_install fonts-noto-cjk
   fi
+  ensure_pdf_tools
+}
+
+# Licence PDFs embed Droid Sans Fallback (CJK) and DejaVu Sans (Latin); the tests read them back with pdftotext.
+ensure_pdf_tools() {
+  if [ ! -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || ! command -v pdftotext >/dev/null 2>&1; then
+    apt_install fonts-droid-fallback fonts-dejavu-core poppler-utils
+  fi
 }
 
 cmd_run() {
   need_dotnet
+  ensure_pdf_tools
   if [ -z "${ConnectionStrings__Gov:-}" ]; then
     start_local_postgres
     ensure_database govservice

@@ -226,4 +226,33 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal("李娜", use.StaffName);
         Assert.Contains(application.Number!, use.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_licence_downloads_as_a_pdf_with_its_chinese_text_in_an_embedded_font()
+    {
+        var (_, licence) = await ApprovedAsync();
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+
+        var response = await zhang.GetAsync($"/licences/{licence.Id}/pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
+        Assert.Contains("/FontFile2", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.Ordinal); // the TrueType font is embedded
+
+        // The text comes back out as Chinese (poppler's pdftotext, installed with ./gov.sh test).
+        var file = Path.Combine(Path.GetTempPath(), $"{licence.Id}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        using var extract = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
+        var text = await extract.StandardOutput.ReadToEndAsync();
+        await extract.WaitForExitAsync();
+        Assert.Contains("食品经营许可证", text, StringComparison.Ordinal);
+        Assert.Contains("云溪县市场监督管理局", text, StringComparison.Ordinal);
+        Assert.Contains(licence.Number, text, StringComparison.Ordinal);
+
+        using var li = portal.NewBrowser();
+        await li.LoginAsync("13900139000");
+        Assert.Equal(HttpStatusCode.NotFound, (await li.GetAsync($"/licences/{licence.Id}/pdf")).StatusCode);
+    }
 }

@@ -55,11 +55,40 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
 
         ViewData["Uses"] = await db.Set<LicenceUse>().AsNoTracking().Where(u => u.LicenceId == id).OrderByDescending(u => u.Id).Take(20).ToListAsync(ct);
 
-        var url = $"{Request.Scheme}://{Request.Host}/verify/{licence.Identifier}?s={Uri.EscapeDataString(licence.Signature)}";
+        var url = VerifyUrl(licence);
+        return View(new LicencePage(licence, url, "data:image/png;base64," + Convert.ToBase64String(QrPng(url)), mayRevoke));
+    }
+
+    /// <summary>The licence as a PDF (A4, Chinese in an embedded font, with the QR code); same readers as the page.</summary>
+    [HttpGet("licences/{id:guid}/pdf")]
+    public async Task<IActionResult> Pdf(Guid id, [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var licence = await db.Set<Licence>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var (may, _) = licence is null ? (false, false) : await AccessAsync(licence, ct);
+        if (licence is null || !may)
+        {
+            return NotFound();
+        }
+
+        if (!Issuance.LicencePdf.FontAvailable)
+        {
+            logger.LogError("The CJK font {Font} is missing: apt-get install fonts-droid-fallback", Issuance.LicencePdf.FontFile);
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var url = VerifyUrl(licence);
+        var pdf = Issuance.LicencePdf.Render(licence, url, key => l[key].Value);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(pdf, "application/pdf", $"{licence.Number}.pdf");
+    }
+
+    private string VerifyUrl(Licence licence) => $"{Request.Scheme}://{Request.Host}/verify/{licence.Identifier}?s={Uri.EscapeDataString(licence.Signature)}";
+
+    private static byte[] QrPng(string url)
+    {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(data).GetGraphic(4);
-        return View(new LicencePage(licence, url, "data:image/png;base64," + Convert.ToBase64String(png), mayRevoke));
+        return new PngByteQRCode(data).GetGraphic(4);
     }
 
     /// <summary>吊销: by the issuing department (a reviewer of it) or an administrator, with the reason; verification says revoked at once.</summary>
