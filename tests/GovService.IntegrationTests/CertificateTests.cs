@@ -33,7 +33,8 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         }
 
         await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
-        var accepted = await portal.WithDbAsync(db => db.Set<Case>().OrderByDescending(c => c.CreatedAt).FirstAsync(c => c.BasicCode == FoodLicence));
+        // The walk-in just accepted (the demo case 3611312026110300001 is in review too).
+        var accepted = await portal.WithDbAsync(db => db.Set<Case>().OrderByDescending(c => c.Number).FirstAsync(c => c.BasicCode == FoodLicence && c.State == CaseState.InReview && c.Number != "3611312026110300001"));
         using var reviewer = portal.NewBrowser();
         await reviewer.LoginAsync("reviewer");
         foreach (var stage in new[] { 1, 2 })
@@ -254,5 +255,22 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         using var li = portal.NewBrowser();
         await li.LoginAsync("13900139000");
         Assert.Equal(HttpStatusCode.NotFound, (await li.GetAsync($"/licences/{licence.Id}/pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_approval_of_the_same_licence_supersedes_the_old_one_keeps_its_number_and_links_back()
+    {
+        var (_, first) = await ApprovedAsync();
+        var (_, second) = await ApprovedAsync();
+
+        Assert.Equal(first.Id, second.PreviousLicenceId);
+        Assert.Equal(first.Number, second.Number);
+        Assert.EndsWith(".002." + second.Identifier[^1], second.Identifier, StringComparison.Ordinal);
+        Assert.True(LicenceIdentifier.IsValid(second.Identifier));
+        Assert.Equal(LicenceState.Superseded, await portal.WithDbAsync(db => db.Set<Licence>().Where(l => l.Id == first.Id).Select(l => l.State).SingleAsync()));
+
+        using var anyone = portal.NewBrowser();
+        Assert.Contains("已换发新证", await anyone.GetPageAsync($"/verify/{first.Identifier}"), StringComparison.Ordinal);
+        Assert.Contains("真实有效", await anyone.GetPageAsync($"/verify/{second.Identifier}"), StringComparison.Ordinal);
     }
 }

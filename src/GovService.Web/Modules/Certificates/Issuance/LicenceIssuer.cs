@@ -29,12 +29,23 @@ public sealed class LicenceIssuer(GovDbContext db, LicenceSigner signer, ICatalo
             return;
         }
 
-        var serial = await NextSerialAsync(type.TypeCode, decided.DecidedOn.Year, cancellationToken);
+        // 换发 / 变更: a valid licence of the same type for the same holder is superseded; the new one keeps its
+        // number and serial, takes the next version and links back to it.
+        var previous = await db.Set<Licence>().FirstOrDefaultAsync(l => l.TypeCode == type.TypeCode && l.HolderCode == decided.ApplicantIdNumber && l.State == LicenceState.Valid, cancellationToken);
+        var parts = previous?.Identifier.Split('.');
+        var serialText = parts is { Length: > 3 } ? parts[^3] : $"{decided.DecidedOn.Year}{await NextSerialAsync(type.TypeCode, decided.DecidedOn.Year, cancellationToken):0000000}";
+        var version = parts is { Length: > 2 } ? int.Parse(parts[^2], System.Globalization.CultureInfo.InvariantCulture) + 1 : 1;
+        if (previous is not null)
+        {
+            previous.State = LicenceState.Superseded;
+        }
+
         var licence = new Licence
         {
             Name = type.Name,
             TypeCode = type.TypeCode,
-            Number = $"{type.NumberPrefix}{decided.DecidedOn.Year}{serial % 10_000_000:0000000}",
+            Number = previous?.Number ?? $"{type.NumberPrefix}{serialText}",
+            PreviousLicenceId = previous?.Id,
             IssuerName = issuer.Name,
             IssuerCode = issuer.CreditCode,
             IssuedOn = decided.DecidedOn,
@@ -50,7 +61,7 @@ public sealed class LicenceIssuer(GovDbContext db, LicenceSigner signer, ICatalo
             HallId = decided.HallId,
             CreatedAt = clock.GetUtcNow().ToUniversalTime(),
         };
-        licence.Identifier = LicenceIdentifier.Create(type.TypeCode, issuer.CreditCode, $"{decided.DecidedOn.Year}{serial:0000000}", 1);
+        licence.Identifier = LicenceIdentifier.Create(type.TypeCode, issuer.CreditCode, serialText, version);
         licence.KeyId = signer.KeyId;
         licence.Signature = signer.Sign(licence);
         db.Add(licence);
