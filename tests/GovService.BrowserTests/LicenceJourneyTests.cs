@@ -74,7 +74,7 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
         {
             await Journeys.LoginAsync(citizen, "361131198506120026");
             await citizen.GotoAsync("/my/licences");
-            await citizen.GetByTestId("wallet-licence").First.GetByRole(AriaRole.Link).ClickAsync();
+            await citizen.GetByTestId("wallet-licence").Filter(new() { HasText = "食品经营许可证" }).First.GetByRole(AriaRole.Link).ClickAsync();
             verifyUrl = (await citizen.GetByTestId("licence-qr").GetAttributeAsync("data-url"))!;
             Assert.StartsWith(portal.BaseUrl, verifyUrl, StringComparison.Ordinal);
 
@@ -89,7 +89,7 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
         {
             await Journeys.LoginAsync(revoke, "361131198506120026");
             await revoke.GotoAsync("/my/licences");
-            var href = await revoke.GetByTestId("wallet-licence").First.GetByRole(AriaRole.Link).GetAttributeAsync("href");
+            var href = await revoke.GetByTestId("wallet-licence").Filter(new() { HasText = "食品经营许可证" }).First.GetByRole(AriaRole.Link).GetAttributeAsync("href");
             await revoke.Context.ClearCookiesAsync();
             await Journeys.LoginAsync(revoke, "admin");
             await revoke.GotoAsync(href!);

@@ -25,7 +25,7 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
     [HttpGet("my/licences")]
     [Authorize(Roles = Roles.Citizen)]
     public async Task<IActionResult> Wallet(CancellationToken ct) =>
-        View(await db.Set<Licence>().AsNoTracking().Where(x => x.HolderUserId == Me).OrderByDescending(x => x.IssuedOn).ToListAsync(ct));
+        View(await db.Set<Licence>().AsNoTracking().Where(x => x.HolderUserId == Me).OrderBy(x => x.State).ThenByDescending(x => x.IssuedOn).ThenByDescending(x => x.CreatedAt).ToListAsync(ct));
 
     /// <summary>The licence; staff opening it are recorded with the reason they give (用证事由), the holder is not.</summary>
     [HttpGet("licences/{id:guid}")]
