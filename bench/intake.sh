@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Online-submission benchmark: 16 concurrent applicants, each signed in with its own cookies, doing the
+# whole 网上申请 transaction over HTTP (GET the form page, POST the multipart submission with the item's
+# fields and one PDF per required material, 302 to /my/cases/{number}), beside PostgreSQL's default
+# TPC-B-like pgbench figure (16 clients) on the same machine in the same run. Afterwards the database
+# must hold exactly one submitted case per successful submission.
+# Usage: bench/intake.sh [seconds]   (default 20 s per measurement)
+#   BENCH_USERS (16), BENCH_PORT (5098), BENCH_CODE (000505004000 失业保险金申领), BENCH_FILE_KB (16),
+#   BENCH_WARMUP (10 s: on two cores the JIT is still busy re-compiling hot methods after 5 s)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SECONDS_PER_RUN="${1:-20}"
+USERS="${BENCH_USERS:-16}"
+PORT="${BENCH_PORT:-5098}"
+CODE="${BENCH_CODE:-000505004000}"
+FILE_KB="${BENCH_FILE_KB:-16}"
+WARMUP="${BENCH_WARMUP:-10}"
+PG_PORT="${GOV_PG_PORT:-55432}"
+PG_PASSWORD="${GOV_PG_PASSWORD:-gov-local-dev}"
+APP_DB=govservice_bench_intake
+PGB_DB=pgbench_bench_intake
+export PGPASSWORD="$PG_PASSWORD" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+WORK="$(mktemp -d)"
+BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+psql() { "$BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U gov -v ON_ERROR_STOP=1 "$@"; }
+
+cleanup() {
+  if [ -n "${PORTAL_PID:-}" ] && kill -0 "$PORTAL_PID" 2>/dev/null; then
+    kill "$PORTAL_PID" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$PORTAL_PID" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$PORTAL_PID" 2>/dev/null || true
+  fi
+  if [ "${BENCH_KEEP_DB:-0}" != 1 ]; then
+    for db in "$APP_DB" "$PGB_DB"; do psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+"$ROOT/gov.sh" db >/dev/null
+for db in "$APP_DB" "$PGB_DB"; do
+  psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" && psql -d postgres -qc "CREATE DATABASE $db"
+done
+
+echo "== pgbench, default TPC-B-like script ($USERS clients, -s 10, ${SECONDS_PER_RUN}s)"
+"$BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U gov -i -s 10 -q "$PGB_DB" >/dev/null 2>&1
+PGBENCH="$("$BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U gov -c "$USERS" -j 2 -T "$SECONDS_PER_RUN" "$PGB_DB" 2>/dev/null)"
+PG_TPS="$(grep -Eo 'tps = [0-9.]+' <<<"$PGBENCH" | head -n 1 | cut -d' ' -f3)"
+PG_LAT="$(grep -Eo 'latency average = [0-9.]+ ms' <<<"$PGBENCH" | cut -d' ' -f4)"
+psql -d postgres -qc "DROP DATABASE IF EXISTS $PGB_DB WITH (FORCE)"
+
+echo "== building the portal (Release) and the load driver"
+# Published to a private folder, so a concurrent build of src/ cannot change the running binaries.
+dotnet publish "$ROOT/src/GovService.Web/GovService.Web.csproj" -c Release -nologo -v quiet -o "$WORK/portal" >"$WORK/build.log" 2>&1 \
+  || { grep -E "error" "$WORK/build.log" | sort -u | head -n 20 >&2; echo "portal build failed" >&2; exit 1; }
+dotnet build "$ROOT/bench/IntakeLoad/IntakeLoad.csproj" -c Release -nologo -v quiet -o "$WORK/load" >"$WORK/build-load.log" 2>&1 \
+  || { grep -E "error" "$WORK/build-load.log" | sort -u | head -n 20 >&2; echo "load driver build failed" >&2; exit 1; }
+
+echo "== starting the portal on 127.0.0.1:$PORT"
+(
+  cd "$WORK/portal"
+  # The login/registration rate limit (20 per minute per IP) is raised for this process only: every
+  # virtual applicant registers from 127.0.0.1. The licence signing key is a throwaway one in the work
+  # folder (submissions issue no licences). Everything else runs with production settings.
+  ConnectionStrings__Gov="Host=127.0.0.1;Port=$PG_PORT;Username=gov;Password=$PG_PASSWORD;Database=$APP_DB;Maximum Pool Size=64" \
+  ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Jobs__RunServer=false Serilog__MinimumLevel__Default=Warning \
+  Security__LoginRateLimit__PermitLimit=1000 \
+  Certificates__Signing__KeyFile="$WORK/licence-signing-key.pem" Certificates__Signing__GenerateIfMissing=true \
+  Logging__FilePath="$WORK/log-.txt" \
+  exec dotnet GovService.Web.dll --urls "http://127.0.0.1:$PORT"
+) >"$WORK/portal.log" 2>&1 &
+PORTAL_PID=$!
+for _ in $(seq 1 240); do
+  curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$PORTAL_PID" 2>/dev/null || break
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null || { tail -n 30 "$WORK/portal.log"; echo "portal did not start" >&2; exit 1; }
+
+echo "== $USERS applicants: register, warm-up (${WARMUP}s), then online submissions of $CODE (${SECONDS_PER_RUN}s)"
+set +e
+dotnet "$WORK/load/IntakeLoad.dll" --url "http://127.0.0.1:$PORT" --code "$CODE" --users "$USERS" \
+  --warmup "$WARMUP" --seconds "$SECONDS_PER_RUN" --file-kb "$FILE_KB" --numbers "$WORK/numbers.txt" \
+  --portal-pid "$PORTAL_PID" --pg-db "$APP_DB" | tee "$WORK/load.txt"
+LOAD_STATUS=${PIPESTATUS[0]}
+set -e
+RSS_KB="$(ps -o rss= -p "$PORTAL_PID" | tr -d ' ')"
+RESULT="$(grep '^RESULT' "$WORK/load.txt" || true)"
+[ -n "$RESULT" ] || { tail -n 30 "$WORK/portal.log"; echo "load driver failed (exit $LOAD_STATUS)" >&2; exit 1; }
+field() { grep -Eo "(^| )$1=[^ ]+" <<<"$RESULT" | cut -d= -f2; }
+
+# Every submission the driver saw succeed is one submitted case in the database, with its own number
+# and its required files; no other case of these applicants exists (a failed post would leave a draft).
+psql -d "$APP_DB" -Atc "SELECT number FROM gov.int_cases WHERE applicant_name LIKE '压测申请人%' AND number IS NOT NULL ORDER BY number" >"$WORK/db-numbers.txt"
+read -r DB_SUBMITTED DB_DISTINCT DB_DRAFTS DB_OTHER <<<"$(psql -d "$APP_DB" -AtF' ' -c "
+  SELECT count(*) FILTER (WHERE state = 2), count(DISTINCT number) FILTER (WHERE state = 2),
+         count(*) FILTER (WHERE state = 1), count(*) FILTER (WHERE state NOT IN (1, 2))
+  FROM gov.int_cases WHERE applicant_name LIKE '压测申请人%'")"
+DB_FILES="$(psql -d "$APP_DB" -Atc "SELECT count(*) FROM gov.int_case_files f JOIN gov.int_cases c ON c.id = f.case_id WHERE c.applicant_name LIKE '压测申请人%' AND c.state = 2 AND f.replaced_at IS NULL")"
+REQUIRED="$(grep -Eo 'positions \[[0-9, ]*\]' "$WORK/load.txt" | grep -Eo '[0-9]+' | wc -l)"
+CLIENT_OK="$(field total_ok)"
+if [ "$DB_SUBMITTED" = "$CLIENT_OK" ] && [ "$DB_DISTINCT" = "$CLIENT_OK" ] && [ "$DB_DRAFTS" = 0 ] && [ "$DB_OTHER" = 0 ] \
+   && [ "$DB_FILES" = "$((CLIENT_OK * REQUIRED))" ] && [ "$(field duplicates)" = 0 ] && diff -q "$WORK/numbers.txt" "$WORK/db-numbers.txt" >/dev/null; then
+  CHECK="consistent: $DB_SUBMITTED submitted cases = $CLIENT_OK successful submissions (warm-up included), same numbers, no duplicates, no drafts, $DB_FILES files"
+  CHECK_OK=1
+else
+  CHECK="MISMATCH: driver saw $CLIENT_OK successes (duplicates $(field duplicates)); database has $DB_SUBMITTED submitted ($DB_DISTINCT distinct numbers), $DB_DRAFTS drafts, $DB_OTHER other, $DB_FILES files"
+  CHECK_OK=0
+fi
+
+RATE="$(field rate)"
+P95="$(field post_p95_ms)"
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%F)"
+echo "pgbench TPC-B-like: tps=$PG_TPS latency_avg_ms=$PG_LAT ($USERS clients)"
+echo "online submissions: rate=${RATE}/s submissions=$(field submissions) errors=$(field errors) ($USERS applicants, item $CODE, ${FILE_KB} KB per file)"
+echo "  POST submit:      p50=$(field post_p50_ms) ms p95=$P95 ms p99=$(field post_p99_ms) ms"
+echo "  GET + POST:       p50=$(field txn_p50_ms) ms p95=$(field txn_p95_ms) ms p99=$(field txn_p99_ms) ms"
+echo "  CPU per submission: portal $(field cpu_portal_ms) ms, PostgreSQL $(field cpu_pg_ms) ms; machine busy $(field cpu_machine_pct)% of $(($(nproc) * 100))%, other processes $(field cpu_other_pct)%"
+echo "database check:     $CHECK"
+echo "portal RSS after:   $((RSS_KB / 1024)) MiB"
+awk -v r="$RATE" -v t="$PG_TPS" -v p="$P95" 'BEGIN {
+  ratio = r / t
+  printf "ratio submissions/s / pgbench tps = %.3f  (target >= 0.3: %s)\n", ratio, (ratio >= 0.3 ? "met" : "NOT met")
+  printf "POST p95 = %s ms  (target < 150 ms: %s)\n", p, (p < 150 ? "met" : "NOT met")
+}'
+[ "$CHECK_OK" = 1 ] && [ "$LOAD_STATUS" = 0 ]
