@@ -45,15 +45,13 @@ public sealed class DepartmentQueues(GovDbContext db, TimeProvider clock)
         var page = Math.Max(1, filter.Page);
         var rows = await query.OrderBy(t => t.DueOn).ThenBy(t => t.Id)
             .Skip((page - 1) * QueueFilter.PageSize).Take(QueueFilter.PageSize)
-            .Select(t => new { t.Id, t.CaseId, t.CaseNumber, t.ItemName, t.ApplicantName, t.Name, t.Stage, t.DueOn, t.ClaimedByName, t.ClaimedByStaffId })
+            .Select(t => new QueueRow(
+                t.Id, t.CaseNumber, t.ItemName, t.ApplicantName, t.Name, t.Stage, t.DueOn, t.ClaimedByName, t.ClaimedByStaffId,
+                db.Set<ClockSegmentRecord>().Any(s => s.CaseId == t.CaseId && s.To == null && s.State == SegmentState.InForce && s.Kind != ClockSegmentKind.Extended)))
             .ToListAsync(ct);
-        var caseIds = rows.Select(r => r.CaseId).ToList();
-        var paused = await db.Set<ClockSegmentRecord>().AsNoTracking()
-            .Where(s => caseIds.Contains(s.CaseId) && s.To == null && s.State == SegmentState.InForce && s.Kind != ClockSegmentKind.Extended)
-            .Select(s => s.CaseId).Distinct().ToListAsync(ct);
         return new QueuePage(
             filter,
-            rows.Select(r => new QueueRow(r.Id, r.CaseNumber, r.ItemName, r.ApplicantName, r.Name, r.Stage, r.DueOn, r.ClaimedByName, r.ClaimedByStaffId, paused.Contains(r.CaseId))).ToList(),
+            rows,
             total,
             reviewer.DepartmentName ?? "");
     }
