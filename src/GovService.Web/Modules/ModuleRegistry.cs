@@ -4,8 +4,10 @@ using GovService.Web.Modules.Calendar;
 using GovService.Web.Modules.Catalog;
 using GovService.Web.Modules.Certificates;
 using GovService.Web.Modules.Intake;
+using GovService.Web.Modules.Notifications;
 using GovService.Web.Modules.Organization;
 using GovService.Web.Modules.Portal;
+using GovService.Web.Modules.Supervision;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +30,8 @@ public static class ModuleRegistry
         IntakeModule.Name,
         ApprovalModule.Name,
         CertificatesModule.Name,
+        NotificationsModule.Name,
+        SupervisionModule.Name,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -40,6 +44,8 @@ public static class ModuleRegistry
         services.AddIntake(configuration);
         services.AddApproval(configuration);
         services.AddCertificates(configuration);
+        services.AddNotifications();
+        services.AddSupervision(configuration);
         return services;
     }
 
@@ -52,6 +58,8 @@ public static class ModuleRegistry
         modelBuilder.ConfigureIntake();
         modelBuilder.ConfigureApproval();
         modelBuilder.ConfigureCertificates();
+        modelBuilder.ConfigureNotifications();
+        modelBuilder.ConfigureSupervision();
         return modelBuilder;
     }
 
@@ -62,11 +70,13 @@ public static class ModuleRegistry
         return endpoints;
     }
 
-    public static void RegisterModuleJobs(IRecurringJobManager jobs)
+    public static void RegisterModuleJobs(IRecurringJobManager jobs, IServiceProvider services)
     {
         jobs.RegisterCalendarJobs();
         jobs.RegisterIntakeJobs();
         jobs.RegisterApprovalJobs();
         jobs.RegisterCertificatesJobs();
+        jobs.RegisterNotificationsJobs();
+        jobs.RegisterSupervisionJobs(services);
     }
 }

@@ -108,6 +108,8 @@ public sealed class ModuleBoundaryTests
             ["Intake"] = "int_",
             ["Approval"] = "apr_",
             ["Certificates"] = "crt_",
+            ["Notifications"] = "ntf_",
+            ["Supervision"] = "sup_",
         };
         using var db = new GovService.Web.Infrastructure.Data.DesignTimeDbContextFactory().CreateDbContext([]);
         foreach (var entity in db.Model.GetEntityTypes())

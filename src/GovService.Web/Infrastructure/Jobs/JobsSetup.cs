@@ -54,11 +54,11 @@ internal static class JobsSetup
 }
 
 /// <summary>Registers each module's recurring jobs (idempotent: AddOrUpdate by id), after the database is ready.</summary>
-internal sealed class RecurringJobRegistration(IRecurringJobManager jobs, ILogger<RecurringJobRegistration> logger) : IHostedService
+internal sealed class RecurringJobRegistration(IRecurringJobManager jobs, IServiceProvider services, ILogger<RecurringJobRegistration> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        ModuleRegistry.RegisterModuleJobs(jobs);
+        ModuleRegistry.RegisterModuleJobs(jobs, services);
         logger.LogInformation("Recurring jobs registered");
         return Task.CompletedTask;
     }

@@ -10,10 +10,10 @@ namespace GovService.Web.Modules.Intake.Jobs;
 /// <summary>
 /// Reminds the applicants of 容缺受理 cases whose promised materials are due within the next working day
 /// and have not arrived: a step on their timeline (with the what-to-do box on My cases) and a text message
-/// to the contact mobile. One statement inserts every reminder; a unique index keeps it to one per case,
+/// to the contact mobile through the notification outbox (with an inbox message), in the same transaction. One statement inserts every reminder; a unique index keeps it to one per case,
 /// however often the job runs and on however many instances.
 /// </summary>
-public sealed class DeficiencyReminderJob(GovDbContext db, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<DeficiencyReminderJob> logger)
+public sealed class DeficiencyReminderJob(GovDbContext db, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, Notifications.Contracts.INotifications notifications)
 {
     public const string RecurringId = "intake.deficiency-reminder";
 
@@ -25,6 +25,7 @@ public sealed class DeficiencyReminderJob(GovDbContext db, IWorkingCalendarProvi
         var now = clock.GetUtcNow();
         var who = l["CaseStep.System"].Value;
         var state = (int)CaseState.AcceptedWithDeficiency;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reminded = await db.Database.SqlQuery<ReminderRow>($"""
             INSERT INTO gov.int_case_steps (case_id, at, action, state, handler_name, handler_office, handler_phone, note)
             SELECT c.id, {now}, 'DeficiencyReminder', c.state, {who}, '', '', to_char(c.deficiency_due_date, 'YYYY-MM-DD')
@@ -34,13 +35,14 @@ public sealed class DeficiencyReminderJob(GovDbContext db, IWorkingCalendarProvi
             RETURNING case_id AS "CaseId"
             """).ToListAsync(cancellationToken);
 
-        foreach (var row in reminded)
-        {
-            var c = await db.Set<Case>().AsNoTracking().Where(x => x.Id == row.CaseId).Select(x => new { x.Number, x.ContactMobile, x.DeficiencyDueDate }).SingleAsync(cancellationToken);
-            // Text messages go out through the notification outbox once it exists; until then the message is logged.
-            logger.LogInformation("Reminder for case {CaseNumber} to {Mobile}: 容缺 materials due {DueDate}", c.Number, Shared.Identity.MobileNumber.Mask(c.ContactMobile), c.DeficiencyDueDate);
-        }
-
+        var ids = reminded.Select(r => r.CaseId).ToList();
+        var cases = await db.Set<Case>().AsNoTracking().Where(x => ids.Contains(x.Id))
+            .Select(x => new { x.Id, x.Number, x.ContactMobile, x.ApplicantUserId, x.DeficiencyDueDate }).ToListAsync(cancellationToken);
+        await notifications.PostAsync(
+            [.. cases.Select(c => new Notifications.Contracts.Notice($"deficiency-reminder:{c.Id}", c.ApplicantUserId, c.ContactMobile,
+                l["Reminder.Deficiency.Title", c.Number ?? ""].Value, l["Reminder.Deficiency.Body", c.DeficiencyDueDate?.ToString("yyyy-MM-dd") ?? ""].Value, $"/my/cases/{c.Number}"))],
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return reminded.Count;
     }
 

@@ -36,10 +36,32 @@ public sealed record StaffPlacement(
     Guid? RegionId,
     string? RegionName);
 
+public sealed record HallInfo(Guid Id, string Name, Guid RegionId);
+
 public sealed record DepartmentInfo(Guid Id, string Name, string ShortName, string CreditCode, Guid RegionId, string Phone, string Address);
+
+/// <summary>A member of staff to notify: their login and whether they head their department.</summary>
+public sealed record StaffContact(Guid UserId, string Name, bool IsHead);
 
 public interface IOrganizationDirectory
 {
+    /// <summary>The reviewers of a department (heads first).</summary>
+    Task<IReadOnlyList<StaffContact>> StaffOfDepartmentAsync(Guid departmentId, CancellationToken cancellationToken = default);
+
+    /// <summary>The clerks and chief representatives of a hall (chiefs first).</summary>
+    Task<IReadOnlyList<StaffContact>> StaffOfHallAsync(Guid hallId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Supervisors over a hall, by level: level 1 are the nearest ones (the hall's own region, else the closest region
+    /// above with supervisors), level 2 the next ones up. Empty when there are none at that level.
+    /// </summary>
+    Task<IReadOnlyList<StaffContact>> SupervisorsOverHallAsync(Guid? hallId, int level, CancellationToken cancellationToken = default);
+
+    /// <summary>The halls inside a region and every region below it (a supervisor's scope).</summary>
+    Task<IReadOnlyList<Guid>> HallsInRegionAsync(Guid regionId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<HallInfo>> HallsAsync(CancellationToken cancellationToken = default);
+
     Task<StaffPlacement?> FindStaffAsync(Guid userId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken cancellationToken = default);

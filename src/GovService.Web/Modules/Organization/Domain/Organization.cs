@@ -86,5 +86,8 @@ public sealed class StaffMember : IAudited
     public Guid? HallId { get; set; }
     public Guid? DepartmentId { get; set; }
     public Guid? RegionId { get; set; }
+
+    /// <summary>负责人 of the department (局长 / 主任): receives its supervision orders (督办) and answers them.</summary>
+    public bool IsHead { get; set; }
     public uint Version { get; set; }
 }

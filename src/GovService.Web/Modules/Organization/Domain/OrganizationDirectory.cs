@@ -30,4 +30,55 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
         var own = await db.Set<ServiceHall>().Where(h => h.RegionId == regionId).OrderBy(h => h.Kind).Select(h => (Guid?)h.Id).FirstOrDefaultAsync(cancellationToken);
         return own ?? await db.Set<ServiceHall>().Where(h => h.Kind == HallKind.CountyCentre).Select(h => (Guid?)h.Id).FirstOrDefaultAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<StaffContact>> StaffOfDepartmentAsync(Guid departmentId, CancellationToken cancellationToken = default) =>
+        await db.Set<StaffMember>().AsNoTracking()
+            .Where(s => s.DepartmentId == departmentId)
+            .OrderByDescending(s => s.IsHead).ThenBy(s => s.Name)
+            .Select(s => new StaffContact(s.UserId, s.Name, s.IsHead))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<StaffContact>> StaffOfHallAsync(Guid hallId, CancellationToken cancellationToken = default) =>
+        await db.Set<StaffMember>().AsNoTracking()
+            .Where(s => s.HallId == hallId)
+            .OrderBy(s => s.Role == Shared.Security.Roles.ChiefRepresentative ? 0 : 1).ThenBy(s => s.Name)
+            .Select(s => new StaffContact(s.UserId, s.Name, s.Role == Shared.Security.Roles.ChiefRepresentative))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<StaffContact>> SupervisorsOverHallAsync(Guid? hallId, int level, CancellationToken cancellationToken = default)
+    {
+        var regions = await db.Set<Region>().AsNoTracking().ToDictionaryAsync(r => r.Id, cancellationToken);
+        var regionId = hallId is { } h ? await db.Set<ServiceHall>().Where(x => x.Id == h).Select(x => (Guid?)x.RegionId).FirstOrDefaultAsync(cancellationToken) : null;
+        regionId ??= regions.Values.Where(r => r.ParentId == null).Select(r => (Guid?)r.Id).FirstOrDefault();
+        var supervisors = await db.Set<StaffMember>().AsNoTracking().Where(s => s.Role == Shared.Security.Roles.Supervisor && s.RegionId != null).ToListAsync(cancellationToken);
+        var found = 0;
+        for (var at = regionId; at is { } id && regions.TryGetValue(id, out var region); at = region.ParentId)
+        {
+            var here = supervisors.Where(s => s.RegionId == id).OrderBy(s => s.Name).Select(s => new StaffContact(s.UserId, s.Name, s.IsHead)).ToList();
+            if (here.Count > 0 && ++found == level)
+            {
+                return here;
+            }
+        }
+
+        return [];
+    }
+
+    public async Task<IReadOnlyList<Guid>> HallsInRegionAsync(Guid regionId, CancellationToken cancellationToken = default)
+    {
+        var region = await db.Set<Region>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken);
+        if (region is null)
+        {
+            return [];
+        }
+
+        var prefix = Controllers.WorkplaceController.ScopePrefix(region);
+        return await (from hall in db.Set<ServiceHall>()
+                      join r in db.Set<Region>() on hall.RegionId equals r.Id
+                      where r.Code.StartsWith(prefix)
+                      select hall.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<HallInfo>> HallsAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<ServiceHall>().AsNoTracking().OrderBy(h => h.Kind).ThenBy(h => h.Name).Select(h => new HallInfo(h.Id, h.Name, h.RegionId)).ToListAsync(cancellationToken);
 }

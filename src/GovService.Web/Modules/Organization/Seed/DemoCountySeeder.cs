@@ -111,6 +111,7 @@ internal sealed class DemoCountySeeder(GovDbContext db, IStaffAccounts accounts,
             ("chief", "王强", Roles.ChiefRepresentative, "首席代表", "0793-7320009", countyHall.Id, null, null),
             ("reviewer", "陈静", Roles.Reviewer, "审批科科长", "0793-7321035", null, departments["市场监管局"].Id, null),
             ("reviewer.mz", "孙浩", Roles.Reviewer, "社会救助股股长", "0793-7321013", null, departments["民政局"].Id, null),
+            ("head.scjg", "王建国", Roles.Reviewer, "局长", "0793-7321030", null, departments["市场监管局"].Id, null),
             ("reviewer.zj", "张磊", Roles.Reviewer, "行政审批股股长", "0793-7321079", null, departments["住建局"].Id, null),
             ("supervisor", "刘洋", Roles.Supervisor, "效能监察股股长", "0793-7321003", null, null, county.Id),
             ("supervisor.taoyuan", "吴芳", Roles.Supervisor, "乡镇效能监督员", "0793-7320202", null, null, taoyuan.Id),
@@ -134,6 +135,7 @@ internal sealed class DemoCountySeeder(GovDbContext db, IStaffAccounts accounts,
                 HallId = s.Hall,
                 DepartmentId = s.Department,
                 RegionId = s.Region,
+                IsHead = s.Title == "局长",
             });
         }
 

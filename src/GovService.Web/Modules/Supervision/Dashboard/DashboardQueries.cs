@@ -1,0 +1,118 @@
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Supervision.Domain;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GovService.Web.Modules.Supervision.Dashboard;
+
+/// <summary>Figures of one group of cases (a hall, an item, or the whole scope) accepted in the period.</summary>
+public sealed record CaseFigures(string Key, string Name, int Cases, int Open, int Decided, int OnTime, double? AverageWorkingDays, int Supplemented, double? VisitsPerCase, int WithoutVisit)
+{
+    public double? OnTimeRate => Decided == 0 ? null : (double)OnTime / Decided;
+
+    public double? SupplementRate => Cases == 0 ? null : (double)Supplemented / Cases;
+
+    public double? WithoutVisitShare => Cases == 0 ? null : (double)WithoutVisit / Cases;
+}
+
+/// <summary>Open cards of one department, hall or item.</summary>
+public sealed record CardFigures(string Key, string Name, int Yellow, int Red);
+
+public sealed record CardedCase(Guid CardId, string CaseNumber, string ItemName, string StepName, DeadlineKind Deadline, CardColour Colour, DateOnly DueOn, DateOnly IssuedOn, bool Closed, Guid? DepartmentId, Guid? HallId);
+
+public sealed record DashboardFilter(DateOnly From, DateOnly To);
+
+/// <summary>
+/// The dashboard's figures, computed from live data for the supervisor's halls: case figures from Intake's view
+/// <c>int_v_case_facts</c> (working days by the numbered calendar), cards from <c>sup_cards</c>.
+/// </summary>
+public sealed class DashboardQueries(GovDbContext db)
+{
+    public async Task<IReadOnlyList<CaseFigures>> CasesAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, string groupBy, CancellationToken ct)
+    {
+        var (key, name) = groupBy switch
+        {
+            "hall" => ("f.hall_id::text", "''"),
+            "item" => ("f.basic_code", "min(f.item_name)"),
+            _ => ("''", "''"),
+        };
+        // The grouping expressions come from the fixed switch above, never from the request.
+        var sql = CasesSql.Replace("{0}", key, StringComparison.Ordinal).Replace("{1}", name, StringComparison.Ordinal);
+        return await db.Database.SqlQueryRaw<CaseFigures>(sql, Parameters(halls, filter)).ToListAsync(ct);
+    }
+
+    private const string CasesSql = """
+            SELECT {0} AS key, {1} AS name,
+                   count(*)::int AS cases,
+                   count(*) FILTER (WHERE f.is_open)::int AS open,
+                   count(*) FILTER (WHERE f.decided_on IS NOT NULL)::int AS decided,
+                   count(*) FILTER (WHERE f.decided_on IS NOT NULL AND f.promised_due IS NOT NULL AND f.decided_on <= f.promised_due)::int AS on_time,
+                   avg(dd.n - da.n) FILTER (WHERE f.decided_on IS NOT NULL)::float8 AS average_working_days,
+                   count(*) FILTER (WHERE f.supplemented)::int AS supplemented,
+                   avg(f.visits)::float8 AS visits_per_case,
+                   count(*) FILTER (WHERE f.visits = 0)::int AS without_visit
+            FROM gov.int_v_case_facts f
+            LEFT JOIN gov.sup_working_days da ON da.d = f.accepted_on
+            LEFT JOIN gov.sup_working_days dd ON dd.d = f.decided_on
+            WHERE f.hall_id = ANY(@halls) AND f.accepted_on BETWEEN @from AND @to
+            GROUP BY 1
+            ORDER BY 3 DESC
+            """;
+
+    public async Task<IReadOnlyList<CardFigures>> CardsAsync(IReadOnlySet<Guid> halls, string groupBy, CancellationToken ct)
+    {
+        var key = groupBy switch
+        {
+            "department" => "coalesce(k.department_id::text, '')",
+            "hall" => "k.hall_id::text",
+            _ => "k.basic_code",
+        };
+        var sql = CardsSql.Replace("{0}", key, StringComparison.Ordinal);
+        return await db.Database.SqlQueryRaw<CardFigures>(sql, [Halls(halls)]).ToListAsync(ct);
+    }
+
+    private const string CardsSql = """
+            SELECT {0} AS key, min(k.item_name) AS name,
+                   count(DISTINCT (k.case_id, k.task_id)) FILTER (WHERE k.colour = 1)::int AS yellow,
+                   count(DISTINCT (k.case_id, k.task_id)) FILTER (WHERE k.colour = 2)::int AS red
+            FROM gov.sup_cards k
+            WHERE k.closed_at IS NULL AND k.hall_id = ANY(@halls)
+            GROUP BY 1
+            ORDER BY 4 DESC, 3 DESC
+            """;
+
+    public async Task<IReadOnlyList<CardedCase>> CardedCasesAsync(IReadOnlySet<Guid> halls, string? dimension, string? key, CardColour? colour, bool includeClosed, int limit, CancellationToken ct)
+    {
+        var query = db.Set<Card>().AsNoTracking().Where(k => k.HallId != null && halls.Contains(k.HallId.Value));
+        if (!includeClosed)
+        {
+            query = query.Where(k => k.ClosedAt == null);
+        }
+
+        if (colour is { } c)
+        {
+            query = query.Where(k => k.Colour == c);
+        }
+
+        if (!string.IsNullOrEmpty(key))
+        {
+            query = dimension switch
+            {
+                "department" when Guid.TryParse(key, out var d) => query.Where(k => k.DepartmentId == d),
+                "hall" when Guid.TryParse(key, out var h) => query.Where(k => k.HallId == h),
+                "item" => query.Where(k => k.BasicCode == key),
+                _ => query,
+            };
+        }
+
+        return await query.OrderByDescending(k => k.Colour).ThenBy(k => k.DueOn).ThenBy(k => k.CaseNumber).Take(limit)
+            .Select(k => new CardedCase(k.Id, k.CaseNumber, k.ItemName, k.StepName, k.Deadline, k.Colour, k.DueOn, k.IssuedOn, k.ClosedAt != null, k.DepartmentId, k.HallId))
+            .ToListAsync(ct);
+    }
+
+    private static NpgsqlParameter Halls(IReadOnlySet<Guid> halls) => new("halls", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = halls.ToArray() };
+
+    private static object[] Parameters(IReadOnlySet<Guid> halls, DashboardFilter filter) =>
+        [Halls(halls), new NpgsqlParameter("from", filter.From), new NpgsqlParameter("to", filter.To)];
+}

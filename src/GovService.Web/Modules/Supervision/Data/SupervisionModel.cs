@@ -1,0 +1,69 @@
+using GovService.Web.Modules.Supervision.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GovService.Web.Modules.Supervision.Data;
+
+internal sealed class CardConfiguration : IEntityTypeConfiguration<Card>
+{
+    public void Configure(EntityTypeBuilder<Card> builder)
+    {
+        builder.ToTable("sup_cards");
+        builder.Property(c => c.CaseNumber).HasMaxLength(30);
+        builder.Property(c => c.ItemName).HasMaxLength(200);
+        builder.Property(c => c.BasicCode).HasMaxLength(12);
+        builder.Property(c => c.StepName).HasMaxLength(100);
+
+        // The idempotency guarantee: one card of each colour per deadline, whoever runs the sweep and how often.
+        builder.HasIndex(c => new { c.CaseId, c.TaskId, c.Deadline, c.Colour }).IsUnique().HasDatabaseName("ux_sup_cards_once");
+        builder.HasIndex(c => c.IssuedAt);
+        builder.HasIndex(c => c.TaskId).HasFilter("closed_at IS NULL").HasDatabaseName("ix_sup_cards_open");
+    }
+}
+
+internal sealed class CardRuleConfiguration : IEntityTypeConfiguration<CardRule>
+{
+    public void Configure(EntityTypeBuilder<CardRule> builder)
+    {
+        builder.ToTable("sup_card_rules");
+        builder.Property(r => r.BasicCode).HasMaxLength(12);
+        builder.Property(r => r.StepName).HasMaxLength(100);
+        builder.Property(r => r.UpdatedBy).HasMaxLength(100);
+        builder.HasIndex(r => new { r.BasicCode, r.StepName }).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("ck_sup_card_rules_values", "(yellow_percent IS NULL OR yellow_percent BETWEEN 1 AND 100) AND (yellow_days_left IS NULL OR yellow_days_left BETWEEN 0 AND 60) AND (yellow_percent IS NOT NULL OR yellow_days_left IS NOT NULL)"));
+    }
+}
+
+internal sealed class SupervisionOrderConfiguration : IEntityTypeConfiguration<SupervisionOrder>
+{
+    public void Configure(EntityTypeBuilder<SupervisionOrder> builder)
+    {
+        builder.ToTable("sup_orders");
+        builder.Property(o => o.Number).HasMaxLength(30);
+        builder.HasIndex(o => o.Number).IsUnique();
+        builder.HasIndex(o => o.CardId).IsUnique().HasFilter("card_id IS NOT NULL");
+        builder.HasIndex(o => new { o.DepartmentId, o.State });
+        builder.HasIndex(o => o.CaseId);
+        builder.Property(o => o.CaseNumber).HasMaxLength(30);
+        builder.Property(o => o.ItemName).HasMaxLength(200);
+        builder.Property(o => o.Content).HasMaxLength(1000);
+        builder.Property(o => o.DepartmentName).HasMaxLength(200);
+        builder.Property(o => o.RuleCode).HasMaxLength(30);
+        builder.Property(o => o.Result).HasMaxLength(2000);
+        builder.Property(o => o.AnsweredByName).HasMaxLength(100);
+        builder.Property(o => o.OpenedByName).HasMaxLength(100);
+        builder.Property(o => o.ClosingNote).HasMaxLength(1000);
+        builder.Property(o => o.RowVersion).IsRowVersion();
+    }
+}
+
+internal sealed class WorkingDayNumberConfiguration : IEntityTypeConfiguration<WorkingDayNumber>
+{
+    public void Configure(EntityTypeBuilder<WorkingDayNumber> builder)
+    {
+        builder.ToTable("sup_working_days");
+        builder.HasKey(d => d.Day);
+        builder.Property(d => d.Number).HasColumnName("n");
+        builder.Property(d => d.Day).HasColumnName("d");
+    }
+}

@@ -1,0 +1,138 @@
+namespace GovService.Web.Modules.Supervision.Domain;
+
+public enum DeadlineKind
+{
+    /// <summary>承诺办结时限 of the case.</summary>
+    Promised = 1,
+
+    /// <summary>法定办结时限 of the case.</summary>
+    Statutory = 2,
+
+    /// <summary>The time limit of one approval step (a step running late even when the case is not).</summary>
+    Step = 3,
+}
+
+public enum CardColour
+{
+    /// <summary>黄牌: 即将超时 (the yellow rule of the item or step holds).</summary>
+    Yellow = 1,
+
+    /// <summary>红牌: 超时 (the deadline has passed).</summary>
+    Red = 2,
+}
+
+/// <summary>
+/// A yellow or red card (红黄牌) on one deadline of one case or step. At most one of each colour per deadline,
+/// guaranteed by a unique index; closed (never deleted) when the case or step finishes.
+/// </summary>
+public sealed class Card
+{
+    public static readonly Guid CaseLevel = Guid.Empty;
+
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+
+    /// <summary>The step the card is about; <see cref="CaseLevel"/> for the case's own deadlines.</summary>
+    public Guid TaskId { get; set; }
+    public DeadlineKind Deadline { get; set; }
+    public CardColour Colour { get; set; }
+    public string CaseNumber { get; set; } = "";
+    public string ItemName { get; set; } = "";
+    public string BasicCode { get; set; } = "";
+    public Guid? HallId { get; set; }
+    public Guid? DepartmentId { get; set; }
+    public string StepName { get; set; } = "";
+    public DateOnly DueOn { get; set; }
+
+    /// <summary>The day (Asia/Shanghai) the sweep evaluated when it issued the card.</summary>
+    public DateOnly IssuedOn { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+}
+
+/// <summary>
+/// The yellow-card rule of an item (<see cref="StepName"/> empty) or of one of its steps: a percentage of the
+/// working time elapsed, working days left, or both (either one triggers). Without a rule the defaults apply
+/// (Supervision:YellowPercent, Supervision:YellowDaysLeft).
+/// </summary>
+public sealed class CardRule
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string BasicCode { get; set; } = "";
+    public string StepName { get; set; } = "";
+    public int? YellowPercent { get; set; }
+    public int? YellowDaysLeft { get; set; }
+    public string UpdatedBy { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public enum OrderState
+{
+    Open = 1,
+    Answered = 2,
+
+    /// <summary>The supervisor accepted the answer (办结).</summary>
+    Closed = 3,
+}
+
+/// <summary>
+/// A supervision order (督办单, GB/T 39046 表11 电子监察): opened by a red card or by a supervisor, to the responsible
+/// department (or the accepting hall when no department holds the case), answered in the portal before its
+/// response date; unanswered it escalates one level (level 1: the nearest supervisors, level 2: the next up).
+/// </summary>
+public sealed class SupervisionOrder
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>监察编号.</summary>
+    public string Number { get; set; } = "";
+    public Guid? CardId { get; set; }
+    public Guid CaseId { get; set; }
+
+    /// <summary>办件编号.</summary>
+    public string CaseNumber { get; set; } = "";
+    public string ItemName { get; set; } = "";
+
+    /// <summary>督办内容.</summary>
+    public string Content { get; set; } = "";
+
+    /// <summary>被督办机构 / 责任部门 (null: the accepting hall answers).</summary>
+    public Guid? DepartmentId { get; set; }
+    public string DepartmentName { get; set; } = "";
+    public Guid? HallId { get; set; }
+
+    /// <summary>监察规则编号 (PROMISED-OVERDUE, STATUTORY-OVERDUE, STEP-OVERDUE, MANUAL).</summary>
+    public string RuleCode { get; set; } = "";
+
+    /// <summary>监察预警类型代码: 1 预警, 2 报警, 3 提醒 (the standard gives no list; these follow common practice).</summary>
+    public int WarningType { get; set; } = 2;
+
+    /// <summary>督办发出时间.</summary>
+    public DateTimeOffset IssuedAt { get; set; }
+
+    /// <summary>状态产生时间: when the order last changed state or level.</summary>
+    public DateTimeOffset StateChangedAt { get; set; }
+    public DateOnly ResponseDue { get; set; }
+    public OrderState State { get; set; } = OrderState.Open;
+    public int Level { get; set; }
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    /// <summary>监察结果描述: the department's answer.</summary>
+    public string Result { get; set; } = "";
+    public string AnsweredByName { get; set; } = "";
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public Guid? OpenedByStaffId { get; set; }
+    public string OpenedByName { get; set; } = "";
+    public string ClosingNote { get; set; } = "";
+    public uint RowVersion { get; set; }
+}
+
+/// <summary>
+/// The working days numbered (n = working days from 2015-01-01 up to and including the day), kept by the
+/// sweep from the working calendar (two years ahead), so that SQL counts working days by subtraction.
+/// </summary>
+public sealed class WorkingDayNumber
+{
+    public DateOnly Day { get; set; }
+    public int Number { get; set; }
+}

@@ -1,0 +1,45 @@
+using GovService.Web.Modules.Supervision.Data;
+using GovService.Web.Modules.Supervision.Sweep;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GovService.Web.Modules.Supervision;
+
+/// <summary>
+/// 效能监察: the deadline sweep with yellow and red cards, supervision orders (督办) with escalation, and the
+/// supervisors' dashboard. Reads cases and steps through the SQL views Intake and Approval publish.
+/// </summary>
+public static class SupervisionModule
+{
+    public const string Name = "Supervision";
+
+    public static IServiceCollection AddSupervision(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SupervisionOptions>(configuration.GetSection("Supervision"));
+        services.AddScoped<DeadlineSweep>();
+        services.AddScoped<DeadlineSweepJob>();
+        services.AddScoped<Dashboard.SupervisionScope>();
+        services.AddScoped<Dashboard.DashboardQueries>();
+        return services;
+    }
+
+    public static void RegisterSupervisionJobs(this IRecurringJobManager jobs, IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SupervisionOptions>>().Value;
+        jobs.AddOrUpdate<DeadlineSweepJob>(
+            DeadlineSweepJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            options.SweepCron,
+            new RecurringJobOptions { TimeZone = Shared.Calendar.ChinaTime.Zone });
+    }
+
+    public static void ConfigureSupervision(this ModelBuilder builder)
+    {
+        builder.ApplyConfiguration(new CardConfiguration());
+        builder.ApplyConfiguration(new CardRuleConfiguration());
+        builder.ApplyConfiguration(new SupervisionOrderConfiguration());
+        builder.ApplyConfiguration(new WorkingDayNumberConfiguration());
+        builder.HasSequence<long>("sup_order_numbers");
+    }
+}

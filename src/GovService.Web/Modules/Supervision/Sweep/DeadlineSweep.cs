@@ -1,0 +1,253 @@
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Notifications.Contracts;
+using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Modules.Supervision.Domain;
+using GovService.Web.Shared.Calendar;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GovService.Web.Modules.Supervision.Sweep;
+
+public sealed record SweepResult(DateOnly AsOf, int YellowCards, int RedCards, int Orders, int Escalations, int Closed, TimeSpan Took);
+
+/// <summary>
+/// The deadline sweep (DESIGN §6): evaluates every open case and open step against its promised, statutory and
+/// step deadline in a handful of set-based statements, all in one transaction:
+/// <list type="number">
+/// <item>a table numbers the working days (holidays and 调休 from the working calendar), so "working days
+/// left" and "share elapsed" are subtractions;</item>
+/// <item>one INSERT … SELECT issues the yellow and red cards due, skipping paused clocks; the unique index
+/// <c>ux_sup_cards_once</c> with ON CONFLICT DO NOTHING makes reruns and concurrent runs harmless;</item>
+/// <item>cards of finished cases and steps are closed (kept as history);</item>
+/// <item>each open red card without an order gets a supervision order (unique per card);</item>
+/// <item>orders past their response date escalate one level;</item>
+/// <item>only what this run created is announced (inbox, keyed by event), in the same transaction.</item>
+/// </list>
+/// It reads the cases and steps through the SQL views the Intake and Approval modules publish as their contracts
+/// (<c>int_v_open_clocks</c>, <c>apr_v_open_steps</c>, <c>apr_v_case_limits</c>, <c>apr_v_paused_cases</c>).
+/// </summary>
+public sealed class DeadlineSweep(
+    GovDbContext db,
+    IWorkingCalendarProvider calendars,
+    IOrganizationDirectory organization,
+    INotifications notifications,
+    IOptions<SupervisionOptions> options,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l,
+    ILogger<DeadlineSweep> logger)
+{
+    public async Task<SweepResult> RunAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var settings = options.Value;
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var responseDue = calendar.AddWorkingDays(asOf, Math.Max(1, settings.ResponseWorkingDays)).End;
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await FillWorkingDaysAsync(calendar, asOf, cancellationToken);
+
+            var cards = await db.Database.SqlQueryRaw<NewCard>(IssueCardsSql,
+                [new NpgsqlParameter("today", asOf), new NpgsqlParameter("now", now), new NpgsqlParameter("pct", settings.YellowPercent), new NpgsqlParameter("days", settings.YellowDaysLeft)])
+                .ToListAsync(cancellationToken);
+            var closed = await db.Database.ExecuteSqlRawAsync(CloseCardsSql, [new NpgsqlParameter("now", now)], cancellationToken);
+            var orders = await db.Database.SqlQueryRaw<NewOrder>(OpenOrdersSql,
+                [new NpgsqlParameter("today", asOf), new NpgsqlParameter("now", now), new NpgsqlParameter("due", responseDue),
+                 new NpgsqlParameter("promised", l["Supervision.Order.Content.Promised"].Value),
+                 new NpgsqlParameter("statutory", l["Supervision.Order.Content.Statutory"].Value),
+                 new NpgsqlParameter("step", l["Supervision.Order.Content.Step"].Value)])
+                .ToListAsync(cancellationToken);
+            var escalated = await db.Database.SqlQueryRaw<NewOrder>(EscalateSql,
+                [new NpgsqlParameter("today", asOf), new NpgsqlParameter("now", now), new NpgsqlParameter("due", responseDue)])
+                .ToListAsync(cancellationToken);
+
+            if (orders.Count > 0)
+            {
+                foreach (var department in await organization.DepartmentsAsync(cancellationToken))
+                {
+                    await db.Set<SupervisionOrder>().Where(o => o.DepartmentId == department.Id && o.DepartmentName == "")
+                        .ExecuteUpdateAsync(set => set.SetProperty(o => o.DepartmentName, department.Name), cancellationToken);
+                }
+            }
+
+            await AnnounceAsync(cards, orders, escalated, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+
+            var result = new SweepResult(asOf, cards.Count(c => c.Colour == (int)CardColour.Yellow), cards.Count(c => c.Colour == (int)CardColour.Red), orders.Count, escalated.Count, closed,
+                System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            logger.LogInformation("Deadline sweep as of {AsOf}: {Yellow} yellow, {Red} red, {Orders} orders, {Escalations} escalations, {Closed} closed in {Ms} ms",
+                asOf, result.YellowCards, result.RedCards, result.Orders, result.Escalations, result.Closed, (int)result.Took.TotalMilliseconds);
+            return result;
+        });
+    }
+
+    /// <summary>The first day numbered: fixed, so a day keeps its number from run to run (only calendar changes rewrite rows).</summary>
+    public static readonly DateOnly Epoch = new(2015, 1, 1);
+
+    /// <summary>n(d) = working days from <see cref="Epoch"/> up to and including d (table sup_working_days), two years ahead.</summary>
+    private async Task FillWorkingDaysAsync(WorkingCalendar calendar, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var from = Epoch;
+        var to = asOf.AddYears(2);
+        var days = new List<DateOnly>(12000);
+        var numbers = new List<int>(12000);
+        var n = 0;
+        for (var d = from; d <= to; d = d.AddDays(1))
+        {
+            n += calendar.IsWorkingDay(d) ? 1 : 0;
+            days.Add(d);
+            numbers.Add(n);
+        }
+
+        // An upsert (not delete + insert), so that concurrent sweeps never collide; unchanged rows are not rewritten.
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO gov.sup_working_days (d, n) SELECT * FROM unnest(@days, @numbers)
+            ON CONFLICT (d) DO UPDATE SET n = EXCLUDED.n WHERE sup_working_days.n <> EXCLUDED.n
+            """,
+            [new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = days.ToArray() },
+             new NpgsqlParameter("numbers", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = numbers.ToArray() }],
+            cancellationToken);
+    }
+
+    private async Task AnnounceAsync(List<NewCard> cards, List<NewOrder> orders, List<NewOrder> escalated, CancellationToken cancellationToken)
+    {
+        var notices = new List<Notice>();
+        var departments = new Dictionary<Guid, IReadOnlyList<StaffContact>>();
+        var halls = new Dictionary<Guid, IReadOnlyList<StaffContact>>();
+        async Task<IReadOnlyList<StaffContact>> Department(Guid id) =>
+            departments.TryGetValue(id, out var staff) ? staff : departments[id] = await organization.StaffOfDepartmentAsync(id, cancellationToken);
+        async Task<IReadOnlyList<StaffContact>> Hall(Guid? id) =>
+            id is not { } h ? [] : halls.TryGetValue(h, out var staff) ? staff : halls[h] = await organization.StaffOfHallAsync(h, cancellationToken);
+
+        foreach (var card in cards)
+        {
+            var colour = l[card.Colour == (int)CardColour.Red ? "Supervision.Card.Red" : "Supervision.Card.Yellow"].Value;
+            var deadline = l[$"Supervision.Deadline.{(DeadlineKind)card.Deadline}"].Value;
+            var recipients = card.DepartmentId is { } dept ? await Department(dept) : await Hall(card.HallId);
+            foreach (var person in recipients)
+            {
+                notices.Add(new Notice($"card:{card.Id}", person.UserId, null,
+                    l["Supervision.Card.Notice.Title", colour, card.CaseNumber].Value,
+                    l["Supervision.Card.Notice.Body", card.ItemName, card.StepName.Length > 0 ? card.StepName : deadline, card.DueOn.ToString("yyyy-MM-dd")].Value,
+                    card.DepartmentId is null ? "/supervision/cards" : "/review"));
+            }
+        }
+
+        foreach (var order in orders.Concat(escalated))
+        {
+            IReadOnlyList<StaffContact> recipients = order.Level == 0
+                ? (order.DepartmentId is { } dept ? await Department(dept) : await Hall(order.HallId)) is var staff && staff.Any(s => s.IsHead) ? [.. staff.Where(s => s.IsHead)] : staff
+                : await organization.SupervisorsOverHallAsync(order.HallId, order.Level, cancellationToken);
+            var title = order.Level == 0
+                ? l["Supervision.Order.Notice.Title", order.Number, order.CaseNumber].Value
+                : l["Supervision.Order.Escalated.Title", order.Number, order.CaseNumber, order.Level].Value;
+            foreach (var person in recipients)
+            {
+                notices.Add(new Notice($"order:{order.Id}:{order.Level}", person.UserId, null, title,
+                    l["Supervision.Order.Notice.Body", order.Content, order.ResponseDue.ToString("yyyy-MM-dd")].Value, $"/supervision/orders/{order.Id}"));
+            }
+        }
+
+        await notifications.PostAsync(notices, cancellationToken);
+    }
+
+    private sealed record NewCard(Guid Id, string CaseNumber, string ItemName, Guid? HallId, Guid? DepartmentId, string StepName, int Deadline, int Colour, DateOnly DueOn);
+
+    private sealed record NewOrder(Guid Id, string Number, string CaseNumber, string Content, Guid? DepartmentId, Guid? HallId, int Level, DateOnly ResponseDue);
+
+    private const string IssueCardsSql = """
+        WITH t AS (SELECT n FROM gov.sup_working_days WHERE d = @today),
+        lead_step AS (
+            SELECT DISTINCT ON (case_id) case_id, department_id FROM gov.apr_v_open_steps ORDER BY case_id, due_on NULLS LAST
+        ),
+        deadlines AS (
+            SELECT c.case_id, '00000000-0000-0000-0000-000000000000'::uuid AS task_id, k.deadline, c.number AS case_number, c.item_name,
+                   c.basic_code, c.hall_id, ls.department_id, ''::text AS step_name, k.due, k.total, c.accepted_on AS started_on
+            FROM gov.int_v_open_clocks c
+            LEFT JOIN gov.apr_v_case_limits lim ON lim.case_id = c.case_id
+            LEFT JOIN lead_step ls ON ls.case_id = c.case_id
+            CROSS JOIN LATERAL (VALUES (1, c.promised_due, lim.promised_total), (2, c.statutory_due, lim.statutory_total)) AS k(deadline, due, total)
+            WHERE k.due IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM gov.apr_v_paused_cases p WHERE p.case_id = c.case_id)
+            UNION ALL
+            SELECT s.case_id, s.task_id, 3, s.case_number, s.item_name, s.basic_code, s.hall_id, s.department_id, s.step_name, s.due_on,
+                   s.limit_working_days, s.opened_on
+            FROM gov.apr_v_open_steps s
+            WHERE s.due_on IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM gov.apr_v_paused_cases p WHERE p.case_id = s.case_id)
+        ),
+        measured AS (
+            SELECT x.*,
+                   coalesce(nd.n, 2147483) - t.n AS remaining,
+                   coalesce(x.total, coalesce(nd.n, 0) - coalesce(ns.n, 0)) AS total_days,
+                   CASE WHEN rs.id IS NOT NULL THEN rs.yellow_percent WHEN ri.id IS NOT NULL THEN ri.yellow_percent ELSE @pct END AS pct,
+                   CASE WHEN rs.id IS NOT NULL THEN rs.yellow_days_left WHEN ri.id IS NOT NULL THEN ri.yellow_days_left ELSE @days END AS days_left
+            FROM deadlines x
+            CROSS JOIN t
+            LEFT JOIN gov.sup_working_days nd ON nd.d = x.due
+            LEFT JOIN gov.sup_working_days ns ON ns.d = x.started_on
+            LEFT JOIN gov.sup_card_rules rs ON x.step_name <> '' AND rs.basic_code = x.basic_code AND rs.step_name = x.step_name
+            LEFT JOIN gov.sup_card_rules ri ON ri.basic_code = x.basic_code AND ri.step_name = ''
+        ),
+        due_cards AS (
+            SELECT m.*, col.colour
+            FROM measured m
+            JOIN (VALUES (1), (2)) AS col(colour)
+              ON (col.colour = 2 AND m.due < @today)
+              OR (col.colour = 1 AND (m.due < @today
+                                      OR (m.days_left IS NOT NULL AND m.remaining <= m.days_left)
+                                      OR (m.pct IS NOT NULL AND m.total_days > 0 AND (m.total_days - m.remaining) * 100 >= m.pct * m.total_days)))
+            WHERE NOT EXISTS (SELECT 1 FROM gov.sup_cards k
+                              WHERE k.case_id = m.case_id AND k.task_id = m.task_id AND k.deadline = m.deadline AND k.colour = col.colour)
+        )
+        INSERT INTO gov.sup_cards (id, case_id, task_id, deadline, colour, case_number, item_name, basic_code, hall_id, department_id, step_name, due_on, issued_on, issued_at)
+        SELECT gen_random_uuid(), case_id, task_id, deadline, colour, case_number, item_name, basic_code, hall_id, department_id, step_name, due, @today, @now
+        FROM due_cards
+        ON CONFLICT (case_id, task_id, deadline, colour) DO NOTHING
+        RETURNING id AS id, case_number AS case_number, item_name AS item_name, hall_id AS hall_id, department_id AS department_id,
+                  step_name AS step_name, deadline AS deadline, colour AS colour, due_on AS due_on
+        """;
+
+    private const string CloseCardsSql = """
+        UPDATE gov.sup_cards k SET closed_at = @now
+        WHERE k.closed_at IS NULL AND k.deadline IN (1, 2)
+          AND NOT EXISTS (SELECT 1 FROM gov.int_v_open_clocks c WHERE c.case_id = k.case_id);
+        UPDATE gov.sup_cards k SET closed_at = @now
+        WHERE k.closed_at IS NULL AND k.deadline = 3
+          AND NOT EXISTS (SELECT 1 FROM gov.apr_v_open_steps s WHERE s.task_id = k.task_id);
+        """;
+
+    private const string OpenOrdersSql = """
+        INSERT INTO gov.sup_orders (id, number, card_id, case_id, case_number, item_name, content, department_id, department_name, hall_id,
+                                    rule_code, warning_type, issued_at, state_changed_at, response_due, state, level, result, answered_by_name,
+                                    opened_by_name, closing_note)
+        SELECT gen_random_uuid(),
+               'DB' || to_char(@today, 'YYYYMMDD') || lpad(nextval('gov.sup_order_numbers')::text, 6, '0'),
+               k.id, k.case_id, k.case_number, k.item_name,
+               format(CASE k.deadline WHEN 1 THEN @promised WHEN 2 THEN @statutory ELSE @step END, k.item_name, k.case_number, k.step_name, to_char(k.due_on, 'YYYY-MM-DD')),
+               k.department_id, '', k.hall_id,
+               CASE k.deadline WHEN 1 THEN 'PROMISED-OVERDUE' WHEN 2 THEN 'STATUTORY-OVERDUE' ELSE 'STEP-OVERDUE' END,
+               2, @now, @now, @due, 1, 0, '', '', '', ''
+        FROM gov.sup_cards k
+        WHERE k.colour = 2 AND k.closed_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM gov.sup_orders o WHERE o.card_id = k.id)
+        ON CONFLICT (card_id) WHERE card_id IS NOT NULL DO NOTHING
+        RETURNING id AS id, number AS number, case_number AS case_number, content AS content, department_id AS department_id,
+                  hall_id AS hall_id, level AS level, response_due AS response_due
+        """;
+
+    private const string EscalateSql = """
+        UPDATE gov.sup_orders
+        SET level = level + 1, escalated_at = @now, state_changed_at = @now, response_due = @due
+        WHERE state = 1 AND response_due < @today AND level < 2
+        RETURNING id AS id, number AS number, case_number AS case_number, content AS content, department_id AS department_id,
+                  hall_id AS hall_id, level AS level, response_due AS response_due
+        """;
+}
