@@ -45,7 +45,7 @@ public sealed class WorkplaceController(GovDbContext db) : Controller
         IReadOnlyList<ServiceHall> halls = [];
         if (region is not null)
         {
-            var prefix = ScopePrefix(region);
+            var prefix = region.ScopePrefix();
             regions = await db.Set<Region>().AsNoTracking().Where(x => x.Code.StartsWith(prefix)).OrderBy(x => x.Code).ToListAsync(ct);
             var regionIds = regions.Select(x => x.Id).ToList();
             halls = await db.Set<ServiceHall>().AsNoTracking().Where(x => regionIds.Contains(x.RegionId)).OrderBy(x => x.Kind).ThenBy(x => x.Name).ToListAsync(ct);
@@ -58,12 +58,4 @@ public sealed class WorkplaceController(GovDbContext db) : Controller
 
         return View(new WorkplacePage(me, hall, department, region, regions, halls, colleagues));
     }
-
-    /// <summary>Regions below a region share the leading digits of its code: 6 for a county, 9 for a township.</summary>
-    internal static string ScopePrefix(Region region) => region.Level switch
-    {
-        RegionLevel.County => region.Code[..6],
-        RegionLevel.Township => region.Code[..9],
-        _ => region.Code,
-    };
 }

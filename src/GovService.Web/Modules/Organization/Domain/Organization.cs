@@ -20,6 +20,14 @@ public sealed class Region : IAudited, IPublicContent
     public string Name { get; set; } = "";
     public RegionLevel Level { get; set; }
     public Guid? ParentId { get; set; }
+
+    /// <summary>Regions below this one share the leading digits of its code: 6 for a county, 9 for a township.</summary>
+    public string ScopePrefix() => Level switch
+    {
+        RegionLevel.County => Code[..6],
+        RegionLevel.Township => Code[..9],
+        _ => Code,
+    };
     public uint Version { get; set; }
 }
 

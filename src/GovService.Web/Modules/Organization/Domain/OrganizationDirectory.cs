@@ -72,7 +72,7 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
             return [];
         }
 
-        var prefix = Controllers.WorkplaceController.ScopePrefix(region);
+        var prefix = region.ScopePrefix();
         return await (from hall in db.Set<ServiceHall>()
                       join r in db.Set<Region>() on hall.RegionId equals r.Id
                       where r.Code.StartsWith(prefix)

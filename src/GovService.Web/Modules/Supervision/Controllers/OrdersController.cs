@@ -163,13 +163,10 @@ public sealed class OrdersController(
             OpenedByName = viewer.Staff.Name,
         };
         var recipients = card.DepartmentId is { } dept ? await organization.StaffOfDepartmentAsync(dept, ct) : card.HallId is { } h ? await organization.StaffOfHallAsync(h, ct) : [];
-        var heads = recipients.Any(r => r.IsHead) ? recipients.Where(r => r.IsHead).ToList() : recipients.ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(order);
         await db.SaveChangesAsync(ct);
-        await notifications.PostAsync(
-            [.. heads.Select(p => new Notice($"order:{order.Id}:0", p.UserId, null, l["Supervision.Order.Notice.Title", order.Number, order.CaseNumber].Value,
-                l["Supervision.Order.Notice.Body", order.Content, order.ResponseDue.ToString("yyyy-MM-dd")].Value, $"/supervision/orders/{order.Id}"))], ct);
+        await notifications.PostAsync([.. Sweep.OrderNotices.For(Sweep.OrderNotices.Addressees(recipients), order.Id, order.Number, order.CaseNumber, order.Content, order.ResponseDue, 0, l)], ct);
         await transaction.CommitAsync(ct);
         TempData["Flash"] = "Supervision.Order.Opened";
         return Redirect($"/supervision/orders/{order.Id}");

@@ -67,9 +67,11 @@ public sealed class DeadlineSweep(
                 [new NpgsqlParameter("today", asOf), new NpgsqlParameter("now", now), new NpgsqlParameter("due", responseDue)])
                 .ToListAsync(cancellationToken);
 
-            if (orders.Count > 0)
+            // The new orders' department names (the SQL insert leaves them empty): one update per department concerned.
+            var concerned = orders.Where(o => o.DepartmentId is not null).Select(o => o.DepartmentId!.Value).ToHashSet();
+            if (concerned.Count > 0)
             {
-                foreach (var department in await organization.DepartmentsAsync(cancellationToken))
+                foreach (var department in (await organization.DepartmentsAsync(cancellationToken)).Where(d => concerned.Contains(d.Id)))
                 {
                     await db.Set<SupervisionOrder>().Where(o => o.DepartmentId == department.Id && o.DepartmentName == "")
                         .ExecuteUpdateAsync(set => set.SetProperty(o => o.DepartmentName, department.Name), cancellationToken);
@@ -142,17 +144,10 @@ public sealed class DeadlineSweep(
 
         foreach (var order in orders.Concat(escalated))
         {
-            IReadOnlyList<StaffContact> recipients = order.Level == 0
-                ? (order.DepartmentId is { } dept ? await Department(dept) : await Hall(order.HallId)) is var staff && staff.Any(s => s.IsHead) ? [.. staff.Where(s => s.IsHead)] : staff
+            var recipients = order.Level == 0
+                ? OrderNotices.Addressees(order.DepartmentId is { } dept ? await Department(dept) : await Hall(order.HallId))
                 : await organization.SupervisorsOverHallAsync(order.HallId, order.Level, cancellationToken);
-            var title = order.Level == 0
-                ? l["Supervision.Order.Notice.Title", order.Number, order.CaseNumber].Value
-                : l["Supervision.Order.Escalated.Title", order.Number, order.CaseNumber, order.Level].Value;
-            foreach (var person in recipients)
-            {
-                notices.Add(new Notice($"order:{order.Id}:{order.Level}", person.UserId, null, title,
-                    l["Supervision.Order.Notice.Body", order.Content, order.ResponseDue.ToString("yyyy-MM-dd")].Value, $"/supervision/orders/{order.Id}"));
-            }
+            notices.AddRange(OrderNotices.For(recipients, order.Id, order.Number, order.CaseNumber, order.Content, order.ResponseDue, order.Level, l));
         }
 
         await notifications.PostAsync(notices, cancellationToken);
