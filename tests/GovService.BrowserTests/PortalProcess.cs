@@ -77,6 +77,8 @@ public sealed class PortalProcess : IAsyncLifetime
         start.Environment["Certificates__Signing__KeyFile"] = Path.Combine(Path.GetTempPath(), "govservice-browser-tests", "licence-signing.pem");
         start.Environment["Certificates__Signing__GenerateIfMissing"] = "true";
         start.Environment["Security__LoginRateLimit__PermitLimit"] = "1000";
+        // Training setting: the administrator may run the deadline sweep as of a later day (the supervision journey).
+        start.Environment["Supervision__AllowChosenDate"] = "true";
         start.Environment["Logging__FilePath"] = Path.Combine(Path.GetTempPath(), "govservice-browser-tests", "log-.txt");
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         _process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
