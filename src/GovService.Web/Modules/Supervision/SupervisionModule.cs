@@ -21,6 +21,7 @@ public static class SupervisionModule
         services.AddScoped<DeadlineSweepJob>();
         services.AddScoped<Dashboard.SupervisionScope>();
         services.AddScoped<Dashboard.DashboardQueries>();
+        services.AddScoped<Ratings.RatingDesk>();
         return services;
     }
 
@@ -40,6 +41,9 @@ public static class SupervisionModule
         builder.ApplyConfiguration(new CardRuleConfiguration());
         builder.ApplyConfiguration(new SupervisionOrderConfiguration());
         builder.ApplyConfiguration(new WorkingDayNumberConfiguration());
+        builder.ApplyConfiguration(new RatingConfiguration());
+        builder.ApplyConfiguration(new RectificationOrderConfiguration());
         builder.HasSequence<long>("sup_order_numbers");
+        builder.HasSequence<long>("sup_rectification_numbers");
     }
 }

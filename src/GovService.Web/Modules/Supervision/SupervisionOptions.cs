@@ -15,6 +15,9 @@ public sealed class SupervisionOptions
     /// <summary>Working days a department has to answer a supervision order before it escalates.</summary>
     public int ResponseWorkingDays { get; set; } = 2;
 
+    /// <summary>Working days a department has to call back, rectify and feed back on a bad rating (差评整改).</summary>
+    public int RectifyWorkingDays { get; set; } = 5;
+
     /// <summary>Lets an administrator run the sweep "as of" a chosen day (development and training only).</summary>
     public bool AllowChosenDate { get; set; }
 }

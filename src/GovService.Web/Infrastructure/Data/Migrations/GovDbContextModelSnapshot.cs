@@ -26,6 +26,8 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.HasSequence("sup_order_numbers");
 
+            modelBuilder.HasSequence("sup_rectification_numbers");
+
             modelBuilder.Entity("GovService.Web.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2740,6 +2742,285 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Supervision.Domain.Rating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Appeal")
+                        .HasColumnType("integer")
+                        .HasColumnName("appeal");
+
+                    b.Property<string>("BasicCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("basic_code");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("case_number");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("department_name");
+
+                    b.Property<Guid?>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rated_on");
+
+                    b.Property<Guid>("RaterUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rater_user_id");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("staff_name");
+
+                    b.Property<string>("StepAction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("step_action");
+
+                    b.Property<long>("StepId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("step_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sup_ratings");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_sup_ratings_staff_id");
+
+                    b.HasIndex("CaseId", "StepId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sup_ratings_once");
+
+                    b.HasIndex("HallId", "RatedOn")
+                        .HasDatabaseName("ix_sup_ratings_hall_id_rated_on");
+
+                    b.ToTable("sup_ratings", "gov", t =>
+                        {
+                            t.HasCheckConstraint("ck_sup_ratings_level", "level BETWEEN 1 AND 5 AND channel BETWEEN 1 AND 7");
+                        });
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Supervision.Domain.RectificationOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AppealDecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appeal_decided_at");
+
+                    b.Property<string>("AppealDecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("appeal_decided_by_name");
+
+                    b.Property<string>("AppealDecision")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("appeal_decision");
+
+                    b.Property<string>("AppealReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("appeal_reason");
+
+                    b.Property<DateTimeOffset?>("AppealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appealed_at");
+
+                    b.Property<string>("CallbackNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("callback_note");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("Complaint")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("complaint");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("department_name");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset?>("FedBackAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fed_back_at");
+
+                    b.Property<string>("FedBackByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("fed_back_by_name");
+
+                    b.Property<Guid?>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("RaterUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rater_user_id");
+
+                    b.Property<Guid>("RatingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rating_id");
+
+                    b.Property<string>("Rectification")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rectification");
+
+                    b.Property<string>("RerateComment")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rerate_comment");
+
+                    b.Property<DateTimeOffset?>("ReratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rerated_at");
+
+                    b.Property<int?>("Rerating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rerating");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("staff_name");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sup_rectifications");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sup_rectifications_number");
+
+                    b.HasIndex("RatingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sup_rectifications_rating_id");
+
+                    b.HasIndex("DepartmentId", "State")
+                        .HasDatabaseName("ix_sup_rectifications_department_id_state");
+
+                    b.HasIndex("HallId", "State")
+                        .HasDatabaseName("ix_sup_rectifications_hall_id_state");
+
+                    b.ToTable("sup_rectifications", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Supervision.Domain.SupervisionOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3267,6 +3548,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_org_staff_org_regions_region_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Supervision.Domain.RectificationOrder", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Supervision.Domain.Rating", null)
+                        .WithOne()
+                        .HasForeignKey("GovService.Web.Modules.Supervision.Domain.RectificationOrder", "RatingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sup_rectifications_sup_ratings_rating_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

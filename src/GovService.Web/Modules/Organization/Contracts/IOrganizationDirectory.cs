@@ -64,6 +64,9 @@ public interface IOrganizationDirectory
 
     Task<StaffPlacement?> FindStaffAsync(Guid userId, CancellationToken cancellationToken = default);
 
+    /// <summary>A member of staff by their staff id (as recorded on a case's steps).</summary>
+    Task<StaffPlacement?> FindStaffByIdAsync(Guid staffId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

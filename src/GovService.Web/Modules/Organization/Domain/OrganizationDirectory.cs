@@ -7,8 +7,13 @@ namespace GovService.Web.Modules.Organization.Domain;
 internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDirectory
 {
     public Task<StaffPlacement?> FindStaffAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        (from s in db.Set<StaffMember>()
-         where s.UserId == userId
+        PlacementAsync(db.Set<StaffMember>().Where(s => s.UserId == userId), cancellationToken);
+
+    public Task<StaffPlacement?> FindStaffByIdAsync(Guid staffId, CancellationToken cancellationToken = default) =>
+        PlacementAsync(db.Set<StaffMember>().Where(s => s.Id == staffId), cancellationToken);
+
+    private Task<StaffPlacement?> PlacementAsync(IQueryable<StaffMember> staff, CancellationToken cancellationToken) =>
+        (from s in staff
          join h in db.Set<ServiceHall>() on s.HallId equals h.Id into halls
          from h in halls.DefaultIfEmpty()
          join d in db.Set<Department>() on s.DepartmentId equals d.Id into departments

@@ -67,3 +67,51 @@ internal sealed class WorkingDayNumberConfiguration : IEntityTypeConfiguration<W
         builder.Property(d => d.Day).HasColumnName("d");
     }
 }
+
+internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
+{
+    public void Configure(EntityTypeBuilder<Rating> builder)
+    {
+        builder.ToTable("sup_ratings");
+        builder.Property(r => r.CaseNumber).HasMaxLength(30);
+        builder.Property(r => r.BasicCode).HasMaxLength(12);
+        builder.Property(r => r.ItemName).HasMaxLength(200);
+        builder.Property(r => r.StepAction).HasMaxLength(40);
+        builder.Property(r => r.StaffName).HasMaxLength(100);
+        builder.Property(r => r.DepartmentName).HasMaxLength(200);
+        builder.Property(r => r.Comment).HasMaxLength(500);
+
+        // One rating per window interaction and one of the whole case: a double click or a retried post is refused.
+        builder.HasIndex(r => new { r.CaseId, r.StepId }).IsUnique().HasDatabaseName("ux_sup_ratings_once");
+        builder.HasIndex(r => new { r.HallId, r.RatedOn });
+        builder.HasIndex(r => r.StaffId);
+        builder.ToTable(t => t.HasCheckConstraint("ck_sup_ratings_level", "level BETWEEN 1 AND 5 AND channel BETWEEN 1 AND 7"));
+    }
+}
+
+internal sealed class RectificationOrderConfiguration : IEntityTypeConfiguration<RectificationOrder>
+{
+    public void Configure(EntityTypeBuilder<RectificationOrder> builder)
+    {
+        builder.ToTable("sup_rectifications");
+        builder.Property(o => o.Number).HasMaxLength(30);
+        builder.HasIndex(o => o.Number).IsUnique();
+        builder.HasIndex(o => o.RatingId).IsUnique();
+        builder.HasIndex(o => new { o.DepartmentId, o.State });
+        builder.HasIndex(o => new { o.HallId, o.State });
+        builder.Property(o => o.CaseNumber).HasMaxLength(30);
+        builder.Property(o => o.ItemName).HasMaxLength(200);
+        builder.Property(o => o.DepartmentName).HasMaxLength(200);
+        builder.Property(o => o.StaffName).HasMaxLength(100);
+        builder.Property(o => o.Complaint).HasMaxLength(500);
+        builder.Property(o => o.CallbackNote).HasMaxLength(1000);
+        builder.Property(o => o.Rectification).HasMaxLength(2000);
+        builder.Property(o => o.FedBackByName).HasMaxLength(100);
+        builder.Property(o => o.RerateComment).HasMaxLength(500);
+        builder.Property(o => o.AppealReason).HasMaxLength(1000);
+        builder.Property(o => o.AppealDecision).HasMaxLength(1000);
+        builder.Property(o => o.AppealDecidedByName).HasMaxLength(100);
+        builder.Property(o => o.RowVersion).IsRowVersion();
+        builder.HasOne<Rating>().WithOne().HasForeignKey<RectificationOrder>(o => o.RatingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,130 @@
+namespace GovService.Web.Modules.Supervision.Domain;
+
+/// <summary>满意度 (GB/T 39046 A.8). 4 and 5 are 差评 and open a rectification work order.</summary>
+public enum Satisfaction
+{
+    VerySatisfied = 1,
+    Satisfied = 2,
+    Acceptable = 3,
+    Dissatisfied = 4,
+    VeryDissatisfied = 5,
+}
+
+/// <summary>评价渠道 (GB/T 39046 表9).</summary>
+public enum RatingChannel
+{
+    Pc = 1,
+    Mobile = 2,
+    QrCode = 3,
+    HallTablet = 4,
+    HallTerminal = 5,
+    Phone = 6,
+    Sms = 7,
+}
+
+public enum AppealState
+{
+    None = 0,
+    Pending = 1,
+
+    /// <summary>申诉成立: the rating was malicious or mistaken; it no longer counts in any figure.</summary>
+    Upheld = 2,
+    Rejected = 3,
+}
+
+/// <summary>
+/// One 好差评 rating: of one window interaction (a step of the case, <see cref="StepId"/> &gt; 0) or of the whole case
+/// after completion (<see cref="StepId"/> = 0). It attaches to the step and to the member of staff who produced the
+/// service, and through them to the department (or hall) that answers for it. One rating per unit
+/// (<c>ux_sup_ratings_once</c>).
+/// </summary>
+public sealed class Rating
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public string CaseNumber { get; set; } = "";
+    public string BasicCode { get; set; } = "";
+    public string ItemName { get; set; } = "";
+    public Guid? HallId { get; set; }
+
+    /// <summary>The rated step of the case's timeline; 0 for the rating of the whole case.</summary>
+    public long StepId { get; set; }
+    public string StepAction { get; set; } = "";
+    public Guid? StaffId { get; set; }
+    public string StaffName { get; set; } = "";
+    public Guid? DepartmentId { get; set; }
+    public string DepartmentName { get; set; } = "";
+    public Satisfaction Level { get; set; }
+    public RatingChannel Channel { get; set; }
+
+    /// <summary>文字评价.</summary>
+    public string Comment { get; set; } = "";
+    public Guid RaterUserId { get; set; }
+    public DateTimeOffset RatedAt { get; set; }
+    public DateOnly RatedOn { get; set; }
+    public AppealState Appeal { get; set; }
+
+    public bool IsBad => Level >= Satisfaction.Dissatisfied;
+}
+
+public enum RectificationState
+{
+    /// <summary>Waiting for the department's call-back and rectification.</summary>
+    Open = 1,
+
+    /// <summary>Fed back to the applicant, who may now rate the rectification.</summary>
+    FedBack = 2,
+
+    /// <summary>The applicant rated the rectification.</summary>
+    Closed = 3,
+
+    /// <summary>The department appealed; a supervisor decides.</summary>
+    Appealed = 4,
+
+    /// <summary>The appeal was upheld: the rating does not count, nothing more to do.</summary>
+    Voided = 5,
+}
+
+/// <summary>
+/// 差评整改工单: opened with a bad rating, in the same transaction; the department (or hall) calls the applicant
+/// back, rectifies and feeds back by <see cref="DueOn"/> (working days, <c>Supervision:RectifyWorkingDays</c>); the
+/// applicant may rate the rectification; the department may appeal a malicious rating to a supervisor.
+/// </summary>
+public sealed class RectificationOrder
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Number { get; set; } = "";
+    public Guid RatingId { get; set; }
+    public Guid CaseId { get; set; }
+    public string CaseNumber { get; set; } = "";
+    public string ItemName { get; set; } = "";
+    public Guid? DepartmentId { get; set; }
+    public string DepartmentName { get; set; } = "";
+    public Guid? HallId { get; set; }
+    public string StaffName { get; set; } = "";
+    public Satisfaction Level { get; set; }
+    public string Complaint { get; set; } = "";
+    public Guid RaterUserId { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+    public DateOnly DueOn { get; set; }
+    public RectificationState State { get; set; } = RectificationState.Open;
+
+    /// <summary>回访: what the applicant said when called back.</summary>
+    public string CallbackNote { get; set; } = "";
+
+    /// <summary>整改措施及反馈.</summary>
+    public string Rectification { get; set; } = "";
+    public DateTimeOffset? FedBackAt { get; set; }
+    public string FedBackByName { get; set; } = "";
+    public Satisfaction? Rerating { get; set; }
+    public string RerateComment { get; set; } = "";
+    public DateTimeOffset? ReratedAt { get; set; }
+    public string AppealReason { get; set; } = "";
+    public DateTimeOffset? AppealedAt { get; set; }
+    public string AppealDecision { get; set; } = "";
+    public string AppealDecidedByName { get; set; } = "";
+    public DateTimeOffset? AppealDecidedAt { get; set; }
+    public uint RowVersion { get; set; }
+
+    public bool IsOverdue(DateOnly today) => State is RectificationState.Open && today > DueOn;
+}
