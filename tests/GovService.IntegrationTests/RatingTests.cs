@@ -121,6 +121,19 @@ public sealed class RatingTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(RectificationState.Closed, closed.State);
         Assert.Equal(Satisfaction.Satisfied, closed.Rerating);
         Assert.Equal(HttpStatusCode.Conflict, (await zhang.SubmitAsync(Path(done), $"{Path(done)}/rectification/{order.Id}", new Dictionary<string, string> { ["level"] = "1" })).StatusCode);
+
+        // The county supervisor sees the ratings on the dashboard, per member of staff, and on the case's record.
+        using var supervisor = portal.NewBrowser();
+        await supervisor.LoginAsync("supervisor");
+        Assert.Contains("评价 2 条，差评 1 条", await supervisor.GetPageAsync("/supervision"), StringComparison.Ordinal);
+        var ratings = await supervisor.GetPageAsync("/supervision/ratings");
+        Assert.Matches("data-name=\"陈静\"><td>陈静</td><td>云溪县市场监督管理局</td><td>1</td><td>0</td><td class=\"text-danger\">1</td>", ratings);
+        Assert.Contains("审批期间电话无人接听", ratings, StringComparison.Ordinal);
+        Assert.Contains("非常不满意", await supervisor.GetPageAsync($"/supervision/cases/{done.Number}"), StringComparison.Ordinal);
+        using var township = portal.NewBrowser();
+        await township.LoginAsync("supervisor.taoyuan");
+        Assert.DoesNotContain("陈静", await township.GetPageAsync("/supervision/ratings"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync($"/supervision/cases/{done.Number}")).StatusCode);
     }
 
     [Fact]

@@ -20,4 +20,26 @@ public sealed class SupervisionOptions
 
     /// <summary>Lets an administrator run the sweep "as of" a chosen day (development and training only).</summary>
     public bool AllowChosenDate { get; set; }
+
+    /// <summary>The county's reform goals shown against the live figures on the dashboard (percent).</summary>
+    public ReformTargets Targets { get; set; } = new();
+}
+
+/// <summary>Goals set by the county's 政务服务管理局 for the reform figures (Supervision:Targets:*, percent).</summary>
+public sealed class ReformTargets
+{
+    /// <summary>网上可办率: published items that can be applied for online (depth ≥ 3).</summary>
+    public int OnlineDoable { get; set; } = 90;
+
+    /// <summary>一窗受理率: items handled in a hall that are taken at the comprehensive window.</summary>
+    public int OneWindow { get; set; } = 90;
+
+    /// <summary>不见面办理率: cases of the period handled without a visit.</summary>
+    public int NoVisit { get; set; } = 60;
+
+    /// <summary>最多跑一次: published items needing at most one visit.</summary>
+    public int AtMostOneVisit { get; set; } = 95;
+
+    /// <summary>材料免提交率: required materials supplied from e-licences instead of paper.</summary>
+    public int MaterialReuse { get; set; } = 30;
 }

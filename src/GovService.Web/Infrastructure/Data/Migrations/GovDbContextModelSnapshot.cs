@@ -1908,6 +1908,9 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_int_cases_number")
                         .HasFilter("number IS NOT NULL");
 
+                    b.HasIndex("ApplicantIdNumber", "BasicCode")
+                        .HasDatabaseName("ix_int_cases_applicant_id_number_basic_code");
+
                     b.HasIndex("HallId", "State")
                         .HasDatabaseName("ix_int_cases_hall_id_state");
 

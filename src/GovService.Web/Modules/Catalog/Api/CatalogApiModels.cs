@@ -1,3 +1,4 @@
+using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Modules.Catalog.Browse;
 using GovService.Web.Modules.Catalog.Domain;
 

@@ -7,6 +7,8 @@ namespace GovService.Web.Modules.Catalog.Browse;
 
 internal sealed class CatalogDirectory(GovDbContext db, CatalogQueries queries) : ICatalogDirectory
 {
+    public Task<CatalogFigures> FiguresAsync(CancellationToken cancellationToken = default) => queries.FiguresAsync(cancellationToken);
+
     public Task<PublishedItem?> FindPublishedAsync(string basicCode, CancellationToken cancellationToken = default) =>
         (from v in db.Set<ItemVersion>().AsNoTracking()
          join i in db.Set<ServiceItem>() on v.ItemId equals i.Id

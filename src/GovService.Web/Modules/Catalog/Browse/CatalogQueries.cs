@@ -1,3 +1,4 @@
+using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -45,12 +46,6 @@ public sealed record CombinedMaterial(string Name, MaterialSource Source, string
 public sealed record CombinedField(string Key, string Label, FieldKind Kind, bool Required, string[] Options, IReadOnlyList<string> NeededBy);
 
 public sealed record BundleGuide(Bundle Bundle, IReadOnlyList<(ServiceItem Item, ItemVersion Version)> Items, IReadOnlyList<CombinedMaterial> Materials, IReadOnlyList<CombinedField> Fields, int MaterialsBeforeMerge);
-
-/// <summary>The reform figures the catalog alone can give (DESIGN §6), over the published items.</summary>
-public sealed record CatalogFigures(int Items, int OnlineDoable, int InHall, int OneWindow, int AtMostOneVisit, int NoVisit, int Immediate)
-{
-    public static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
-}
 
 /// <summary>Read side of the catalog: search, guides, bundles, figures. Only published versions are public.</summary>
 public sealed class CatalogQueries(GovDbContext db)

@@ -24,8 +24,17 @@ public sealed record PublishedBundle(string Code, string Name, IReadOnlyList<str
 
 public sealed record ItemChoice(string BasicCode, string Name, string ImplementingBody, int CaseKind);
 
+/// <summary>The reform figures the catalog alone can give (DESIGN §6), over the published items.</summary>
+public sealed record CatalogFigures(int Items, int OnlineDoable, int InHall, int OneWindow, int AtMostOneVisit, int NoVisit, int Immediate)
+{
+    public static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole, 1);
+}
+
 public interface ICatalogDirectory
 {
+    /// <summary>The reform figures over the published items (网上可办, 一窗受理, 最多跑一次 …).</summary>
+    Task<CatalogFigures> FiguresAsync(CancellationToken cancellationToken = default);
+
     Task<PublishedItem?> FindPublishedAsync(string basicCode, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<PublishedMaterial>> MaterialsAsync(Guid versionId, CancellationToken cancellationToken = default);

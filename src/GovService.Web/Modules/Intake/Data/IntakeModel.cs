@@ -27,6 +27,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.State, c.DeficiencyDueDate });
         builder.Property(c => c.FormData).HasJsonbDictionary();
         builder.HasIndex(c => c.ApplicantUserId);
+
+        // The repeat-application flag looks for the same applicant and item within 30 days.
+        builder.HasIndex(c => new { c.ApplicantIdNumber, c.BasicCode });
         builder.Property(c => c.BundleCode).HasMaxLength(20);
         builder.Property(c => c.DeliveryRecipient).HasMaxLength(50);
         builder.Property(c => c.DeliveryRecipientId).HasMaxLength(18);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Modules.Supervision.Dashboard;
 using GovService.Web.Modules.Supervision.Domain;
@@ -9,6 +10,7 @@ using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GovService.Web.Modules.Supervision.Controllers;
 
@@ -24,17 +26,39 @@ public sealed record DashboardPage(
     IReadOnlyDictionary<Guid, string> HallNames,
     IReadOnlyDictionary<Guid, string> DepartmentNames,
     int OpenOrders,
-    int EscalatedOrders);
+    int EscalatedOrders,
+    FlagFigures Flags,
+    RatingFigures Ratings,
+    IReadOnlyList<ReformFigure> Reform);
+
+/// <summary>One reform figure against the county's goal; <see cref="Basis"/> says whether it counts items or cases.</summary>
+public sealed record ReformFigure(string Name, string Basis, int Part, int Whole, int GoalPercent)
+{
+    public double? Share => Whole == 0 ? null : (double)Part / Whole;
+
+    public bool Met => Share is { } s && s * 100 >= GoalPercent;
+}
+
+public sealed record FlagListPage(DashboardFilter Filter, string? Kind, IReadOnlyList<FlaggedCase> Cases, IReadOnlyDictionary<Guid, string> HallNames);
+
+public sealed record RatingsPage(DashboardFilter Filter, RatingFigures Figures, IReadOnlyList<StaffRatings> ByStaff, IReadOnlyList<Rating> Bad);
 
 public sealed record CardListPage(SupervisionViewer Viewer, string? Dimension, string? Key, CardColour? Colour, IReadOnlyList<CardedCase> Cards, IReadOnlyDictionary<Guid, string> HallNames, IReadOnlyDictionary<Guid, string> DepartmentNames);
 
-public sealed record CaseStoryPage(string CaseNumber, IReadOnlyList<Card> Cards, IReadOnlyList<SupervisionOrder> Orders, IReadOnlyDictionary<Guid, string> DepartmentNames);
+public sealed record CaseStoryPage(string CaseNumber, FlaggedCase Flags, IReadOnlyList<Card> Cards, IReadOnlyList<SupervisionOrder> Orders, IReadOnlyList<Rating> Ratings, IReadOnlyDictionary<Guid, string> DepartmentNames);
 
 /// <summary>效能监察 dashboard for supervisors, scoped to their region: figures, cards, drill-down, CSV.</summary>
 [Area(SupervisionModule.Name)]
 [Authorize(Roles = Roles.Supervisor)]
 [Route("supervision")]
-public sealed class DashboardController(GovDbContext db, SupervisionScope scopes, DashboardQueries queries, IOrganizationDirectory organization, TimeProvider clock) : Controller
+public sealed class DashboardController(
+    GovDbContext db,
+    SupervisionScope scopes,
+    DashboardQueries queries,
+    IOrganizationDirectory organization,
+    ICatalogDirectory catalog,
+    IOptions<SupervisionOptions> options,
+    TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, CancellationToken ct)
@@ -60,7 +84,58 @@ public sealed class DashboardController(GovDbContext db, SupervisionScope scopes
             await HallNamesAsync(ct),
             await DepartmentNamesAsync(ct),
             await orders.CountAsync(ct),
-            await orders.CountAsync(o => o.Level > 0, ct)));
+            await orders.CountAsync(o => o.Level > 0, ct),
+            await queries.FlagsAsync(halls, filter, ct),
+            await queries.RatingsAsync(halls, filter, clock.Today(), ct),
+            await ReformAsync(total, ct)));
+    }
+
+    /// <summary>The reform targets: item figures from the published catalog, case figures from the period's cases.</summary>
+    private async Task<IReadOnlyList<ReformFigure>> ReformAsync(CaseFigures? total, CancellationToken ct)
+    {
+        var items = await catalog.FiguresAsync(ct);
+        var goals = options.Value.Targets;
+        return
+        [
+            new("OnlineDoable", "Items", items.OnlineDoable, items.Items, goals.OnlineDoable),
+            new("OneWindow", "Items", items.OneWindow, items.InHall, goals.OneWindow),
+            new("NoVisit", "Cases", total?.WithoutVisit ?? 0, total?.Cases ?? 0, goals.NoVisit),
+            new("AtMostOneVisit", "Items", items.AtMostOneVisit, items.Items, goals.AtMostOneVisit),
+            new("MaterialReuse", "Materials", total?.MaterialsReused ?? 0, total?.MaterialsRequired ?? 0, goals.MaterialReuse),
+        ];
+    }
+
+    /// <summary>Drill-down: the flagged cases of the period (重复申请, 多跑, 二次补正).</summary>
+    [HttpGet("flags")]
+    public async Task<IActionResult> Flags(DateOnly? from, DateOnly? to, string? kind, CancellationToken ct)
+    {
+        var viewer = await scopes.ForAsync(User, ct);
+        if (viewer is not { IsSupervisor: true })
+        {
+            return Forbid();
+        }
+
+        var filter = Period(from, to);
+        var known = kind is "repeat" or "visits" or "supplement" ? kind : null;
+        return View(new FlagListPage(filter, known, await queries.FlaggedCasesAsync(viewer.Halls, filter, known, 500, ct), await HallNamesAsync(ct)));
+    }
+
+    /// <summary>好差评 of the region: figures, ratings per member of staff, the bad ratings with their work orders.</summary>
+    [HttpGet("ratings")]
+    public async Task<IActionResult> Ratings(DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var viewer = await scopes.ForAsync(User, ct);
+        if (viewer is not { IsSupervisor: true })
+        {
+            return Forbid();
+        }
+
+        var filter = Period(from, to);
+        var halls = viewer.Halls;
+        var bad = await db.Set<Rating>().AsNoTracking()
+            .Where(r => r.HallId != null && halls.Contains(r.HallId.Value) && r.RatedOn >= filter.From && r.RatedOn <= filter.To && r.Level >= Satisfaction.Dissatisfied)
+            .OrderByDescending(r => r.RatedAt).Take(200).ToListAsync(ct);
+        return View(new RatingsPage(filter, await queries.RatingsAsync(halls, filter, clock.Today(), ct), await queries.RatingsByStaffAsync(halls, filter, ct), bad));
     }
 
     /// <summary>Drill-down: the carded cases of one department, hall or item (or all), by colour.</summary>
@@ -77,7 +152,7 @@ public sealed class DashboardController(GovDbContext db, SupervisionScope scopes
         return View(new CardListPage(viewer, by, key, colour, cards, await HallNamesAsync(ct), await DepartmentNamesAsync(ct)));
     }
 
-    /// <summary>One case's whole story for the supervisor: every card and every order with its answer.</summary>
+    /// <summary>One case's whole story for the supervisor: flags, every card and order with its answer, the ratings.</summary>
     [HttpGet("cases/{number}")]
     public async Task<IActionResult> Case(string number, CancellationToken ct)
     {
@@ -87,15 +162,16 @@ public sealed class DashboardController(GovDbContext db, SupervisionScope scopes
             return Forbid();
         }
 
-        var halls = viewer.Halls;
-        var cards = await db.Set<Card>().AsNoTracking().Where(c => c.CaseNumber == number && c.HallId != null && halls.Contains(c.HallId.Value)).OrderBy(c => c.IssuedAt).ToListAsync(ct);
-        if (cards.Count == 0)
+        var flags = await queries.CaseFlagsAsync(number, ct);
+        if (flags?.HallId is not { } hall || !viewer.Halls.Contains(hall))
         {
             return NotFound();
         }
 
+        var cards = await db.Set<Card>().AsNoTracking().Where(c => c.CaseNumber == number).OrderBy(c => c.IssuedAt).ToListAsync(ct);
         var orders = await db.Set<SupervisionOrder>().AsNoTracking().Where(o => o.CaseNumber == number).OrderBy(o => o.IssuedAt).ToListAsync(ct);
-        return View(new CaseStoryPage(number, cards, orders, await DepartmentNamesAsync(ct)));
+        var ratings = await db.Set<Rating>().AsNoTracking().Where(r => r.CaseNumber == number).OrderBy(r => r.RatedAt).ToListAsync(ct);
+        return View(new CaseStoryPage(number, flags, cards, orders, ratings, await DepartmentNamesAsync(ct)));
     }
 
     [HttpGet("export.csv")]

@@ -7,8 +7,11 @@ using NpgsqlTypes;
 namespace GovService.Web.Modules.Supervision.Dashboard;
 
 /// <summary>Figures of one group of cases (a hall, an item, or the whole scope) accepted in the period.</summary>
-public sealed record CaseFigures(string Key, string Name, int Cases, int Open, int Decided, int OnTime, double? AverageWorkingDays, int Supplemented, double? VisitsPerCase, int WithoutVisit)
+public sealed record CaseFigures(string Key, string Name, int Cases, int Open, int Decided, int OnTime, double? AverageWorkingDays, int Supplemented, double? VisitsPerCase, int WithoutVisit, int MaterialsRequired, int MaterialsReused)
 {
+    /// <summary>Share of the required materials supplied from an e-licence instead of paper (免提交).</summary>
+    public double? ReuseShare => MaterialsRequired == 0 ? null : (double)MaterialsReused / MaterialsRequired;
+
     public double? OnTimeRate => Decided == 0 ? null : (double)OnTime / Decided;
 
     public double? SupplementRate => Cases == 0 ? null : (double)Supplemented / Cases;
@@ -22,6 +25,20 @@ public sealed record CardFigures(string Key, string Name, int Yellow, int Red);
 public sealed record CardedCase(Guid CardId, string CaseNumber, string ItemName, string StepName, DeadlineKind Deadline, CardColour Colour, DateOnly DueOn, DateOnly IssuedOn, bool Closed, Guid? DepartmentId, Guid? HallId);
 
 public sealed record DashboardFilter(DateOnly From, DateOnly To);
+
+/// <summary>Cases applied for in the period with each flag: 重复申请 (same applicant and item within 30 days), 多跑 (more visits than promised), 二次补正.</summary>
+public sealed record FlagFigures(int Repeated, int ExtraVisits, int SecondSupplement);
+
+public sealed record FlaggedCase(string Number, string ItemName, Guid? HallId, DateOnly AppliedOn, bool Repeated, bool ExtraVisits, bool SecondSupplement);
+
+/// <summary>好差评 of the period (ratings whose appeal was upheld do not count) and the rectification work orders now open.</summary>
+public sealed record RatingFigures(int Ratings, int Good, int Bad, int Voided, double? AverageLevel, int OpenOrders, int OverdueOrders, int AwaitingRater)
+{
+    /// <summary>满意率: ratings 1–3 of all counted ratings.</summary>
+    public double? SatisfiedShare => Ratings == 0 ? null : (double)Good / Ratings;
+}
+
+public sealed record StaffRatings(string StaffName, string Office, int Ratings, int Good, int Bad);
 
 /// <summary>
 /// The dashboard's figures, computed from live data for the supervisor's halls: case figures from Intake's view
@@ -51,7 +68,9 @@ public sealed class DashboardQueries(GovDbContext db)
                    avg(dd.n - da.n) FILTER (WHERE f.decided_on IS NOT NULL)::float8 AS average_working_days,
                    count(*) FILTER (WHERE f.supplemented)::int AS supplemented,
                    avg(f.visits)::float8 AS visits_per_case,
-                   count(*) FILTER (WHERE f.visits = 0)::int AS without_visit
+                   count(*) FILTER (WHERE f.visits = 0)::int AS without_visit,
+                   coalesce(sum(f.materials_required), 0)::int AS materials_required,
+                   coalesce(sum(f.materials_reused), 0)::int AS materials_reused
             FROM gov.int_v_case_facts f
             LEFT JOIN gov.sup_working_days da ON da.d = f.accepted_on
             LEFT JOIN gov.sup_working_days dd ON dd.d = f.decided_on
@@ -110,6 +129,69 @@ public sealed class DashboardQueries(GovDbContext db)
             .Select(k => new CardedCase(k.Id, k.CaseNumber, k.ItemName, k.StepName, k.Deadline, k.Colour, k.DueOn, k.IssuedOn, k.ClosedAt != null, k.DepartmentId, k.HallId))
             .ToListAsync(ct);
     }
+
+    public async Task<FlagFigures> FlagsAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, CancellationToken ct) =>
+        await db.Database.SqlQueryRaw<FlagFigures>(
+            """
+            SELECT count(*) FILTER (WHERE g.repeated)::int AS repeated,
+                   count(*) FILTER (WHERE g.extra_visits)::int AS extra_visits,
+                   count(*) FILTER (WHERE g.second_supplement)::int AS second_supplement
+            FROM gov.int_v_case_flags g
+            WHERE g.hall_id = ANY(@halls) AND g.applied_on BETWEEN @from AND @to
+            """, Parameters(halls, filter)).SingleAsync(ct);
+
+    public async Task<IReadOnlyList<FlaggedCase>> FlaggedCasesAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, string? kind, int limit, CancellationToken ct)
+    {
+        var condition = kind switch
+        {
+            "repeat" => "g.repeated",
+            "visits" => "g.extra_visits",
+            "supplement" => "g.second_supplement",
+            _ => "(g.repeated OR g.extra_visits OR g.second_supplement)",
+        };
+        // The condition comes from the fixed switch above, never from the request.
+        var sql = """
+            SELECT g.number, g.item_name, g.hall_id, g.applied_on, g.repeated, g.extra_visits, g.second_supplement
+            FROM gov.int_v_case_flags g
+            WHERE g.hall_id = ANY(@halls) AND g.applied_on BETWEEN @from AND @to AND {0}
+            ORDER BY g.applied_on DESC, g.number
+            LIMIT @limit
+            """.Replace("{0}", condition, StringComparison.Ordinal);
+        return await db.Database.SqlQueryRaw<FlaggedCase>(sql, [.. Parameters(halls, filter), new NpgsqlParameter("limit", limit)]).ToListAsync(ct);
+    }
+
+    public async Task<FlaggedCase?> CaseFlagsAsync(string number, CancellationToken ct) =>
+        await db.Database.SqlQueryRaw<FlaggedCase>(
+            "SELECT g.number, g.item_name, g.hall_id, g.applied_on, g.repeated, g.extra_visits, g.second_supplement FROM gov.int_v_case_flags g WHERE g.number = @number",
+            new NpgsqlParameter("number", number)).FirstOrDefaultAsync(ct);
+
+    public async Task<RatingFigures> RatingsAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, DateOnly today, CancellationToken ct)
+    {
+        var rated = db.Set<Rating>().AsNoTracking().Where(r => r.HallId != null && halls.Contains(r.HallId.Value) && r.RatedOn >= filter.From && r.RatedOn <= filter.To);
+        var counted = rated.Where(r => r.Appeal != AppealState.Upheld);
+        var orders = db.Set<RectificationOrder>().AsNoTracking().Where(o => o.HallId != null && halls.Contains(o.HallId.Value));
+        var open = orders.Where(o => o.State == RectificationState.Open || o.State == RectificationState.Appealed);
+        return new RatingFigures(
+            await counted.CountAsync(ct),
+            await counted.CountAsync(r => r.Level <= Satisfaction.Acceptable, ct),
+            await counted.CountAsync(r => r.Level >= Satisfaction.Dissatisfied, ct),
+            await rated.CountAsync(r => r.Appeal == AppealState.Upheld, ct),
+            await counted.AverageAsync(r => (double?)(int)r.Level, ct),
+            await open.CountAsync(ct),
+            await orders.CountAsync(o => o.State == RectificationState.Open && o.DueOn < today, ct),
+            await orders.CountAsync(o => o.State == RectificationState.FedBack, ct));
+    }
+
+    /// <summary>Ratings per member of staff who produced the rated service (谁办理、谁负责).</summary>
+    public async Task<IReadOnlyList<StaffRatings>> RatingsByStaffAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, CancellationToken ct) =>
+        (await db.Set<Rating>().AsNoTracking()
+            .Where(r => r.HallId != null && halls.Contains(r.HallId.Value) && r.RatedOn >= filter.From && r.RatedOn <= filter.To && r.Appeal != AppealState.Upheld)
+            .GroupBy(r => new { r.StaffName, r.DepartmentName })
+            .Select(g => new { g.Key.StaffName, g.Key.DepartmentName, Ratings = g.Count(), Good = g.Count(r => r.Level <= Satisfaction.Acceptable), Bad = g.Count(r => r.Level >= Satisfaction.Dissatisfied) })
+            .OrderByDescending(x => x.Bad).ThenByDescending(x => x.Ratings)
+            .Take(50)
+            .ToListAsync(ct))
+        .ConvertAll(x => new StaffRatings(x.StaffName, x.DepartmentName, x.Ratings, x.Good, x.Bad));
 
     private static NpgsqlParameter Halls(IReadOnlySet<Guid> halls) => new("halls", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = halls.ToArray() };
 
