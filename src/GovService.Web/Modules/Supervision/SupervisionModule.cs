@@ -43,7 +43,9 @@ public static class SupervisionModule
         builder.ApplyConfiguration(new WorkingDayNumberConfiguration());
         builder.ApplyConfiguration(new RatingConfiguration());
         builder.ApplyConfiguration(new RectificationOrderConfiguration());
+        builder.ApplyConfiguration(new ComplaintConfiguration());
         builder.HasSequence<long>("sup_order_numbers");
         builder.HasSequence<long>("sup_rectification_numbers");
+        builder.HasSequence<long>("sup_complaint_numbers");
     }
 }

@@ -18,6 +18,9 @@ public sealed class SupervisionOptions
     /// <summary>Working days a department has to call back, rectify and feed back on a bad rating (差评整改).</summary>
     public int RectifyWorkingDays { get; set; } = 5;
 
+    /// <summary>Working days to answer a complaint (投诉承诺时限).</summary>
+    public int ComplaintWorkingDays { get; set; } = 5;
+
     /// <summary>Lets an administrator run the sweep "as of" a chosen day (development and training only).</summary>
     public bool AllowChosenDate { get; set; }
 

@@ -24,6 +24,8 @@ namespace GovService.Web.Infrastructure.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("sup_complaint_numbers");
+
             modelBuilder.HasSequence("sup_order_numbers");
 
             modelBuilder.HasSequence("sup_rectification_numbers");
@@ -2745,6 +2747,142 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Supervision.Domain.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("answered_by_name");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("ComplainantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("complainant_name");
+
+                    b.Property<Guid>("ComplainantUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complainant_user_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("content");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("department_name");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<Guid?>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<string>("HallName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("hall_name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Respondent")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("respondent");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sup_complaints");
+
+                    b.HasIndex("ComplainantUserId")
+                        .HasDatabaseName("ix_sup_complaints_complainant_user_id");
+
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("ix_sup_complaints_watch")
+                        .HasFilter("state = 1 AND escalated_at IS NULL");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sup_complaints_number");
+
+                    b.HasIndex("DepartmentId", "State")
+                        .HasDatabaseName("ix_sup_complaints_department_id_state");
+
+                    b.HasIndex("HallId", "State")
+                        .HasDatabaseName("ix_sup_complaints_hall_id_state");
+
+                    b.ToTable("sup_complaints", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Supervision.Domain.Rating", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2926,6 +3064,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
                     b.Property<DateTimeOffset?>("FedBackAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("fed_back_at");
@@ -3006,6 +3148,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sup_rectifications");
+
+                    b.HasIndex("DueOn")
+                        .HasDatabaseName("ix_sup_rectifications_watch")
+                        .HasFilter("state = 1 AND escalated_at IS NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()

@@ -29,7 +29,9 @@ public sealed record DashboardPage(
     int EscalatedOrders,
     FlagFigures Flags,
     RatingFigures Ratings,
-    IReadOnlyList<ReformFigure> Reform);
+    IReadOnlyList<ReformFigure> Reform,
+    int OpenComplaints,
+    int OverdueComplaints);
 
 /// <summary>One reform figure against the county's goal; <see cref="Basis"/> says whether it counts items or cases.</summary>
 public sealed record ReformFigure(string Name, string Basis, int Part, int Whole, int GoalPercent)
@@ -74,6 +76,8 @@ public sealed class DashboardController(
         var total = totals.Count > 0 ? totals[0] : null;
         var halls = viewer.Halls;
         var orders = db.Set<SupervisionOrder>().AsNoTracking().Where(o => o.HallId != null && halls.Contains(o.HallId.Value) && o.State == OrderState.Open);
+        var complaints = db.Set<Complaint>().AsNoTracking().Where(c => c.HallId != null && halls.Contains(c.HallId.Value) && c.State == ComplaintState.Open);
+        var today = clock.Today();
         return View(new DashboardPage(
             viewer, filter, total,
             await queries.CasesAsync(halls, filter, "hall", ct),
@@ -86,8 +90,10 @@ public sealed class DashboardController(
             await orders.CountAsync(ct),
             await orders.CountAsync(o => o.Level > 0, ct),
             await queries.FlagsAsync(halls, filter, ct),
-            await queries.RatingsAsync(halls, filter, clock.Today(), ct),
-            await ReformAsync(total, ct)));
+            await queries.RatingsAsync(halls, filter, today, ct),
+            await ReformAsync(total, ct),
+            await complaints.CountAsync(ct),
+            await complaints.CountAsync(c => c.DueOn < today, ct)));
     }
 
     /// <summary>The reform targets: item figures from the published catalog, case figures from the period's cases.</summary>

@@ -99,6 +99,7 @@ internal sealed class RectificationOrderConfiguration : IEntityTypeConfiguration
         builder.HasIndex(o => o.RatingId).IsUnique();
         builder.HasIndex(o => new { o.DepartmentId, o.State });
         builder.HasIndex(o => new { o.HallId, o.State });
+        builder.HasIndex(o => o.DueOn).HasFilter("state = 1 AND escalated_at IS NULL").HasDatabaseName("ix_sup_rectifications_watch");
         builder.Property(o => o.CaseNumber).HasMaxLength(30);
         builder.Property(o => o.ItemName).HasMaxLength(200);
         builder.Property(o => o.DepartmentName).HasMaxLength(200);
@@ -113,5 +114,29 @@ internal sealed class RectificationOrderConfiguration : IEntityTypeConfiguration
         builder.Property(o => o.AppealDecidedByName).HasMaxLength(100);
         builder.Property(o => o.RowVersion).IsRowVersion();
         builder.HasOne<Rating>().WithOne().HasForeignKey<RectificationOrder>(o => o.RatingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.ToTable("sup_complaints");
+        builder.Property(c => c.Number).HasMaxLength(30);
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.HasIndex(c => c.ComplainantUserId);
+        builder.HasIndex(c => new { c.DepartmentId, c.State });
+        builder.HasIndex(c => new { c.HallId, c.State });
+        builder.HasIndex(c => c.DueOn).HasFilter("state = 1 AND escalated_at IS NULL").HasDatabaseName("ix_sup_complaints_watch");
+        builder.Property(c => c.ComplainantName).HasMaxLength(100);
+        builder.Property(c => c.Title).HasMaxLength(100);
+        builder.Property(c => c.Content).HasMaxLength(2000);
+        builder.Property(c => c.CaseNumber).HasMaxLength(30);
+        builder.Property(c => c.HallName).HasMaxLength(200);
+        builder.Property(c => c.DepartmentName).HasMaxLength(200);
+        builder.Property(c => c.Respondent).HasMaxLength(100);
+        builder.Property(c => c.Answer).HasMaxLength(2000);
+        builder.Property(c => c.AnsweredByName).HasMaxLength(100);
+        builder.Property(c => c.RowVersion).IsRowVersion();
     }
 }

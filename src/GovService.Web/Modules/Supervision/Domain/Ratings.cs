@@ -124,7 +124,66 @@ public sealed class RectificationOrder
     public string AppealDecision { get; set; } = "";
     public string AppealDecidedByName { get; set; } = "";
     public DateTimeOffset? AppealDecidedAt { get; set; }
+
+    /// <summary>When the sweep reported it overdue to the supervisors (once).</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
     public uint RowVersion { get; set; }
 
     public bool IsOverdue(DateOnly today) => State is RectificationState.Open && today > DueOn;
+}
+
+public enum ComplaintState
+{
+    Open = 1,
+    Answered = 2,
+}
+
+/// <summary>
+/// 投诉 (GB/T 39046 表10): a citizen's complaint about one of their cases or about a hall, routed to the department
+/// handling the case (or the hall), answered by <see cref="DueOn"/> (working days, <c>Supervision:ComplaintWorkingDays</c>)
+/// and watched by the sweep like a case: an unanswered complaint past its date is reported to the supervisors once.
+/// </summary>
+public sealed class Complaint
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Number { get; set; } = "";
+
+    /// <summary>投诉人.</summary>
+    public Guid ComplainantUserId { get; set; }
+    public string ComplainantName { get; set; } = "";
+
+    /// <summary>投诉标题 / 投诉内容.</summary>
+    public string Title { get; set; } = "";
+    public string Content { get; set; } = "";
+
+    /// <summary>投诉来源 (the rating channels: 1 PC, 2 mobile …).</summary>
+    public RatingChannel Source { get; set; }
+    public Guid? CaseId { get; set; }
+    public string CaseNumber { get; set; } = "";
+
+    /// <summary>被投诉单位: the hall, and the department when the case is with one.</summary>
+    public Guid? HallId { get; set; }
+    public string HallName { get; set; } = "";
+    public Guid? DepartmentId { get; set; }
+    public string DepartmentName { get; set; } = "";
+
+    /// <summary>被投诉人 (optional, as the citizen names them).</summary>
+    public string Respondent { get; set; } = "";
+    public DateTimeOffset FiledAt { get; set; }
+
+    /// <summary>承诺时限.</summary>
+    public DateOnly DueOn { get; set; }
+    public ComplaintState State { get; set; } = ComplaintState.Open;
+
+    /// <summary>反馈信息, 承办人, 反馈时间.</summary>
+    public string Answer { get; set; } = "";
+    public string AnsweredByName { get; set; } = "";
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>When the sweep reported it overdue to the supervisors (once).</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+    public uint RowVersion { get; set; }
+
+    /// <summary>超期天数 (calendar days past the promised date; 0 while in time).</summary>
+    public int DaysOverdue(DateOnly today) => State == ComplaintState.Open && today > DueOn ? today.DayNumber - DueOn.DayNumber : 0;
 }

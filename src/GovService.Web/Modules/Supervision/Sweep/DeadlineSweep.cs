@@ -78,7 +78,12 @@ public sealed class DeadlineSweep(
                 }
             }
 
+            // Complaints and rectification work orders are watched like cases: past their date unanswered, the
+            // supervisors over the hall are told once (escalated_at, set under the row lock of this UPDATE).
+            var overdue = await db.Database.SqlQueryRaw<OverdueItem>(OverdueSql, [new NpgsqlParameter("today", asOf), new NpgsqlParameter("now", now)]).ToListAsync(cancellationToken);
+
             await AnnounceAsync(cards, orders, escalated, cancellationToken);
+            await AnnounceOverdueAsync(overdue, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
             var result = new SweepResult(asOf, cards.Count(c => c.Colour == (int)CardColour.Yellow), cards.Count(c => c.Colour == (int)CardColour.Red), orders.Count, escalated.Count, closed,
@@ -152,6 +157,37 @@ public sealed class DeadlineSweep(
 
         await notifications.PostAsync(notices, cancellationToken);
     }
+
+    private async Task AnnounceOverdueAsync(List<OverdueItem> overdue, CancellationToken cancellationToken)
+    {
+        var notices = new List<Notice>();
+        foreach (var item in overdue)
+        {
+            var complaint = item.Kind == "complaint";
+            foreach (var supervisor in await organization.SupervisorsOverHallAsync(item.HallId, 1, cancellationToken))
+            {
+                notices.Add(new Notice($"{item.Kind}:{item.Id}:overdue", supervisor.UserId, null,
+                    l[complaint ? "Complaint.Overdue.Title" : "Rectification.Overdue.Title", item.Number, item.DueOn.ToString("yyyy-MM-dd")].Value,
+                    item.Summary, complaint ? $"/supervision/complaints/{item.Id}" : $"/supervision/rectifications/{item.Id}"));
+            }
+        }
+
+        await notifications.PostAsync(notices, cancellationToken);
+    }
+
+    private sealed record OverdueItem(string Kind, Guid Id, string Number, string Summary, Guid? HallId, DateOnly DueOn);
+
+    private const string OverdueSql = """
+        WITH complaints AS (
+            UPDATE gov.sup_complaints SET escalated_at = @now
+            WHERE state = 1 AND escalated_at IS NULL AND due_on < @today
+            RETURNING 'complaint' AS kind, id, number, title AS summary, hall_id, due_on),
+        rectifications AS (
+            UPDATE gov.sup_rectifications SET escalated_at = @now
+            WHERE state = 1 AND escalated_at IS NULL AND due_on < @today
+            RETURNING 'rectification' AS kind, id, number, case_number || ' ' || complaint AS summary, hall_id, due_on)
+        SELECT * FROM complaints UNION ALL SELECT * FROM rectifications
+        """;
 
     private sealed record NewCard(Guid Id, string CaseNumber, string ItemName, Guid? HallId, Guid? DepartmentId, string StepName, int Deadline, int Colour, DateOnly DueOn);
 
