@@ -229,4 +229,41 @@ public sealed class SupervisionTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(1, message.Attempts);
         Assert.Equal(0, await Dispatch());
     }
+
+    [Fact]
+    public async Task Each_supervisor_gets_one_digest_at_half_past_eight_on_working_days_only()
+    {
+        using (var scope = portal.Services.CreateScope())
+        {
+            using var connection = scope.ServiceProvider.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+            var job = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection).Single(j => j.Id == DailyDigestJob.RecurringId);
+            Assert.Equal("30 8 * * *", job.Cron);
+            Assert.Equal("Asia/Shanghai", job.TimeZoneId);
+        }
+
+        var accepted = await AcceptFoodLicenceAsync();
+        await SweepThreeTimesAtOnceAsync(NextWorkingDayAfter(accepted.PromisedDueDate!.Value));
+        var day = NextWorkingDayAfter(NextWorkingDayAfter(accepted.PromisedDueDate!.Value));
+        portal.Clock.Set(new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 30)), China));
+        async Task<int> Run()
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<DailyDigestJob>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(2, await Run()); // the county and the 桃源 supervisor
+        Assert.Equal(0, await Run());
+        var digests = await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Key == $"digest:{day:yyyy-MM-dd}").ToListAsync());
+        Assert.Equal(2, digests.Count);
+        using var supervisor = portal.NewBrowser();
+        await supervisor.LoginAsync("supervisor");
+        var inbox = await supervisor.GetPageAsync("/inbox");
+        Assert.Contains("效能监察简报", inbox, StringComparison.Ordinal);
+        Assert.Matches("在办红牌 [1-9]", inbox);
+        Assert.Contains(digests, d => d.Body.Contains("在办红牌 0 张", StringComparison.Ordinal)); // 桃源 has none of the county's cards
+
+        // Sunday 2026-12-06 is no working day: no digest.
+        portal.Clock.Set(new DateTimeOffset(2026, 12, 6, 8, 30, 0, China));
+        Assert.Equal(0, await Run());
+    }
 }

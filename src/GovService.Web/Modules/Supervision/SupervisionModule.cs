@@ -19,6 +19,7 @@ public static class SupervisionModule
         services.Configure<SupervisionOptions>(configuration.GetSection("Supervision"));
         services.AddScoped<DeadlineSweep>();
         services.AddScoped<DeadlineSweepJob>();
+        services.AddScoped<DailyDigestJob>();
         services.AddScoped<Dashboard.SupervisionScope>();
         services.AddScoped<Dashboard.DashboardQueries>();
         services.AddScoped<Ratings.RatingDesk>();
@@ -32,6 +33,11 @@ public static class SupervisionModule
             DeadlineSweepJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),
             options.SweepCron,
+            new RecurringJobOptions { TimeZone = Shared.Calendar.ChinaTime.Zone });
+        jobs.AddOrUpdate<DailyDigestJob>(
+            DailyDigestJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            options.DigestCron,
             new RecurringJobOptions { TimeZone = Shared.Calendar.ChinaTime.Zone });
     }
 

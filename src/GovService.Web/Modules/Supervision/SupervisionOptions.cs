@@ -6,6 +6,9 @@ public sealed class SupervisionOptions
     /// <summary>Cron of the deadline sweep, Asia/Shanghai time.</summary>
     public string SweepCron { get; set; } = "*/5 * * * *";
 
+    /// <summary>Cron of the supervisors' daily digest, Asia/Shanghai time (sent on working days only).</summary>
+    public string DigestCron { get; set; } = "30 8 * * *";
+
     /// <summary>Default yellow rule: this share of the working time elapsed …</summary>
     public int YellowPercent { get; set; } = 80;
 

@@ -43,6 +43,9 @@ public sealed record DepartmentInfo(Guid Id, string Name, string ShortName, stri
 /// <summary>A member of staff to notify: their login and whether they head their department.</summary>
 public sealed record StaffContact(Guid UserId, string Name, bool IsHead);
 
+/// <summary>A supervisor (效能监察) and the region they watch.</summary>
+public sealed record SupervisorInfo(Guid UserId, string Name, Guid RegionId, string RegionName);
+
 public interface IOrganizationDirectory
 {
     /// <summary>The reviewers of a department (heads first).</summary>
@@ -58,6 +61,9 @@ public interface IOrganizationDirectory
     Task<IReadOnlyList<StaffContact>> SupervisorsOverHallAsync(Guid? hallId, int level, CancellationToken cancellationToken = default);
 
     /// <summary>The halls inside a region and every region below it (a supervisor's scope).</summary>
+    /// <summary>Every supervisor with a region (for the daily digest).</summary>
+    Task<IReadOnlyList<SupervisorInfo>> SupervisorsAsync(CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<Guid>> HallsInRegionAsync(Guid regionId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<HallInfo>> HallsAsync(CancellationToken cancellationToken = default);

@@ -69,6 +69,14 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
         return [];
     }
 
+    public async Task<IReadOnlyList<SupervisorInfo>> SupervisorsAsync(CancellationToken cancellationToken = default) =>
+        await (from s in db.Set<StaffMember>().AsNoTracking()
+               where s.Role == Shared.Security.Roles.Supervisor && s.RegionId != null
+               join r in db.Set<Region>() on s.RegionId equals r.Id
+               orderby r.Code, s.Name
+               select new SupervisorInfo(s.UserId, s.Name, r.Id, r.Name))
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Guid>> HallsInRegionAsync(Guid regionId, CancellationToken cancellationToken = default)
     {
         var region = await db.Set<Region>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, cancellationToken);
