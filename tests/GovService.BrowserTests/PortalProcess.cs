@@ -104,6 +104,9 @@ public sealed class PortalProcess : IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
+
+            // A phone-sized page says it is a phone, as a real one does (the 好差评 channel is read from it).
+            UserAgent = width < 600 ? "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36" : null,
         });
         return await context.NewPageAsync();
     }
