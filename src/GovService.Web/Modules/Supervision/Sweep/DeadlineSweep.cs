@@ -82,7 +82,7 @@ public sealed class DeadlineSweep(
             // supervisors over the hall are told once (escalated_at, set under the row lock of this UPDATE).
             var overdue = await db.Database.SqlQueryRaw<OverdueItem>(OverdueSql, [new NpgsqlParameter("today", asOf), new NpgsqlParameter("now", now)]).ToListAsync(cancellationToken);
 
-            await AnnounceAsync(cards, orders, escalated, cancellationToken);
+            await AnnounceAsync(cards, orders, escalated, asOf, cancellationToken);
             await AnnounceOverdueAsync(overdue, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
@@ -123,7 +123,13 @@ public sealed class DeadlineSweep(
             cancellationToken);
     }
 
-    private async Task AnnounceAsync(List<NewCard> cards, List<NewOrder> orders, List<NewOrder> escalated, CancellationToken cancellationToken)
+    /// <summary>
+    /// Up to this many new cards (or orders) for one department in one run are announced one by one; more (a backlog
+    /// met at once, e.g. the first run after an outage) become one summary message per person, pointing to the list.
+    /// </summary>
+    public const int IndividualNoticeLimit = 20;
+
+    private async Task AnnounceAsync(List<NewCard> cards, List<NewOrder> orders, List<NewOrder> escalated, DateOnly asOf, CancellationToken cancellationToken)
     {
         var notices = new List<Notice>();
         var departments = new Dictionary<Guid, IReadOnlyList<StaffContact>>();
@@ -133,26 +139,48 @@ public sealed class DeadlineSweep(
         async Task<IReadOnlyList<StaffContact>> Hall(Guid? id) =>
             id is not { } h ? [] : halls.TryGetValue(h, out var staff) ? staff : halls[h] = await organization.StaffOfHallAsync(h, cancellationToken);
 
-        foreach (var card in cards)
+        foreach (var group in cards.GroupBy(c => (c.DepartmentId, HallId: c.DepartmentId is null ? c.HallId : null, c.Colour)))
         {
-            var colour = l[card.Colour == (int)CardColour.Red ? "Supervision.Card.Red" : "Supervision.Card.Yellow"].Value;
-            var deadline = l[$"Supervision.Deadline.{(DeadlineKind)card.Deadline}"].Value;
-            var recipients = card.DepartmentId is { } dept ? await Department(dept) : await Hall(card.HallId);
-            foreach (var person in recipients)
+            var recipients = group.Key.DepartmentId is { } dept ? await Department(dept) : await Hall(group.Key.HallId);
+            var colour = l[group.Key.Colour == (int)CardColour.Red ? "Supervision.Card.Red" : "Supervision.Card.Yellow"].Value;
+            var link = group.Key.DepartmentId is null ? "/supervision/cards" : "/review";
+            if (group.Count() > IndividualNoticeLimit)
             {
-                notices.Add(new Notice($"card:{card.Id}", person.UserId, null,
+                var first = group.Min(c => c.Id);
+                notices.AddRange(recipients.Select(person => new Notice($"cards:{asOf:yyyy-MM-dd}:{first}", person.UserId, null,
+                    l["Supervision.Card.Summary.Title", group.Count(), colour].Value, l["Supervision.Card.Summary.Body", asOf.ToString("yyyy-MM-dd")].Value, link)));
+                continue;
+            }
+
+            foreach (var card in group)
+            {
+                var deadline = l[$"Supervision.Deadline.{(DeadlineKind)card.Deadline}"].Value;
+                notices.AddRange(recipients.Select(person => new Notice($"card:{card.Id}", person.UserId, null,
                     l["Supervision.Card.Notice.Title", colour, card.CaseNumber].Value,
                     l["Supervision.Card.Notice.Body", card.ItemName, card.StepName.Length > 0 ? card.StepName : deadline, card.DueOn.ToString("yyyy-MM-dd")].Value,
-                    card.DepartmentId is null ? "/supervision/cards" : "/review"));
+                    link)));
             }
         }
 
-        foreach (var order in orders.Concat(escalated))
+        foreach (var group in orders.Concat(escalated).GroupBy(o => (o.Level, o.Level == 0 ? o.DepartmentId : null, o.Level == 0 && o.DepartmentId is null || o.Level > 0 ? o.HallId : null)))
         {
-            var recipients = order.Level == 0
-                ? OrderNotices.Addressees(order.DepartmentId is { } dept ? await Department(dept) : await Hall(order.HallId))
-                : await organization.SupervisorsOverHallAsync(order.HallId, order.Level, cancellationToken);
-            notices.AddRange(OrderNotices.For(recipients, order.Id, order.Number, order.CaseNumber, order.Content, order.ResponseDue, order.Level, l));
+            var sample = group.First();
+            var recipients = sample.Level == 0
+                ? OrderNotices.Addressees(sample.DepartmentId is { } dept ? await Department(dept) : await Hall(sample.HallId))
+                : await organization.SupervisorsOverHallAsync(sample.HallId, sample.Level, cancellationToken);
+            if (group.Count() > IndividualNoticeLimit)
+            {
+                var first = group.Min(o => o.Id);
+                notices.AddRange(recipients.Select(person => new Notice($"orders:{asOf:yyyy-MM-dd}:{sample.Level}:{first}", person.UserId, null,
+                    l["Supervision.Order.Summary.Title", group.Count(), sample.Level].Value, l["Supervision.Order.Summary.Body", sample.ResponseDue.ToString("yyyy-MM-dd")].Value,
+                    "/supervision/orders")));
+                continue;
+            }
+
+            foreach (var order in group)
+            {
+                notices.AddRange(OrderNotices.For(recipients, order.Id, order.Number, order.CaseNumber, order.Content, order.ResponseDue, order.Level, l));
+            }
         }
 
         await notifications.PostAsync(notices, cancellationToken);
