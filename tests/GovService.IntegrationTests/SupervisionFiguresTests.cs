@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Modules.Supervision.Dashboard;
+using GovService.Web.Modules.Supervision.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovService.IntegrationTests;
 
@@ -32,6 +35,13 @@ public sealed partial class SupervisionFiguresTests(PortalFactory portal) : IAsy
         return form;
     }
 
+    /// <summary>What the recurring job does every few minutes.</summary>
+    private async Task RefreshFiguresAsync()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CaseFactsRefresh>().RunAsync(false, CancellationToken.None);
+    }
+
     private Task<Case> LatestAsync(string idNumber) =>
         portal.WithDbAsync(db => db.Set<Case>().Where(c => c.ApplicantIdNumber == idNumber).OrderByDescending(c => c.CreatedAt).FirstAsync());
 
@@ -40,6 +50,7 @@ public sealed partial class SupervisionFiguresTests(PortalFactory portal) : IAsy
     {
         using var supervisor = portal.NewBrowser();
         await supervisor.LoginAsync("supervisor");
+        await RefreshFiguresAsync();
         var before = Flags(await supervisor.GetPageAsync("/supervision"));
         using var clerk = portal.NewBrowser();
         await clerk.LoginAsync("clerk");
@@ -67,7 +78,9 @@ public sealed partial class SupervisionFiguresTests(PortalFactory portal) : IAsy
         var repeat = await LatestAsync(Zhao);
         Assert.NotEqual(earlier.Id, repeat.Id);
 
+        await RefreshFiguresAsync();
         var dashboard = await supervisor.GetPageAsync("/supervision");
+        Assert.Contains("办件统计截至 2026-11-23", dashboard, StringComparison.Ordinal);
         Assert.Equal((before.Repeat + 1, before.Visits + 1, before.Supplement + 1), Flags(dashboard));
         var repeats = await supervisor.GetPageAsync("/supervision/flags?kind=repeat");
         Assert.Contains(repeat.Number!, repeats, StringComparison.Ordinal);
@@ -91,6 +104,31 @@ public sealed partial class SupervisionFiguresTests(PortalFactory portal) : IAsy
         Assert.DoesNotContain(repeat.Number!, await township.GetPageAsync("/supervision/flags"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync($"/supervision/cases/{wang.Number}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync("/supervision/flags")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_frequent_refresh_also_recomputes_old_days_that_still_hold_open_cases()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var all = Form("赵敏", "361131199505050024", "13600136000", 1, 2, 3, 4, 5, 6);
+        all.Add(new("outcome", "accept"));
+        await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", all);
+        var accepted = await LatestAsync("361131199505050024");
+        await RefreshFiguresAsync();
+        Task<CaseDayFacts> DayAsync() => portal.WithDbAsync(db => db.Set<CaseDayFacts>().SingleAsync(f => f.Day == new DateOnly(2026, 11, 23) && f.HallId == accepted.HallId && f.BasicCode == FoodLicence));
+        var before = await DayAsync();
+        Assert.True(before.Open >= 1);
+
+        // Four months later (beyond the 90 recent days) the case is decided: its old day is recomputed all the same.
+        portal.Clock.Set(new DateTimeOffset(2027, 3, 30, 9, 0, 0, TimeSpan.FromHours(8)));
+        await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == accepted.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, CaseState.Approved).SetProperty(c => c.DecidedAt, new DateTimeOffset(2027, 3, 29, 10, 0, 0, TimeSpan.Zero))));
+        await RefreshFiguresAsync();
+        var after = await DayAsync();
+        Assert.Equal(before.Open - 1, after.Open);
+        Assert.Equal(before.Decided + 1, after.Decided);
+        Assert.Equal(before.Cases, after.Cases);
     }
 
     private static (int Repeat, int Visits, int Supplement) Flags(string dashboard)

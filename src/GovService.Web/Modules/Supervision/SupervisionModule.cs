@@ -20,6 +20,7 @@ public static class SupervisionModule
         services.AddScoped<DeadlineSweep>();
         services.AddScoped<DeadlineSweepJob>();
         services.AddScoped<DailyDigestJob>();
+        services.AddScoped<Dashboard.CaseFactsRefresh>();
         services.AddScoped<Dashboard.SupervisionScope>();
         services.AddScoped<Dashboard.DashboardQueries>();
         services.AddScoped<Ratings.RatingDesk>();
@@ -33,6 +34,16 @@ public static class SupervisionModule
             DeadlineSweepJob.RecurringId,
             job => job.RunAsync(CancellationToken.None),
             options.SweepCron,
+            new RecurringJobOptions { TimeZone = Shared.Calendar.ChinaTime.Zone });
+        jobs.AddOrUpdate<Dashboard.CaseFactsRefresh>(
+            Dashboard.CaseFactsRefresh.RecurringId,
+            job => job.RunAsync(false, CancellationToken.None),
+            options.FactsCron,
+            new RecurringJobOptions { TimeZone = Shared.Calendar.ChinaTime.Zone });
+        jobs.AddOrUpdate<Dashboard.CaseFactsRefresh>(
+            Dashboard.CaseFactsRefresh.RebuildId,
+            job => job.RunAsync(true, CancellationToken.None),
+            options.FactsRebuildCron,
             new RecurringJobOptions { TimeZone = Shared.Calendar.ChinaTime.Zone });
         jobs.AddOrUpdate<DailyDigestJob>(
             DailyDigestJob.RecurringId,
@@ -50,6 +61,7 @@ public static class SupervisionModule
         builder.ApplyConfiguration(new RatingConfiguration());
         builder.ApplyConfiguration(new RectificationOrderConfiguration());
         builder.ApplyConfiguration(new ComplaintConfiguration());
+        builder.ApplyConfiguration(new CaseDayFactsConfiguration());
         builder.HasSequence<long>("sup_order_numbers");
         builder.HasSequence<long>("sup_rectification_numbers");
         builder.HasSequence<long>("sup_complaint_numbers");

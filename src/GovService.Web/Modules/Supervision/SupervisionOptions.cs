@@ -6,6 +6,15 @@ public sealed class SupervisionOptions
     /// <summary>Cron of the deadline sweep, Asia/Shanghai time.</summary>
     public string SweepCron { get; set; } = "*/5 * * * *";
 
+    /// <summary>Cron of the dashboard figures' refresh (recent days and days with open cases), Asia/Shanghai.</summary>
+    public string FactsCron { get; set; } = "2-59/5 * * * *";
+
+    /// <summary>Cron of the nightly rebuild of all the dashboard figures.</summary>
+    public string FactsRebuildCron { get; set; } = "40 2 * * *";
+
+    /// <summary>How many days back the frequent refresh recomputes (older days only while they hold open cases).</summary>
+    public int FactsRefreshDays { get; set; } = 90;
+
     /// <summary>Cron of the supervisors' daily digest, Asia/Shanghai time (sent on working days only).</summary>
     public string DigestCron { get; set; } = "30 8 * * *";
 

@@ -2747,6 +2747,97 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Supervision.Domain.CaseDayFacts", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<string>("BasicCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("basic_code");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer")
+                        .HasColumnName("cases");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("integer")
+                        .HasColumnName("decided");
+
+                    b.Property<int>("DecidedCounted")
+                        .HasColumnType("integer")
+                        .HasColumnName("decided_counted");
+
+                    b.Property<int>("ExtraVisits")
+                        .HasColumnType("integer")
+                        .HasColumnName("extra_visits");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<int>("MaterialsRequired")
+                        .HasColumnType("integer")
+                        .HasColumnName("materials_required");
+
+                    b.Property<int>("MaterialsReused")
+                        .HasColumnType("integer")
+                        .HasColumnName("materials_reused");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_time");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer")
+                        .HasColumnName("open");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<int>("Repeated")
+                        .HasColumnType("integer")
+                        .HasColumnName("repeated");
+
+                    b.Property<int>("SecondSupplement")
+                        .HasColumnType("integer")
+                        .HasColumnName("second_supplement");
+
+                    b.Property<int>("Supplemented")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplemented");
+
+                    b.Property<long>("VisitsSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("visits_sum");
+
+                    b.Property<int>("WithoutVisit")
+                        .HasColumnType("integer")
+                        .HasColumnName("without_visit");
+
+                    b.Property<long>("WorkingDaysSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("working_days_sum");
+
+                    b.HasKey("Day", "HallId", "BasicCode")
+                        .HasName("pk_sup_case_days");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_sup_case_days_open")
+                        .HasFilter("open > 0");
+
+                    b.ToTable("sup_case_days", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Supervision.Domain.Complaint", b =>
                 {
                     b.Property<Guid>("Id")

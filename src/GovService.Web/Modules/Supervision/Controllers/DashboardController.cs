@@ -31,7 +31,8 @@ public sealed record DashboardPage(
     RatingFigures Ratings,
     IReadOnlyList<ReformFigure> Reform,
     int OpenComplaints,
-    int OverdueComplaints);
+    int OverdueComplaints,
+    DateTimeOffset? FiguresAsOf);
 
 /// <summary>One reform figure against the county's goal; <see cref="Basis"/> says whether it counts items or cases.</summary>
 public sealed record ReformFigure(string Name, string Basis, int Part, int Whole, int GoalPercent)
@@ -93,7 +94,8 @@ public sealed class DashboardController(
             await queries.RatingsAsync(halls, filter, today, ct),
             await ReformAsync(total, ct),
             await complaints.CountAsync(ct),
-            await complaints.CountAsync(c => c.DueOn < today, ct)));
+            await complaints.CountAsync(c => c.DueOn < today, ct),
+            await queries.FiguresAsOfAsync(ct)));
     }
 
     /// <summary>The reform targets: item figures from the published catalog, case figures from the period's cases.</summary>

@@ -26,7 +26,7 @@ public sealed record CardedCase(Guid CardId, string CaseNumber, string ItemName,
 
 public sealed record DashboardFilter(DateOnly From, DateOnly To);
 
-/// <summary>Cases applied for in the period with each flag: 重复申请 (same applicant and item within 30 days), 多跑 (more visits than promised), 二次补正.</summary>
+/// <summary>Cases accepted in the period with each flag: 重复申请 (same applicant and item within 30 days), 多跑 (more visits than promised), 二次补正.</summary>
 public sealed record FlagFigures(int Repeated, int ExtraVisits, int SecondSupplement);
 
 public sealed record FlaggedCase(string Number, string ItemName, Guid? HallId, DateOnly AppliedOn, bool Repeated, bool ExtraVisits, bool SecondSupplement);
@@ -41,8 +41,9 @@ public sealed record RatingFigures(int Ratings, int Good, int Bad, int Voided, d
 public sealed record StaffRatings(string StaffName, string Office, int Ratings, int Good, int Bad);
 
 /// <summary>
-/// The dashboard's figures, computed from live data for the supervisor's halls: case figures from Intake's view
-/// <c>int_v_case_facts</c> (working days by the numbered calendar), cards from <c>sup_cards</c>.
+/// The dashboard's figures for the supervisor's halls: case figures and flags from the rolled-up days
+/// (<c>sup_case_days</c>, kept by <see cref="CaseFactsRefresh"/> from Intake's views), cards, orders and ratings from
+/// this module's own tables, drill-downs from Intake's view <c>int_v_case_flags</c>.
 /// </summary>
 public sealed class DashboardQueries(GovDbContext db)
 {
@@ -59,25 +60,25 @@ public sealed class DashboardQueries(GovDbContext db)
         return await db.Database.SqlQueryRaw<CaseFigures>(sql, Parameters(halls, filter)).ToListAsync(ct);
     }
 
+    // From the rolled-up days (sup_case_days, CaseFactsRefresh): sums only, whatever the period.
     private const string CasesSql = """
             SELECT {0} AS key, {1} AS name,
-                   count(*)::int AS cases,
-                   count(*) FILTER (WHERE f.is_open)::int AS open,
-                   count(*) FILTER (WHERE f.decided_on IS NOT NULL)::int AS decided,
-                   count(*) FILTER (WHERE f.decided_on IS NOT NULL AND f.promised_due IS NOT NULL AND f.decided_on <= f.promised_due)::int AS on_time,
-                   avg(dd.n - da.n) FILTER (WHERE f.decided_on IS NOT NULL)::float8 AS average_working_days,
-                   count(*) FILTER (WHERE f.supplemented)::int AS supplemented,
-                   avg(f.visits)::float8 AS visits_per_case,
-                   count(*) FILTER (WHERE f.visits = 0)::int AS without_visit,
-                   coalesce(sum(f.materials_required), 0)::int AS materials_required,
-                   coalesce(sum(f.materials_reused), 0)::int AS materials_reused
-            FROM gov.int_v_case_facts f
-            LEFT JOIN gov.sup_working_days da ON da.d = f.accepted_on
-            LEFT JOIN gov.sup_working_days dd ON dd.d = f.decided_on
-            WHERE f.hall_id = ANY(@halls) AND f.accepted_on BETWEEN @from AND @to
+                   sum(f.cases)::int AS cases,
+                   sum(f.open)::int AS open,
+                   sum(f.decided)::int AS decided,
+                   sum(f.on_time)::int AS on_time,
+                   (sum(f.working_days_sum)::float8 / nullif(sum(f.decided_counted), 0)) AS average_working_days,
+                   sum(f.supplemented)::int AS supplemented,
+                   (sum(f.visits_sum)::float8 / nullif(sum(f.cases), 0)) AS visits_per_case,
+                   sum(f.without_visit)::int AS without_visit,
+                   sum(f.materials_required)::int AS materials_required,
+                   sum(f.materials_reused)::int AS materials_reused
+            FROM gov.sup_case_days f
+            WHERE f.hall_id = ANY(@halls) AND f.day BETWEEN @from AND @to
             GROUP BY 1
             ORDER BY 3 DESC
             """;
+
 
     public async Task<IReadOnlyList<CardFigures>> CardsAsync(IReadOnlySet<Guid> halls, string groupBy, CancellationToken ct)
     {
@@ -133,12 +134,16 @@ public sealed class DashboardQueries(GovDbContext db)
     public async Task<FlagFigures> FlagsAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, CancellationToken ct) =>
         await db.Database.SqlQueryRaw<FlagFigures>(
             """
-            SELECT count(*) FILTER (WHERE g.repeated)::int AS repeated,
-                   count(*) FILTER (WHERE g.extra_visits)::int AS extra_visits,
-                   count(*) FILTER (WHERE g.second_supplement)::int AS second_supplement
-            FROM gov.int_v_case_flags g
-            WHERE g.hall_id = ANY(@halls) AND g.applied_on BETWEEN @from AND @to
+            SELECT coalesce(sum(f.repeated), 0)::int AS repeated,
+                   coalesce(sum(f.extra_visits), 0)::int AS extra_visits,
+                   coalesce(sum(f.second_supplement), 0)::int AS second_supplement
+            FROM gov.sup_case_days f
+            WHERE f.hall_id = ANY(@halls) AND f.day BETWEEN @from AND @to
             """, Parameters(halls, filter)).SingleAsync(ct);
+
+    /// <summary>When the figures were last refreshed (null before the first refresh).</summary>
+    public async Task<DateTimeOffset?> FiguresAsOfAsync(CancellationToken ct) =>
+        await db.Set<CaseDayFacts>().MaxAsync(f => (DateTimeOffset?)f.RefreshedAt, ct);
 
     public async Task<IReadOnlyList<FlaggedCase>> FlaggedCasesAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, string? kind, int limit, CancellationToken ct)
     {
@@ -153,8 +158,8 @@ public sealed class DashboardQueries(GovDbContext db)
         var sql = """
             SELECT g.number, g.item_name, g.hall_id, g.applied_on, g.repeated, g.extra_visits, g.second_supplement
             FROM gov.int_v_case_flags g
-            WHERE g.hall_id = ANY(@halls) AND g.applied_on BETWEEN @from AND @to AND {0}
-            ORDER BY g.applied_on DESC, g.number
+            WHERE g.hall_id = ANY(@halls) AND g.accepted_on BETWEEN @from AND @to AND {0}
+            ORDER BY g.accepted_on DESC, g.number
             LIMIT @limit
             """.Replace("{0}", condition, StringComparison.Ordinal);
         return await db.Database.SqlQueryRaw<FlaggedCase>(sql, [.. Parameters(halls, filter), new NpgsqlParameter("limit", limit)]).ToListAsync(ct);

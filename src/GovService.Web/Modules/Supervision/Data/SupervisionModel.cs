@@ -140,3 +140,15 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.RowVersion).IsRowVersion();
     }
 }
+
+internal sealed class CaseDayFactsConfiguration : IEntityTypeConfiguration<CaseDayFacts>
+{
+    public void Configure(EntityTypeBuilder<CaseDayFacts> builder)
+    {
+        builder.ToTable("sup_case_days");
+        builder.HasKey(f => new { f.Day, f.HallId, f.BasicCode });
+        builder.Property(f => f.BasicCode).HasMaxLength(12);
+        builder.Property(f => f.ItemName).HasMaxLength(200);
+        builder.HasIndex(f => f.Day).HasFilter("open > 0").HasDatabaseName("ix_sup_case_days_open");
+    }
+}

@@ -136,3 +136,33 @@ public sealed class WorkingDayNumber
     public DateOnly Day { get; set; }
     public int Number { get; set; }
 }
+
+/// <summary>
+/// The dashboard's case figures rolled up per acceptance day, hall and item (<c>sup_case_days</c>), refreshed by the
+/// <c>supervision.facts-refresh</c> job from Intake's views: the recent days and every day with open cases every few
+/// minutes, everything nightly. Sums only, so any period, hall or item adds up from a few thousand rows.
+/// </summary>
+public sealed class CaseDayFacts
+{
+    public DateOnly Day { get; set; }
+    public Guid HallId { get; set; }
+    public string BasicCode { get; set; } = "";
+    public string ItemName { get; set; } = "";
+    public int Cases { get; set; }
+    public int Open { get; set; }
+    public int Decided { get; set; }
+    public int OnTime { get; set; }
+
+    /// <summary>Working days from acceptance to decision, summed over the <see cref="DecidedCounted"/> decided cases.</summary>
+    public long WorkingDaysSum { get; set; }
+    public int DecidedCounted { get; set; }
+    public int Supplemented { get; set; }
+    public long VisitsSum { get; set; }
+    public int WithoutVisit { get; set; }
+    public int MaterialsRequired { get; set; }
+    public int MaterialsReused { get; set; }
+    public int Repeated { get; set; }
+    public int ExtraVisits { get; set; }
+    public int SecondSupplement { get; set; }
+    public DateTimeOffset RefreshedAt { get; set; }
+}

@@ -98,7 +98,11 @@ public sealed class DeadlineSweep(
     public static readonly DateOnly Epoch = new(2015, 1, 1);
 
     /// <summary>n(d) = working days from <see cref="Epoch"/> up to and including d (table sup_working_days), two years ahead.</summary>
-    private async Task FillWorkingDaysAsync(WorkingCalendar calendar, DateOnly asOf, CancellationToken cancellationToken)
+    private Task FillWorkingDaysAsync(WorkingCalendar calendar, DateOnly asOf, CancellationToken cancellationToken) =>
+        FillWorkingDaysAsync(db, calendar, asOf, cancellationToken);
+
+    /// <summary>Numbers the working days (also used by the dashboard figures' refresh, which may run before any sweep).</summary>
+    public static async Task FillWorkingDaysAsync(GovDbContext db, WorkingCalendar calendar, DateOnly asOf, CancellationToken cancellationToken)
     {
         var from = Epoch;
         var to = asOf.AddYears(2);
