@@ -11,13 +11,13 @@ using Microsoft.Extensions.Options;
 
 namespace GovService.Web.Modules.Supervision.Controllers;
 
-public sealed record SweepAdminPage(IReadOnlyList<CardRule> Rules, SupervisionOptions Options, SweepResult? LastRun, string? Error);
+public sealed record SweepAdminPage(IReadOnlyList<CardRule> Rules, SupervisionOptions Options, SweepResult? LastRun, string? Error, Dashboard.FactsRefreshResult? Figures = null);
 
 /// <summary>Administrators: the yellow-card rules per item or step, and "evaluate now" (on a chosen day where allowed).</summary>
 [Area(SupervisionModule.Name)]
 [Authorize(Policy = Policies.AdminOnly)]
 [Route("admin/supervision")]
-public sealed class SweepAdminController(GovDbContext db, DeadlineSweep sweep, IOptions<SupervisionOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class SweepAdminController(GovDbContext db, DeadlineSweep sweep, Dashboard.CaseFactsRefresh figures, IOptions<SupervisionOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await PageAsync(null, null, ct));
@@ -35,6 +35,15 @@ public sealed class SweepAdminController(GovDbContext db, DeadlineSweep sweep, I
 
         var result = await sweep.RunAsync(asOf ?? today, ct);
         return View("Index", await PageAsync(result, null, ct));
+    }
+
+    /// <summary>Recomputes the dashboard's case figures now (what the recurring job does every few minutes), or all of them.</summary>
+    [HttpPost("refresh-figures")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> RefreshFigures(bool full, CancellationToken ct)
+    {
+        var result = await figures.RefreshAsync(full, ct);
+        return View("Index", await PageAsync(null, null, ct) with { Figures = result });
     }
 
     [HttpPost("rules")]

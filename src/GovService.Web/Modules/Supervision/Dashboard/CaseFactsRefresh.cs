@@ -9,6 +9,8 @@ using NpgsqlTypes;
 
 namespace GovService.Web.Modules.Supervision.Dashboard;
 
+public sealed record FactsRefreshResult(bool Full, int Rows, TimeSpan Took);
+
 /// <summary>
 /// Keeps <c>sup_case_days</c> (the dashboard's case figures per acceptance day, hall and item) up to date from
 /// Intake's views <c>int_v_case_facts</c> and <c>int_v_case_flags</c>. Every few minutes it recomputes the last
@@ -24,7 +26,9 @@ public sealed class CaseFactsRefresh(GovDbContext db, IWorkingCalendarProvider c
 
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public async Task<int> RunAsync(bool full, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(bool full, CancellationToken cancellationToken) => (await RefreshAsync(full, cancellationToken)).Rows;
+
+    public async Task<FactsRefreshResult> RefreshAsync(bool full, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var today = clock.Today();
@@ -50,8 +54,9 @@ public sealed class CaseFactsRefresh(GovDbContext db, IWorkingCalendarProvider c
             await transaction.CommitAsync(cancellationToken);
             return written;
         });
-        logger.LogInformation("Dashboard figures {Mode}: {Rows} day rows written in {Ms} ms", full ? "rebuilt" : "refreshed", rows, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return rows;
+        var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        logger.LogInformation("Dashboard figures {Mode}: {Rows} day rows written in {Ms} ms", full ? "rebuilt" : "refreshed", rows, (int)took.TotalMilliseconds);
+        return new FactsRefreshResult(full, rows, took);
     }
 
     private const string RefreshSql = """
