@@ -223,4 +223,25 @@ public sealed partial class OrganizationAdminTests(PortalFactory portal) : IAsyn
         await admin.SubmitAsync("/admin/staff", $"/admin/staff/{clerk.Id}/lock", new Dictionary<string, string> { ["locked"] = "false" });
         await browser.LoginAsync("clerk");
     }
+
+    [Fact]
+    public async Task The_administrator_makes_a_reviewer_head_of_the_department_who_then_receives_supervision_orders()
+    {
+        using var admin = portal.NewBrowser();
+        await admin.LoginAsync("admin");
+        var chen = await portal.WithDbAsync(db => db.Set<StaffMember>().SingleAsync(s => s.Name == "陈静"));
+        Assert.False(chen.IsHead);
+        var page = await admin.GetPageAsync($"/admin/staff/{chen.Id}");
+        Assert.Contains("部门负责人（接收督办单）", page, StringComparison.Ordinal);
+        var saved = await admin.SubmitAsync($"/admin/staff/{chen.Id}", $"/admin/staff/{chen.Id}", new Dictionary<string, string>
+        {
+            ["Name"] = chen.Name, ["Role"] = chen.Role, ["Title"] = chen.Title, ["OfficePhone"] = chen.OfficePhone, ["DepartmentId"] = chen.DepartmentId!.Value.ToString(),
+            ["IsHead"] = "true", ["Version"] = chen.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(await portal.WithDbAsync(db => db.Set<StaffMember>().Where(s => s.Id == chen.Id).Select(s => s.IsHead).SingleAsync()));
+        await using var scope = portal.Services.CreateAsyncScope();
+        var heads = (await scope.ServiceProvider.GetRequiredService<GovService.Web.Modules.Organization.Contracts.IOrganizationDirectory>().StaffOfDepartmentAsync(chen.DepartmentId.Value)).Where(s => s.IsHead).Select(s => s.Name);
+        Assert.Contains("陈静", heads);
+    }
 }

@@ -54,7 +54,7 @@ public sealed class StaffController(GovDbContext db, OrganizationAdmin admin, Or
         var s = await db.Set<StaffMember>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
         return s is null
             ? NotFound()
-            : await EditForm(new EditStaffForm { Id = s.Id, Name = s.Name, Role = s.Role, Title = s.Title, OfficePhone = s.OfficePhone, HallId = s.HallId, DepartmentId = s.DepartmentId, RegionId = s.RegionId, Version = s.Version });
+            : await EditForm(new EditStaffForm { Id = s.Id, Name = s.Name, Role = s.Role, Title = s.Title, OfficePhone = s.OfficePhone, HallId = s.HallId, DepartmentId = s.DepartmentId, RegionId = s.RegionId, IsHead = s.IsHead, Version = s.Version });
     }
 
     [HttpPost("{id:guid}")]

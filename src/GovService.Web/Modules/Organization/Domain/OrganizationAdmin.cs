@@ -154,6 +154,9 @@ public sealed class OrganizationAdmin(
             HallId = form.HallId,
             DepartmentId = form.DepartmentId,
             RegionId = form.RegionId,
+
+            // Only a department's own staff can head it (and so receive its supervision orders).
+            IsHead = form.IsHead && form.DepartmentId is not null,
         });
         var errors = await SaveAsync(ct);
         if (errors.Count == 0)
@@ -181,6 +184,7 @@ public sealed class OrganizationAdmin(
         staff.HallId = form.HallId;
         staff.DepartmentId = form.DepartmentId;
         staff.RegionId = form.RegionId;
+        staff.IsHead = form.IsHead && form.DepartmentId is not null;
         return await SaveAsync(ct);
     }
 

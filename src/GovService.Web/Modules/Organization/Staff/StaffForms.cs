@@ -44,6 +44,10 @@ public sealed class NewStaffForm : IStaffPlacement
     [Display(Name = "Staff.Region")]
     public Guid? RegionId { get; set; }
 
+    /// <summary>部门负责人: receives the supervision orders (督办) addressed to the department.</summary>
+    [Display(Name = "Staff.IsHead")]
+    public bool IsHead { get; set; }
+
     [Display(Name = "Staff.InitialPassword")]
     public string Password { get; set; } = "";
 }
@@ -72,6 +76,10 @@ public sealed class EditStaffForm : IStaffPlacement
 
     [Display(Name = "Staff.Region")]
     public Guid? RegionId { get; set; }
+
+    /// <summary>部门负责人: receives the supervision orders (督办) addressed to the department.</summary>
+    [Display(Name = "Staff.IsHead")]
+    public bool IsHead { get; set; }
 
     public uint Version { get; set; }
 }
