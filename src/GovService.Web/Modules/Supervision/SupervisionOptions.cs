@@ -18,6 +18,9 @@ public sealed class SupervisionOptions
     /// <summary>Cron of the supervisors' daily digest, Asia/Shanghai time (sent on working days only).</summary>
     public string DigestCron { get; set; } = "30 8 * * *";
 
+    /// <summary>work_mem of the sweep's transaction (MB): its hash joins over every open case stay in memory.</summary>
+    public int SweepWorkMemMegabytes { get; set; } = 128;
+
     /// <summary>Default yellow rule: this share of the working time elapsed …</summary>
     public int YellowPercent { get; set; } = 80;
 

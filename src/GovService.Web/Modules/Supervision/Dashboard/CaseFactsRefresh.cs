@@ -34,11 +34,13 @@ public sealed class CaseFactsRefresh(GovDbContext db, IWorkingCalendarProvider c
         var today = clock.Today();
         var from = today.AddDays(-Math.Max(1, options.Value.FactsRefreshDays));
         var calendar = await calendars.GetAsync(cancellationToken);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10)); // the nightly rebuild reads every case
         var strategy = db.Database.CreateExecutionStrategy();
         var rows = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(@key)", [new NpgsqlParameter("key", LockKey)], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT set_config('work_mem', '128MB', true)", cancellationToken);
             await DeadlineSweep.FillWorkingDaysAsync(db, calendar, today, cancellationToken);
             full = full || !await db.Set<Domain.CaseDayFacts>().AnyAsync(cancellationToken);
             var openDays = full ? [] : await db.Database.SqlQueryRaw<DateOnly>(

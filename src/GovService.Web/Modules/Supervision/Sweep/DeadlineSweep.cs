@@ -47,10 +47,16 @@ public sealed class DeadlineSweep(
         var calendar = await calendars.GetAsync(cancellationToken);
         var responseDue = calendar.AddWorkingDays(asOf, Math.Max(1, settings.ResponseWorkingDays)).End;
 
+        // A background job over every open case: a first run over a large backlog may take longer than a page's 30 s.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Hash joins over every open case fit in memory instead of spilling to disk (this transaction only).
+            await db.Database.ExecuteSqlRawAsync("SELECT set_config('work_mem', @mem, true)",
+                [new NpgsqlParameter("mem", $"{Math.Clamp(settings.SweepWorkMemMegabytes, 4, 1024)}MB")], cancellationToken);
             await FillWorkingDaysAsync(calendar, asOf, cancellationToken);
 
             var cards = await db.Database.SqlQueryRaw<NewCard>(IssueCardsSql,
@@ -226,53 +232,84 @@ public sealed class DeadlineSweep(
     private sealed record NewOrder(Guid Id, string Number, string CaseNumber, string Content, Guid? DepartmentId, Guid? HallId, int Level, DateOnly ResponseDue);
 
     private const string IssueCardsSql = """
-        WITH t AS (SELECT n FROM gov.sup_working_days WHERE d = @today),
-        lead_step AS (
-            SELECT DISTINCT ON (case_id) case_id, department_id FROM gov.apr_v_open_steps ORDER BY case_id, due_on NULLS LAST
+        WITH t AS MATERIALIZED (SELECT n FROM gov.sup_working_days WHERE d = @today),
+        bound AS MATERIALIZED (
+            SELECT greatest(@days, coalesce(max(r.yellow_days_left), 0)) AS days_left,
+                   least(@pct, coalesce(min(r.yellow_percent), 100)) AS pct
+            FROM gov.sup_card_rules r
         ),
-        deadlines AS (
-            SELECT c.case_id, '00000000-0000-0000-0000-000000000000'::uuid AS task_id, k.deadline, c.number AS case_number, c.item_name,
-                   c.basic_code, c.hall_id, ls.department_id, ''::text AS step_name, k.due, k.total, c.accepted_on AS started_on
-            FROM gov.int_v_open_clocks c
-            LEFT JOIN gov.apr_v_case_limits lim ON lim.case_id = c.case_id
-            LEFT JOIN lead_step ls ON ls.case_id = c.case_id
-            CROSS JOIN LATERAL (VALUES (1, c.promised_due, lim.promised_total), (2, c.statutory_due, lim.statutory_total)) AS k(deadline, due, total)
-            WHERE k.due IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM gov.apr_v_paused_cases p WHERE p.case_id = c.case_id)
+        paused AS MATERIALIZED (SELECT p.case_id FROM gov.apr_v_paused_cases p),
+        clocks AS (
+            SELECT c.case_id, c.number, c.item_name, c.basic_code, c.hall_id, c.promised_due, c.statutory_due,
+                   coalesce(np.n, 2147483) - t.n AS p_remaining, coalesce(np.n, 0) - coalesce(na.n, 0) AS p_span,
+                   coalesce(ns.n, 2147483) - t.n AS s_remaining, coalesce(ns.n, 0) - coalesce(na.n, 0) AS s_span,
+                   c.promised_due - c.accepted_on AS p_calendar_span, c.statutory_due - c.accepted_on AS s_calendar_span
+            -- OFFSET 0 keeps the view's accepted_on (a time-zone conversion) computed once per case.
+            FROM (SELECT * FROM gov.int_v_open_clocks OFFSET 0) c
+            CROSS JOIN t
+            LEFT JOIN gov.sup_working_days np ON np.d = c.promised_due
+            LEFT JOIN gov.sup_working_days ns ON ns.d = c.statutory_due
+            LEFT JOIN gov.sup_working_days na ON na.d = c.accepted_on
+            WHERE NOT EXISTS (SELECT 1 FROM paused p WHERE p.case_id = c.case_id)
+        ),
+        -- A cheap superset of what may need a card (the most lenient rule, the span in calendar days as an upper
+        -- bound of any limit); checked exactly below with the case's limits and the item's or step's rule.
+        candidates AS (
+            SELECT x.case_id, '00000000-0000-0000-0000-000000000000'::uuid AS task_id, k.deadline, x.number AS case_number, x.item_name,
+                   x.basic_code, x.hall_id, NULL::uuid AS department_id, ''::text AS step_name, k.due, NULL::int AS step_limit,
+                   k.remaining, k.span
+            FROM clocks x
+            CROSS JOIN bound b
+            CROSS JOIN LATERAL (VALUES (1, x.promised_due, x.p_remaining, x.p_span), (2, x.statutory_due, x.s_remaining, x.s_span)) AS k(deadline, due, remaining, span)
+            WHERE (x.promised_due < @today OR x.p_remaining <= b.days_left OR x.p_remaining * 100 <= (100 - b.pct) * greatest(x.p_span, x.p_calendar_span)
+                   OR x.statutory_due < @today OR x.s_remaining <= b.days_left OR x.s_remaining * 100 <= (100 - b.pct) * greatest(x.s_span, x.s_calendar_span))
+              AND k.due IS NOT NULL
             UNION ALL
             SELECT s.case_id, s.task_id, 3, s.case_number, s.item_name, s.basic_code, s.hall_id, s.department_id, s.step_name, s.due_on,
-                   s.limit_working_days, s.opened_on
+                   s.limit_working_days, coalesce(nd.n, 2147483) - t.n, coalesce(nd.n, 0) - coalesce(no.n, 0)
             FROM gov.apr_v_open_steps s
+            CROSS JOIN t
+            CROSS JOIN bound b
+            LEFT JOIN gov.sup_working_days nd ON nd.d = s.due_on
+            LEFT JOIN gov.sup_working_days no ON no.d = s.opened_on
             WHERE s.due_on IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM gov.apr_v_paused_cases p WHERE p.case_id = s.case_id)
+              AND NOT EXISTS (SELECT 1 FROM paused p WHERE p.case_id = s.case_id)
+              AND (s.due_on < @today OR coalesce(nd.n, 2147483) - t.n <= b.days_left
+                   OR (coalesce(nd.n, 2147483) - t.n) * 100 <= (100 - b.pct) * greatest(coalesce(nd.n, 0) - coalesce(no.n, 0), s.due_on - s.opened_on))
         ),
         measured AS (
             SELECT x.*,
-                   coalesce(nd.n, 2147483) - t.n AS remaining,
-                   coalesce(x.total, coalesce(nd.n, 0) - coalesce(ns.n, 0)) AS total_days,
+                   coalesce(CASE x.deadline WHEN 1 THEN lim.promised_total WHEN 2 THEN lim.statutory_total ELSE x.step_limit END, x.span) AS total_days,
                    CASE WHEN rs.id IS NOT NULL THEN rs.yellow_percent WHEN ri.id IS NOT NULL THEN ri.yellow_percent ELSE @pct END AS pct,
                    CASE WHEN rs.id IS NOT NULL THEN rs.yellow_days_left WHEN ri.id IS NOT NULL THEN ri.yellow_days_left ELSE @days END AS days_left
-            FROM deadlines x
-            CROSS JOIN t
-            LEFT JOIN gov.sup_working_days nd ON nd.d = x.due
-            LEFT JOIN gov.sup_working_days ns ON ns.d = x.started_on
+            FROM candidates x
+            -- Looked up for the candidates only (by key), not hashed for every open case.
+            LEFT JOIN LATERAL (SELECT l.promised_total, l.statutory_total FROM gov.apr_v_case_limits l WHERE l.case_id = x.case_id) lim ON x.deadline IN (1, 2)
             LEFT JOIN gov.sup_card_rules rs ON x.step_name <> '' AND rs.basic_code = x.basic_code AND rs.step_name = x.step_name
             LEFT JOIN gov.sup_card_rules ri ON ri.basic_code = x.basic_code AND ri.step_name = ''
         ),
         due_cards AS (
             SELECT m.*, col.colour
             FROM measured m
-            JOIN (VALUES (1), (2)) AS col(colour)
-              ON (col.colour = 2 AND m.due < @today)
-              OR (col.colour = 1 AND (m.due < @today
-                                      OR (m.days_left IS NOT NULL AND m.remaining <= m.days_left)
-                                      OR (m.pct IS NOT NULL AND m.total_days > 0 AND (m.total_days - m.remaining) * 100 >= m.pct * m.total_days)))
+            CROSS JOIN LATERAL (
+                SELECT 2 WHERE m.due < @today
+                UNION ALL
+                SELECT 1 WHERE m.due < @today
+                            OR (m.days_left IS NOT NULL AND m.remaining <= m.days_left)
+                            OR (m.pct IS NOT NULL AND m.total_days > 0 AND (m.total_days - m.remaining) * 100 >= m.pct * m.total_days)) AS col(colour)
+        ),
+        fresh AS (
+            SELECT d.* FROM due_cards d
             WHERE NOT EXISTS (SELECT 1 FROM gov.sup_cards k
-                              WHERE k.case_id = m.case_id AND k.task_id = m.task_id AND k.deadline = m.deadline AND k.colour = col.colour)
+                              WHERE k.case_id = d.case_id AND k.task_id = d.task_id AND k.deadline = d.deadline AND k.colour = d.colour)
         )
         INSERT INTO gov.sup_cards (id, case_id, task_id, deadline, colour, case_number, item_name, basic_code, hall_id, department_id, step_name, due_on, issued_on, issued_at)
-        SELECT gen_random_uuid(), case_id, task_id, deadline, colour, case_number, item_name, basic_code, hall_id, department_id, step_name, due, @today, @now
-        FROM due_cards
+        SELECT gen_random_uuid(), f.case_id, f.task_id, f.deadline, f.colour, f.case_number, f.item_name, f.basic_code, f.hall_id,
+               coalesce(f.department_id, lead.department_id), f.step_name, f.due, @today, @now
+        FROM fresh f
+        -- A case's deadline is the department's whose open step is due first (looked up for new cards only).
+        LEFT JOIN LATERAL (SELECT s.department_id FROM gov.apr_v_open_steps s WHERE f.deadline IN (1, 2) AND s.case_id = f.case_id
+                           ORDER BY s.due_on NULLS LAST LIMIT 1) lead ON true
         ON CONFLICT (case_id, task_id, deadline, colour) DO NOTHING
         RETURNING id AS id, case_number AS case_number, item_name AS item_name, hall_id AS hall_id, department_id AS department_id,
                   step_name AS step_name, deadline AS deadline, colour AS colour, due_on AS due_on
