@@ -40,7 +40,7 @@ public sealed class CaseFactsRefresh(GovDbContext db, IWorkingCalendarProvider c
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(@key)", [new NpgsqlParameter("key", LockKey)], cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("SELECT set_config('work_mem', '128MB', true)", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT set_config('jit', 'off', true), set_config('work_mem', '128MB', true)", cancellationToken);
             await DeadlineSweep.FillWorkingDaysAsync(db, calendar, today, cancellationToken);
             full = full || !await db.Set<Domain.CaseDayFacts>().AnyAsync(cancellationToken);
             var openDays = full ? [] : await db.Database.SqlQueryRaw<DateOnly>(

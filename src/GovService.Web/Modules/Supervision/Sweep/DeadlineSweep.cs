@@ -54,8 +54,10 @@ public sealed class DeadlineSweep(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-            // Hash joins over every open case fit in memory instead of spilling to disk (this transaction only).
-            await db.Database.ExecuteSqlRawAsync("SELECT set_config('work_mem', @mem, true)",
+            // Hash joins over every open case fit in memory instead of spilling to disk, and no JIT: compiling these
+            // statements' expressions took longer (2 s of 4.5 s at 100,000 open cases) than evaluating them (this
+            // transaction only).
+            await db.Database.ExecuteSqlRawAsync("SELECT set_config('jit', 'off', true), set_config('work_mem', @mem, true)",
                 [new NpgsqlParameter("mem", $"{Math.Clamp(settings.SweepWorkMemMegabytes, 4, 1024)}MB")], cancellationToken);
             await FillWorkingDaysAsync(calendar, asOf, cancellationToken);
 
