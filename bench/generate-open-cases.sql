@@ -292,7 +292,7 @@ END $$;
 -- Due dates: acceptance + limit + closed pause + extension (working days, or calendar days for such items).
 CREATE TEMP TABLE new_cases AS
 SELECT pg_temp.uuid7(cs.accepted_at) AS id, cs.*,
-       '361131' || to_char(nb.day, 'YYYYMMDD') || lpad(nb.seq::text, 5, '0') AS number,
+       '361131' || to_char(nb.day, 'YYYYMMDD') || CASE WHEN nb.seq > 99999 THEN nb.seq::text ELSE lpad(nb.seq::text, 5, '0') END AS number,
        pf.d AS pause_from, pt.d AS pause_to,
        CASE WHEN cs.pu = 2 THEN cs.acc_d + cs.pl + cs.ext + CASE WHEN cs.pause_kind = 5 THEN pt.d - pf.d ELSE 0 END
             ELSE pd.d END AS promised_due,

@@ -22,6 +22,7 @@ public static class SupervisionModule
         services.AddScoped<DailyDigestJob>();
         services.AddScoped<Dashboard.CaseFactsRefresh>();
         services.AddScoped<Dashboard.SupervisionScope>();
+        services.AddMemoryCache();
         services.AddScoped<Dashboard.DashboardQueries>();
         services.AddScoped<Ratings.RatingDesk>();
         return services;

@@ -73,16 +73,16 @@ public sealed class DashboardController(
         }
 
         var filter = Period(from, to);
-        var totals = await queries.CasesAsync(viewer.Halls, filter, "", ct);
-        var total = totals.Count > 0 ? totals[0] : null;
+        var rolled = await queries.RolledUpAsync(viewer.Halls, filter, ct);
+        var total = rolled.Total;
         var halls = viewer.Halls;
         var orders = db.Set<SupervisionOrder>().AsNoTracking().Where(o => o.HallId != null && halls.Contains(o.HallId.Value) && o.State == OrderState.Open);
         var complaints = db.Set<Complaint>().AsNoTracking().Where(c => c.HallId != null && halls.Contains(c.HallId.Value) && c.State == ComplaintState.Open);
         var today = clock.Today();
         return View(new DashboardPage(
             viewer, filter, total,
-            await queries.CasesAsync(halls, filter, "hall", ct),
-            await queries.CasesAsync(halls, filter, "item", ct),
+            rolled.ByHall,
+            rolled.ByItem,
             await queries.CardsAsync(halls, "department", ct),
             await queries.CardsAsync(halls, "hall", ct),
             await queries.CardsAsync(halls, "item", ct),
@@ -90,12 +90,12 @@ public sealed class DashboardController(
             await DepartmentNamesAsync(ct),
             await orders.CountAsync(ct),
             await orders.CountAsync(o => o.Level > 0, ct),
-            await queries.FlagsAsync(halls, filter, ct),
+            rolled.Flags,
             await queries.RatingsAsync(halls, filter, today, ct),
             await ReformAsync(total, ct),
             await complaints.CountAsync(ct),
             await complaints.CountAsync(c => c.DueOn < today, ct),
-            await queries.FiguresAsOfAsync(ct)));
+            rolled.AsOf));
     }
 
     /// <summary>The reform targets: item figures from the published catalog, case figures from the period's cases.</summary>

@@ -1,6 +1,7 @@
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Supervision.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -45,8 +46,62 @@ public sealed record StaffRatings(string StaffName, string Office, int Ratings, 
 /// (<c>sup_case_days</c>, kept by <see cref="CaseFactsRefresh"/> from Intake's views), cards, orders and ratings from
 /// this module's own tables, drill-downs from Intake's view <c>int_v_case_flags</c>.
 /// </summary>
-public sealed class DashboardQueries(GovDbContext db)
+public sealed record RolledUp(CaseFigures? Total, IReadOnlyList<CaseFigures> ByHall, IReadOnlyList<CaseFigures> ByItem, FlagFigures Flags, DateTimeOffset? AsOf);
+
+public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
 {
+    private sealed record RolledUpRow(string Grp, string Key, string Name, int Cases, int Open, int Decided, int OnTime, double? AverageWorkingDays, int Supplemented,
+        double? VisitsPerCase, int WithoutVisit, int MaterialsRequired, int MaterialsReused, int Repeated, int ExtraVisits, int SecondSupplement);
+
+    /// <summary>
+    /// The case figures and flags of the halls and period — total, per hall, per item — in one pass over the rollup.
+    /// Kept in memory per scope, period and rollup refresh: until the next refresh the answer cannot change, so
+    /// supervisors opening the dashboard at the same time share one computation.
+    /// </summary>
+    public async Task<RolledUp> RolledUpAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, CancellationToken ct)
+    {
+        var asOf = await FiguresAsOfAsync(ct);
+        var key = ("sup-rollup", string.Join(',', halls.Order()), filter.From, filter.To, asOf);
+        if (cache.TryGetValue(key, out RolledUp? hit) && hit is not null)
+        {
+            return hit;
+        }
+
+        var rows = await db.Database.SqlQueryRaw<RolledUpRow>(RolledUpSql, Parameters(halls, filter)).ToListAsync(ct);
+        static CaseFigures Figures(RolledUpRow r) => new(r.Key, r.Name, r.Cases, r.Open, r.Decided, r.OnTime, r.AverageWorkingDays, r.Supplemented, r.VisitsPerCase, r.WithoutVisit, r.MaterialsRequired, r.MaterialsReused);
+        var total = rows.FirstOrDefault(r => r.Grp == "" && r.Cases > 0);
+        var result = new RolledUp(
+            total is null ? null : Figures(total),
+            [.. rows.Where(r => r.Grp == "hall").OrderByDescending(r => r.Cases).Select(Figures)],
+            [.. rows.Where(r => r.Grp == "item").OrderByDescending(r => r.Cases).Select(Figures)],
+            new FlagFigures(total?.Repeated ?? 0, total?.ExtraVisits ?? 0, total?.SecondSupplement ?? 0),
+            asOf);
+        cache.Set(key, result, TimeSpan.FromMinutes(10));
+        return result;
+    }
+
+    private const string RolledUpSql = """
+            SELECT CASE WHEN grouping(f.hall_id) = 0 THEN 'hall' WHEN grouping(f.basic_code) = 0 THEN 'item' ELSE '' END AS grp,
+                   coalesce(f.hall_id::text, f.basic_code, '') AS key,
+                   CASE WHEN grouping(f.basic_code) = 0 THEN min(f.item_name) ELSE '' END AS name,
+                   coalesce(sum(f.cases), 0)::int AS cases,
+                   coalesce(sum(f.open), 0)::int AS open,
+                   coalesce(sum(f.decided), 0)::int AS decided,
+                   coalesce(sum(f.on_time), 0)::int AS on_time,
+                   (sum(f.working_days_sum)::float8 / nullif(sum(f.decided_counted), 0)) AS average_working_days,
+                   coalesce(sum(f.supplemented), 0)::int AS supplemented,
+                   (sum(f.visits_sum)::float8 / nullif(sum(f.cases), 0)) AS visits_per_case,
+                   coalesce(sum(f.without_visit), 0)::int AS without_visit,
+                   coalesce(sum(f.materials_required), 0)::int AS materials_required,
+                   coalesce(sum(f.materials_reused), 0)::int AS materials_reused,
+                   coalesce(sum(f.repeated), 0)::int AS repeated,
+                   coalesce(sum(f.extra_visits), 0)::int AS extra_visits,
+                   coalesce(sum(f.second_supplement), 0)::int AS second_supplement
+            FROM gov.sup_case_days f
+            WHERE f.hall_id = ANY(@halls) AND f.day BETWEEN @from AND @to
+            GROUP BY GROUPING SETS ((), (f.hall_id), (f.basic_code))
+            """;
+
     public async Task<IReadOnlyList<CaseFigures>> CasesAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, string groupBy, CancellationToken ct)
     {
         var (key, name) = groupBy switch
