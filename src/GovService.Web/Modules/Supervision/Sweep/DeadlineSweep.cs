@@ -279,27 +279,19 @@ public sealed class DeadlineSweep(
               AND (s.due_on < @today OR coalesce(nd.n, 2147483) - t.n <= b.days_left
                    OR (coalesce(nd.n, 2147483) - t.n) * 100 <= (100 - b.pct) * greatest(coalesce(nd.n, 0) - coalesce(no.n, 0), s.due_on - s.opened_on))
         ),
-        -- Deadlines already carded yellow can only turn red, when overdue: no need to measure them again (in the
-        -- steady state that is most of the candidates).
-        carded AS (
-            SELECT x.*, y.id IS NOT NULL AS has_yellow
-            FROM candidates x
-            LEFT JOIN gov.sup_cards y ON y.case_id = x.case_id AND y.task_id = x.task_id AND y.deadline = x.deadline AND y.colour = 1
-        ),
         measured AS (
             SELECT x.*,
                    coalesce(CASE x.deadline WHEN 1 THEN lim.promised_total WHEN 2 THEN lim.statutory_total ELSE x.step_limit END, x.span) AS total_days,
                    CASE WHEN rs.id IS NOT NULL THEN rs.yellow_percent WHEN ri.id IS NOT NULL THEN ri.yellow_percent ELSE @pct END AS pct,
                    CASE WHEN rs.id IS NOT NULL THEN rs.yellow_days_left WHEN ri.id IS NOT NULL THEN ri.yellow_days_left ELSE @days END AS days_left
-            FROM carded x
+            FROM candidates x
             -- Looked up for the candidates only (by key), not hashed for every open case.
             LEFT JOIN LATERAL (SELECT l.promised_total, l.statutory_total FROM gov.apr_v_case_limits l WHERE l.case_id = x.case_id) lim ON x.deadline IN (1, 2)
             LEFT JOIN gov.sup_card_rules rs ON x.step_name <> '' AND rs.basic_code = x.basic_code AND rs.step_name = x.step_name
             LEFT JOIN gov.sup_card_rules ri ON ri.basic_code = x.basic_code AND ri.step_name = ''
-            WHERE NOT x.has_yellow
         ),
         due_cards AS (
-            SELECT m.case_id, m.task_id, m.deadline, m.case_number, m.item_name, m.basic_code, m.hall_id, m.department_id, m.step_name, m.due, col.colour
+            SELECT m.*, col.colour
             FROM measured m
             CROSS JOIN LATERAL (
                 SELECT 2 WHERE m.due < @today
@@ -307,10 +299,6 @@ public sealed class DeadlineSweep(
                 SELECT 1 WHERE m.due < @today
                             OR (m.days_left IS NOT NULL AND m.remaining <= m.days_left)
                             OR (m.pct IS NOT NULL AND m.total_days > 0 AND (m.total_days - m.remaining) * 100 >= m.pct * m.total_days)) AS col(colour)
-            UNION ALL
-            SELECT x.case_id, x.task_id, x.deadline, x.case_number, x.item_name, x.basic_code, x.hall_id, x.department_id, x.step_name, x.due, 2
-            FROM carded x
-            WHERE x.has_yellow AND x.due < @today
         ),
         fresh AS (
             SELECT d.* FROM due_cards d
