@@ -199,12 +199,13 @@ public sealed class DashboardController(
         void Row(string group, string name, CaseFigures f, CardFigures? c) =>
             csv.AppendLine(string.Join(',', filter.From.ToString("yyyy-MM-dd"), filter.To.ToString("yyyy-MM-dd"), group, Csv(name), f.Cases, f.Open, f.Decided, f.OnTime,
                 Number(f.OnTimeRate), Number(f.AverageWorkingDays), Number(f.SupplementRate), Number(f.VisitsPerCase), Number(f.WithoutVisitShare), c?.Yellow ?? 0, c?.Red ?? 0));
-        foreach (var f in await queries.CasesAsync(viewer.Halls, filter, "hall", ct))
+        var rolled = await queries.RolledUpAsync(viewer.Halls, filter, ct);
+        foreach (var f in rolled.ByHall)
         {
             Row("hall", Guid.TryParse(f.Key, out var h) && names.TryGetValue(h, out var n) ? n : f.Key, f, cards.GetValueOrDefault(f.Key));
         }
 
-        foreach (var f in await queries.CasesAsync(viewer.Halls, filter, "item", ct))
+        foreach (var f in rolled.ByItem)
         {
             Row("item", $"{f.Key} {f.Name}", f, null);
         }

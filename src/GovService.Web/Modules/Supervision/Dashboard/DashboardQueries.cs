@@ -102,39 +102,6 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
             GROUP BY GROUPING SETS ((), (f.hall_id), (f.basic_code))
             """;
 
-    public async Task<IReadOnlyList<CaseFigures>> CasesAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, string groupBy, CancellationToken ct)
-    {
-        var (key, name) = groupBy switch
-        {
-            "hall" => ("f.hall_id::text", "''"),
-            "item" => ("f.basic_code", "min(f.item_name)"),
-            _ => ("''", "''"),
-        };
-        // The grouping expressions come from the fixed switch above, never from the request.
-        var sql = CasesSql.Replace("{0}", key, StringComparison.Ordinal).Replace("{1}", name, StringComparison.Ordinal);
-        return await db.Database.SqlQueryRaw<CaseFigures>(sql, Parameters(halls, filter)).ToListAsync(ct);
-    }
-
-    // From the rolled-up days (sup_case_days, CaseFactsRefresh): sums only, whatever the period.
-    private const string CasesSql = """
-            SELECT {0} AS key, {1} AS name,
-                   sum(f.cases)::int AS cases,
-                   sum(f.open)::int AS open,
-                   sum(f.decided)::int AS decided,
-                   sum(f.on_time)::int AS on_time,
-                   (sum(f.working_days_sum)::float8 / nullif(sum(f.decided_counted), 0)) AS average_working_days,
-                   sum(f.supplemented)::int AS supplemented,
-                   (sum(f.visits_sum)::float8 / nullif(sum(f.cases), 0)) AS visits_per_case,
-                   sum(f.without_visit)::int AS without_visit,
-                   sum(f.materials_required)::int AS materials_required,
-                   sum(f.materials_reused)::int AS materials_reused
-            FROM gov.sup_case_days f
-            WHERE f.hall_id = ANY(@halls) AND f.day BETWEEN @from AND @to
-            GROUP BY 1
-            ORDER BY 3 DESC
-            """;
-
-
     public async Task<IReadOnlyList<CardFigures>> CardsAsync(IReadOnlySet<Guid> halls, string groupBy, CancellationToken ct)
     {
         var key = groupBy switch
@@ -186,18 +153,8 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
             .ToListAsync(ct);
     }
 
-    public async Task<FlagFigures> FlagsAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, CancellationToken ct) =>
-        await db.Database.SqlQueryRaw<FlagFigures>(
-            """
-            SELECT coalesce(sum(f.repeated), 0)::int AS repeated,
-                   coalesce(sum(f.extra_visits), 0)::int AS extra_visits,
-                   coalesce(sum(f.second_supplement), 0)::int AS second_supplement
-            FROM gov.sup_case_days f
-            WHERE f.hall_id = ANY(@halls) AND f.day BETWEEN @from AND @to
-            """, Parameters(halls, filter)).SingleAsync(ct);
-
     /// <summary>When the figures were last refreshed (null before the first refresh).</summary>
-    public async Task<DateTimeOffset?> FiguresAsOfAsync(CancellationToken ct) =>
+    private async Task<DateTimeOffset?> FiguresAsOfAsync(CancellationToken ct) =>
         await db.Set<CaseDayFacts>().MaxAsync(f => (DateTimeOffset?)f.RefreshedAt, ct);
 
     public async Task<IReadOnlyList<FlaggedCase>> FlaggedCasesAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, string? kind, int limit, CancellationToken ct)
