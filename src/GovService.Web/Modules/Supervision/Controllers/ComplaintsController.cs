@@ -60,7 +60,7 @@ public sealed class MyComplaintsController(
             Title = title,
             Content = content,
             Respondent = respondent,
-            Source = Request.Headers.UserAgent.ToString().Contains("Mobi", StringComparison.Ordinal) ? RatingChannel.Mobile : RatingChannel.Pc,
+            Source = RatingChannels.OfUserAgent(Request.Headers.UserAgent.ToString()),
         };
         var subject = form.Subject ?? "";
         if (subject.StartsWith("case:", StringComparison.Ordinal))
@@ -101,8 +101,7 @@ public sealed class MyComplaintsController(
         var today = clock.Today();
         complaint.FiledAt = clock.GetUtcNow().ToUniversalTime();
         complaint.DueOn = (await calendars.GetAsync(ct)).AddWorkingDays(today, Math.Max(1, options.Value.ComplaintWorkingDays)).End;
-        var recipients = complaint.DepartmentId is { } dept ? await organization.StaffOfDepartmentAsync(dept, ct)
-            : complaint.HallId is { } h ? await organization.StaffOfHallAsync(h, ct) : [];
+        var recipients = await Sweep.OrderNotices.StaffAnsweringAsync(organization, complaint.DepartmentId, complaint.HallId, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var sequence = await db.Database.SqlQueryRaw<long>("SELECT nextval('gov.sup_complaint_numbers') AS \"Value\"").SingleAsync(ct);

@@ -162,7 +162,7 @@ public sealed class OrdersController(
             OpenedByStaffId = viewer.Staff.StaffId,
             OpenedByName = viewer.Staff.Name,
         };
-        var recipients = card.DepartmentId is { } dept ? await organization.StaffOfDepartmentAsync(dept, ct) : card.HallId is { } h ? await organization.StaffOfHallAsync(h, ct) : [];
+        var recipients = await Sweep.OrderNotices.StaffAnsweringAsync(organization, card.DepartmentId, card.HallId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(order);
         await db.SaveChangesAsync(ct);

@@ -68,5 +68,5 @@ public sealed class RatingsController(RatingDesk desk) : Controller
 
     /// <summary>评价渠道 of this request: a phone's browser counts as the mobile channel, anything else as PC.</summary>
     private RatingChannel ChannelOfRequest() =>
-        Request.Headers.UserAgent.ToString().Contains("Mobi", StringComparison.Ordinal) ? RatingChannel.Mobile : RatingChannel.Pc;
+        RatingChannels.OfUserAgent(Request.Headers.UserAgent.ToString());
 }

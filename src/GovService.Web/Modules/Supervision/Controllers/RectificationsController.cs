@@ -170,8 +170,7 @@ public sealed class RectificationsController(
         order.AppealDecidedByName = page.Viewer.Staff.Name;
         order.State = upheld ? RectificationState.Voided : RectificationState.Open;
         page.Rating.Appeal = upheld ? AppealState.Upheld : AppealState.Rejected;
-        var staff = order.DepartmentId is { } d ? await organization.StaffOfDepartmentAsync(d, ct)
-            : order.HallId is { } h ? await organization.StaffOfHallAsync(h, ct) : [];
+        var staff = await Sweep.OrderNotices.StaffAnsweringAsync(organization, order.DepartmentId, order.HallId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await SavedAsync(ct))
         {

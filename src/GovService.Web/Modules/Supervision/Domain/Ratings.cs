@@ -22,6 +22,13 @@ public enum RatingChannel
     Sms = 7,
 }
 
+public static class RatingChannels
+{
+    /// <summary>The channel of a browser request: a phone's browser (its user agent says "Mobi") is the mobile channel, anything else PC.</summary>
+    public static RatingChannel OfUserAgent(string userAgent) =>
+        userAgent.Contains("Mobi", StringComparison.Ordinal) ? RatingChannel.Mobile : RatingChannel.Pc;
+}
+
 public enum AppealState
 {
     None = 0,

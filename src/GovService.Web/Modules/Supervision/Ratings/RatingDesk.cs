@@ -191,8 +191,7 @@ public sealed class RatingDesk(
             };
             db.Add(order);
             await db.SaveChangesAsync(ct);
-            var staffToTell = order.DepartmentId is { } d ? await organization.StaffOfDepartmentAsync(d, ct)
-                : order.HallId is { } h ? await organization.StaffOfHallAsync(h, ct) : [];
+            var staffToTell = await Sweep.OrderNotices.StaffAnsweringAsync(organization, order.DepartmentId, order.HallId, ct);
             await notifications.PostAsync(
                 [.. staffToTell.Select(s => new Notice($"rectification:{order.Id}", s.UserId, null,
                     l["Rectification.Opened.Title", order.Number, order.CaseNumber].Value,

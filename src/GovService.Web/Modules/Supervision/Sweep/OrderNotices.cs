@@ -7,6 +7,12 @@ namespace GovService.Web.Modules.Supervision.Sweep;
 /// <summary>Who is told of a supervision order and what they read: one place for the sweep's and the supervisors' orders.</summary>
 public static class OrderNotices
 {
+    /// <summary>The staff who answer for work addressed to a department, or (without one) to a hall.</summary>
+    public static async Task<IReadOnlyList<StaffContact>> StaffAnsweringAsync(IOrganizationDirectory organization, Guid? departmentId, Guid? hallId, CancellationToken ct) =>
+        departmentId is { } d ? await organization.StaffOfDepartmentAsync(d, ct)
+        : hallId is { } h ? await organization.StaffOfHallAsync(h, ct)
+        : [];
+
     /// <summary>A level-0 order goes to the heads of the addressed department or hall; to all its staff when it has no head.</summary>
     public static IReadOnlyList<StaffContact> Addressees(IReadOnlyList<StaffContact> staff) =>
         staff.Any(s => s.IsHead) ? [.. staff.Where(s => s.IsHead)] : staff;
