@@ -57,7 +57,7 @@ public sealed class RectificationsController(
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken ct)
     {
-        var page = await PageAsync(id, null, ct);
+        var page = await PageAsync(id, ct);
         return page is null ? NotFound() : View(page);
     }
 
@@ -66,7 +66,7 @@ public sealed class RectificationsController(
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Feedback(Guid id, string? callback, string? rectification, CancellationToken ct)
     {
-        var page = await PageAsync(id, null, ct);
+        var page = await PageAsync(id, ct);
         if (page is null || !page.Viewer.MayAnswer(page.Order.DepartmentId, page.Order.HallId))
         {
             return NotFound();
@@ -91,7 +91,7 @@ public sealed class RectificationsController(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await SavedAsync(ct))
         {
-            return Refused(await PageAsync(id, null, ct) ?? page, StatusCodes.Status409Conflict, l["Rectification.NotOpen"], ("callback", callback), ("rectification", rectification));
+            return Refused(await PageAsync(id, ct) ?? page, StatusCodes.Status409Conflict, l["Rectification.NotOpen"], ("callback", callback), ("rectification", rectification));
         }
 
         await notifications.PostAsync(
@@ -107,7 +107,7 @@ public sealed class RectificationsController(
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Appeal(Guid id, string? reason, CancellationToken ct)
     {
-        var page = await PageAsync(id, null, ct);
+        var page = await PageAsync(id, ct);
         if (page is null || !page.Viewer.MayAnswer(page.Order.DepartmentId, page.Order.HallId))
         {
             return NotFound();
@@ -132,7 +132,7 @@ public sealed class RectificationsController(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await SavedAsync(ct))
         {
-            return Refused(await PageAsync(id, null, ct) ?? page, StatusCodes.Status409Conflict, l["Rectification.NotOpen"], ("reason", reason));
+            return Refused(await PageAsync(id, ct) ?? page, StatusCodes.Status409Conflict, l["Rectification.NotOpen"], ("reason", reason));
         }
 
         await notifications.PostAsync(
@@ -148,7 +148,7 @@ public sealed class RectificationsController(
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> DecideAppeal(Guid id, bool upheld, string? note, CancellationToken ct)
     {
-        var page = await PageAsync(id, null, ct);
+        var page = await PageAsync(id, ct);
         if (page is null || !page.Viewer.IsSupervisor)
         {
             return NotFound();
@@ -174,7 +174,7 @@ public sealed class RectificationsController(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await SavedAsync(ct))
         {
-            return Refused(await PageAsync(id, null, ct) ?? page, StatusCodes.Status409Conflict, l["Rectification.NotAppealed"], ("note", note));
+            return Refused(await PageAsync(id, ct) ?? page, StatusCodes.Status409Conflict, l["Rectification.NotAppealed"], ("note", note));
         }
 
         await notifications.PostAsync(
@@ -206,7 +206,7 @@ public sealed class RectificationsController(
         return View("Show", page with { Error = error, Posted = posted.ToDictionary(p => p.Field, p => p.Value) });
     }
 
-    private async Task<RectificationPage?> PageAsync(Guid id, string? error, CancellationToken ct)
+    private async Task<RectificationPage?> PageAsync(Guid id, CancellationToken ct)
     {
         var viewer = await scopes.ForAsync(User, ct);
         var order = viewer is null ? null : await db.Set<RectificationOrder>().FirstOrDefaultAsync(o => o.Id == id, ct);
@@ -216,6 +216,6 @@ public sealed class RectificationsController(
         }
 
         var rating = await db.Set<Rating>().FirstAsync(r => r.Id == order.RatingId, ct);
-        return new RectificationPage(order, rating, viewer, clock.Today(), error);
+        return new RectificationPage(order, rating, viewer, clock.Today(), null);
     }
 }

@@ -46,13 +46,12 @@ public sealed class CaseFactsRefresh(GovDbContext db, IWorkingCalendarProvider c
             var openDays = full ? [] : await db.Database.SqlQueryRaw<DateOnly>(
                     "SELECT DISTINCT day AS \"Value\" FROM gov.sup_case_days WHERE open > 0 AND day < @from", new NpgsqlParameter("from", from))
                 .ToListAsync(cancellationToken);
-            var days = new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = openDays.ToArray() };
-            var window = new NpgsqlParameter("from", full ? DateOnly.MinValue : from);
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM gov.sup_case_days WHERE day >= @from OR day = ANY(@days)", [window, days], cancellationToken);
-            var written = await db.Database.ExecuteSqlRawAsync(RefreshSql,
-                [new NpgsqlParameter("from", full ? DateOnly.MinValue : from), new NpgsqlParameter("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = openDays.ToArray() },
-                 new NpgsqlParameter("now", clock.GetUtcNow().ToUniversalTime())],
-                cancellationToken);
+            // The days rewritten: the recent ones (all of them when rebuilding) and the older ones with open cases.
+            var start = full ? DateOnly.MinValue : from;
+            var older = openDays.ToArray();
+            NpgsqlParameter[] Days() => [new("from", start), new("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = older }];
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM gov.sup_case_days WHERE day >= @from OR day = ANY(@days)", Days(), cancellationToken);
+            var written = await db.Database.ExecuteSqlRawAsync(RefreshSql, [.. Days(), new NpgsqlParameter("now", clock.GetUtcNow().ToUniversalTime())], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return written;
         });

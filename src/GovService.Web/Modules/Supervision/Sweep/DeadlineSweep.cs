@@ -59,7 +59,7 @@ public sealed class DeadlineSweep(
             // transaction only).
             await db.Database.ExecuteSqlRawAsync("SELECT set_config('jit', 'off', true), set_config('work_mem', @mem, true)",
                 [new NpgsqlParameter("mem", $"{Math.Clamp(settings.SweepWorkMemMegabytes, 4, 1024)}MB")], cancellationToken);
-            await FillWorkingDaysAsync(calendar, asOf, cancellationToken);
+            await FillWorkingDaysAsync(db, calendar, asOf, cancellationToken);
 
             var cards = await db.Database.SqlQueryRaw<NewCard>(IssueCardsSql,
                 [new NpgsqlParameter("today", asOf), new NpgsqlParameter("now", now), new NpgsqlParameter("pct", settings.YellowPercent), new NpgsqlParameter("days", settings.YellowDaysLeft)])
@@ -106,9 +106,6 @@ public sealed class DeadlineSweep(
     public static readonly DateOnly Epoch = new(2015, 1, 1);
 
     /// <summary>n(d) = working days from <see cref="Epoch"/> up to and including d (table sup_working_days), two years ahead.</summary>
-    private Task FillWorkingDaysAsync(WorkingCalendar calendar, DateOnly asOf, CancellationToken cancellationToken) =>
-        FillWorkingDaysAsync(db, calendar, asOf, cancellationToken);
-
     /// <summary>Numbers the working days (also used by the dashboard figures' refresh, which may run before any sweep).</summary>
     public static async Task FillWorkingDaysAsync(GovDbContext db, WorkingCalendar calendar, DateOnly asOf, CancellationToken cancellationToken)
     {
