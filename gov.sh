@@ -4,6 +4,7 @@
 #   ./gov.sh test   run every test (unit, integration, architecture, browser)
 #   ./gov.sh db     start only the local PostgreSQL and print its connection string
 #   ./gov.sh stop   stop the local PostgreSQL
+#   ./gov.sh audit-verify   check the audit trail's hash chain; prints the first tampered entry (exit 1)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -201,6 +202,16 @@ cmd_db() {
   echo "ConnectionStrings__Gov='$(local_connection_string govservice)'"
 }
 
+cmd_audit_verify() {
+  need_dotnet
+  if [ -z "${ConnectionStrings__Gov:-}" ]; then
+    start_local_postgres
+    export ConnectionStrings__Gov="$(local_connection_string govservice)"
+  fi
+  cd "$ROOT"
+  dotnet run --project src/GovService.Web/GovService.Web.csproj -c Release -v quiet -- audit "${1:-verify}"
+}
+
 cmd_stop() {
   local bin data
   bin="$(pg_bin_dir)"
@@ -214,5 +225,7 @@ case "${1:-}" in
   test) cmd_test ;;
   db) cmd_db ;;
   stop) cmd_stop ;;
-  *) echo "usage: ./gov.sh run | test | db | stop" >&2; exit 64 ;;
+  audit-verify) cmd_audit_verify verify ;;
+  audit-seal) cmd_audit_verify seal ;;
+  *) echo "usage: ./gov.sh run | test | db | stop | audit-verify | audit-seal" >&2; exit 64 ;;
 esac

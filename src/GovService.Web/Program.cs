@@ -50,6 +50,7 @@ services.AddHttpContextAccessor();
 // Chinese text is written as is, not as &#x…; entities (smaller pages, readable source).
 services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddSingleton<AuditInterceptor>();
+services.AddScoped<AuditChain>();
 services.AddDbContext<GovDbContext>((sp, options) => options
     .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", GovDbContext.Schema))
     .UseSnakeCaseNamingConvention()
@@ -110,6 +111,12 @@ services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converter
 services.AddHealthChecks().AddDbContextCheck<GovDbContext>("database", tags: ["ready"]);
 services.AddPublicPageCache(connectionString);
 services.AddModules(configuration);
+
+if (args is ["audit", var auditCommand, ..])
+{
+    // Operator commands (docs/operations.md): run against the configured database, without starting the web server.
+    return await AuditCommand.RunAsync(builder, auditCommand);
+}
 
 var app = builder.Build();
 

@@ -22,6 +22,15 @@ public sealed class AuditEntry
     public string EntityId { get; set; } = "";
     public string? Before { get; set; }
     public string? After { get; set; }
+
+    /// <summary>The writing transaction (set by the database): the chain takes an entry only once no older transaction can still commit.</summary>
+    public long TxId { get; set; }
+
+    /// <summary>Position in the hash chain, null until <see cref="AuditChain"/> seals the entry (within a minute).</summary>
+    public long? ChainSeq { get; set; }
+
+    /// <summary>SHA-256 (hex) of the previous entry's hash and this entry's content.</summary>
+    public string? Hash { get; set; }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -36,6 +45,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Before).HasColumnType("jsonb");
         builder.Property(e => e.After).HasColumnType("jsonb");
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
+        builder.Property(e => e.TxId).HasDefaultValueSql("(pg_current_xact_id()::text)::bigint").ValueGeneratedOnAdd();
+        builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(e => e.ChainSeq).IsUnique();
+        builder.HasIndex(e => e.Id).HasDatabaseName("ix_ops_audit_entries_unsealed").HasFilter("chain_seq IS NULL");
     }
 }
 

@@ -1,3 +1,4 @@
+using GovService.Web.Infrastructure.Auditing;
 using GovService.Web.Modules;
 using GovService.Web.Shared.Security;
 using Hangfire;
@@ -59,6 +60,7 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager jobs, IServi
     public Task StartAsync(CancellationToken cancellationToken)
     {
         ModuleRegistry.RegisterModuleJobs(jobs, services);
+        jobs.AddOrUpdate<AuditSealJob>(AuditSealJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         logger.LogInformation("Recurring jobs registered");
         return Task.CompletedTask;
     }

@@ -57,6 +57,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("before");
 
+                    b.Property<long?>("ChainSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_seq");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -69,6 +73,18 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("entity_type");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<long>("TxId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("tx_id")
+                        .HasDefaultValueSql("(pg_current_xact_id()::text)::bigint");
+
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -76,6 +92,14 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_ops_audit_entries");
+
+                    b.HasIndex("ChainSeq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ops_audit_entries_chain_seq");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_ops_audit_entries_unsealed")
+                        .HasFilter("chain_seq IS NULL");
 
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_ops_audit_entries_entity_type_entity_id");
