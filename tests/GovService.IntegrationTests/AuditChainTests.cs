@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Infrastructure.Auditing;
 using GovService.Web.Modules.Organization.Domain;
@@ -197,37 +195,5 @@ public sealed class AuditChainTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM gov.ops_audit_entries WHERE chain_seq IS NULL"));
     }
 
-    /// <summary>Runs <c>dotnet GovService.Web.dll audit &lt;command&gt;</c> against the test database, as docs/operations.md tells an operator.</summary>
-    private async Task<(int ExitCode, string Output)> RunCommandAsync(string command)
-    {
-        var configuration = typeof(AuditChainTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var dll = Path.Combine(RepositoryRoot(), "src", "GovService.Web", "bin", configuration, "net10.0", "GovService.Web.dll");
-        Assert.True(File.Exists(dll), $"The portal is not built: {dll} is missing.");
-        var start = new ProcessStartInfo("dotnet", [dll, "audit", command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.Environment["ConnectionStrings__Gov"] = portal.ConnectionString;
-        start.Environment["Logging__FilePath"] = Path.Combine(Path.GetTempPath(), "govservice-tests", "audit-command-.log");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovService.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("GovService.sln not found above " + AppContext.BaseDirectory);
-    }
+    private Task<(int ExitCode, string Output)> RunCommandAsync(string command) => PortalCommand.PortalAsync(portal.ConnectionString, "audit", command);
 }

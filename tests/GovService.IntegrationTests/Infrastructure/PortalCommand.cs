@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace GovService.IntegrationTests.Infrastructure;
+
+/// <summary>Runs operator tools the way docs/operations.md tells an operator to: the built portal's own commands, PostgreSQL's client programs.</summary>
+public static class PortalCommand
+{
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovService.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("GovService.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary><c>dotnet GovService.Web.dll &lt;arguments&gt;</c> against the given database.</summary>
+    public static Task<(int ExitCode, string Output)> PortalAsync(string connectionString, params string[] arguments)
+    {
+        var configuration = typeof(PortalCommand).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var dll = Path.Combine(RepositoryRoot, "src", "GovService.Web", "bin", configuration, "net10.0", "GovService.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The portal is not built: {dll} is missing.");
+        }
+
+        return RunAsync("dotnet", [dll, .. arguments], Path.GetDirectoryName(dll)!, new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Gov"] = connectionString,
+            ["Logging__FilePath"] = Path.Combine(Path.GetTempPath(), "govservice-tests", "portal-command-.log"),
+        });
+    }
+
+    /// <summary>A PostgreSQL client program (pg_dump, pg_restore) of the newest installed version.</summary>
+    public static string PostgresProgram(string name)
+    {
+        var found = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", name)).Where(File.Exists).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault()
+            : null;
+        return found ?? throw new InvalidOperationException($"{name} is missing: install Debian's postgresql-client (./gov.sh test installs PostgreSQL).");
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+}
