@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Reflection;
-using System.Text;
 using GovService.Testing;
 using Microsoft.Playwright;
 
@@ -17,8 +12,7 @@ public sealed class PortalProcess : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private PortalInstance? _portal;
     private TestDatabase? _database;
     private IPlaywright? _playwright;
 
@@ -53,40 +47,12 @@ public sealed class PortalProcess : IAsyncLifetime
         }
 
         _database = await TestDatabase.CreateAsync("browser");
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        var configuration = typeof(PortalProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var project = Path.Combine(RepositoryRoot, "src", "GovService.Web");
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "GovService.Web.dll");
-        if (!File.Exists(dll))
+        _portal = await PortalInstance.StartAsync(_database.ConnectionString, new Dictionary<string, string>
         {
-            throw new InvalidOperationException($"The portal is not built: {dll} is missing.");
-        }
-
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl])
-        {
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ConnectionStrings__Gov"] = _database.ConnectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Seed__Demo"] = "true";
-        start.Environment["Jobs__RunServer"] = "true";
-        start.Environment["Certificates__Signing__KeyFile"] = Path.Combine(Path.GetTempPath(), "govservice-browser-tests", "licence-signing.pem");
-        start.Environment["Certificates__Signing__GenerateIfMissing"] = "true";
-        start.Environment["Security__LoginRateLimit__PermitLimit"] = "1000";
-        // Training setting: the administrator may run the deadline sweep as of a later day (the supervision journey).
-        start.Environment["Supervision__AllowChosenDate"] = "true";
-        start.Environment["Logging__FilePath"] = Path.Combine(Path.GetTempPath(), "govservice-browser-tests", "log-.txt");
-        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        _process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-        _process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        await WaitUntilReadyAsync();
+            // Training setting: the administrator may run the deadline sweep as of a later day (the supervision journey).
+            ["Supervision__AllowChosenDate"] = "true",
+        });
+        BaseUrl = _portal.BaseUrl;
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -111,55 +77,7 @@ public sealed class PortalProcess : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
-
-    private async Task WaitUntilReadyAsync()
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"The portal exited with {_process.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                var response = await http.GetAsync(new Uri(BaseUrl + "/health/ready"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(300);
-        }
-
-        throw new TimeoutException($"The portal was not ready within 90 s:\n{Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public string Output => _portal?.Output ?? "";
 
     public async Task DisposeAsync()
     {
@@ -169,13 +87,10 @@ public sealed class PortalProcess : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_process is { HasExited: false })
+        if (_portal is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await _portal.DisposeAsync();
         }
-
-        _process?.Dispose();
         if (_database is not null)
         {
             await _database.DisposeAsync();

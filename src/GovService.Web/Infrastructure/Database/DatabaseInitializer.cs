@@ -3,13 +3,16 @@ using GovService.Web.Infrastructure.Data;
 using GovService.Web.Infrastructure.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace GovService.Web.Infrastructure.Database;
 
 /// <summary>
 /// Applies pending migrations, then the seeders, before the server starts listening (hosted
-/// services start before Kestrel). Several instances may start at once: EF Core's migration lock
-/// and a PostgreSQL advisory lock around seeding keep them from stepping on each other.
+/// services start before Kestrel). Several instances may start at once (a fresh database, N servers
+/// started together): a PostgreSQL advisory lock, held on its own connection around the migration, and
+/// another around seeding keep them from stepping on each other. EF Core's own migration lock is not
+/// enough on a database without the schema yet: two instances were seen creating the same table.
 /// </summary>
 internal sealed class DatabaseInitializer(
     IServiceScopeFactory scopes,
@@ -17,6 +20,7 @@ internal sealed class DatabaseInitializer(
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     private const long SeedLockKey = 0x60F5E1;
+    private const long MigrateLockKey = 0x60F5E0;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -24,13 +28,32 @@ internal sealed class DatabaseInitializer(
         var db = scope.ServiceProvider.GetRequiredService<GovDbContext>();
 
         var started = Stopwatch.StartNew();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        await using (var migrateLock = new NpgsqlConnection(db.Database.GetConnectionString()))
         {
-            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending);
+            await migrateLock.OpenAsync(cancellationToken);
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrateLockKey})", migrateLock))
+            {
+                await take.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            try
+            {
+                // Pending is read under the lock: an instance that waited finds the other's work done.
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                if (pending.Count > 0)
+                {
+                    logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending);
+                    await db.Database.MigrateAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                // Explicitly: a pooled connection keeps its session (and the lock) until reused.
+                await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrateLockKey})", migrateLock);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
         logger.LogInformation("Database schema is current ({ElapsedMs} ms)", started.ElapsedMilliseconds);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
