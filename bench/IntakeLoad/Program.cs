@@ -7,7 +7,9 @@
 // timed run. Prints the figures and a machine-readable RESULT line; writes every case number received.
 //
 // Usage: dotnet IntakeLoad.dll --url http://127.0.0.1:5098 --code 000505004000 --users 16
-//        --warmup 5 --seconds 20 --file-kb 16 --numbers numbers.txt
+//        --warmup 5 --seconds 20 --file-kb 16 --numbers numbers.txt [--retry-seconds 60]
+// With --retry-seconds (bench/faults.sh) a submission that fails (no answer, 5xx) is posted again, the same
+// form with the same ApplicationKey, as a person presses "submit" again, until it succeeds or the time is up.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -17,6 +19,21 @@ using System.Text.RegularExpressions;
 using IntakeLoad;
 
 var options = Options.Parse(args);
+if (options.WriteForm is { } formFile)
+{
+    // bench/load.sh: an existing citizen signs in; the form of the item is written for wrk (bench/load-mix.lua):
+    // the cookie header, the antiforgery token, then "Fields[key]=value" lines, then the required material positions.
+    using var citizen = await Applicant.SignInAsync(options.Url, options.Account ?? throw new InvalidOperationException("--account is required with --write-form"));
+    var (html, cookie) = await citizen.ReadFormPageAsync(options.Code);
+    var parsed = Forms.ParseApplyForm(html);
+    await File.WriteAllLinesAsync(formFile, [
+        cookie, Forms.Token(html), "ContactMobile=13512345678",
+        .. parsed.Fields.Select(f => $"Fields[{f.Key}]={f.Value}"),
+        .. parsed.RequiredMaterials.Select(p => p.ToString(CultureInfo.InvariantCulture))]);
+    Console.WriteLine($"form of {options.Code} written for {options.Account}: {parsed.Fields.Count} fields, materials [{string.Join(", ", parsed.RequiredMaterials)}]");
+    return 0;
+}
+
 var pdf = Forms.FakePdf(options.FileKb * 1024);
 var applicants = new List<Applicant>();
 try
@@ -69,7 +86,7 @@ try
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"RESULT submissions={measured.Ok} rate={rate:F2} post_p50_ms={Stats.P(measured.PostMs, 50):F1} post_p95_ms={Stats.P(measured.PostMs, 95):F1} post_p99_ms={Stats.P(measured.PostMs, 99):F1} get_p95_ms={Stats.P(measured.GetMs, 95):F1} txn_p50_ms={Stats.P(measured.TxnMs, 50):F1} txn_p95_ms={Stats.P(measured.TxnMs, 95):F1} txn_p99_ms={Stats.P(measured.TxnMs, 99):F1} errors={measured.ErrorCount} {cpu.ResultFields()} total_ok={numbers.Count} duplicates={duplicates} users={options.Users}"));
+        $"RESULT submissions={measured.Ok} rate={rate:F2} post_p50_ms={Stats.P(measured.PostMs, 50):F1} post_p95_ms={Stats.P(measured.PostMs, 95):F1} post_p99_ms={Stats.P(measured.PostMs, 99):F1} get_p95_ms={Stats.P(measured.GetMs, 95):F1} txn_p50_ms={Stats.P(measured.TxnMs, 50):F1} txn_p95_ms={Stats.P(measured.TxnMs, 95):F1} txn_p99_ms={Stats.P(measured.TxnMs, 99):F1} errors={measured.ErrorCount} {cpu.ResultFields()} total_ok={numbers.Count} duplicates={duplicates} users={options.Users} retried_posts={warmup.Retried + measured.Retried} submissions_retried={warmup.Recovered + measured.Recovered}"));
     return measured.Ok > 0 && duplicates == 0 ? 0 : 1;
 
     async Task<Phase> RunAsync(TimeSpan length)
@@ -81,7 +98,7 @@ try
         {
             while (Stopwatch.GetTimestamp() < deadline)
             {
-                await a.SubmitOnceAsync(options.Code, form, pdf, phase, numbers);
+                await a.SubmitOnceAsync(options.Code, form, pdf, phase, numbers, options.RetrySeconds);
             }
         })));
         phase.Elapsed = Stopwatch.GetElapsedTime(started);
@@ -108,7 +125,7 @@ finally
 
 namespace IntakeLoad
 {
-    internal sealed record Options(Uri Url, string Code, int Users, int WarmupSeconds, int Seconds, int FileKb, string? NumbersFile, int? PortalPid, string? PgDatabase)
+    internal sealed record Options(Uri Url, string Code, int Users, int WarmupSeconds, int Seconds, int FileKb, string? NumbersFile, int? PortalPid, string? PgDatabase, int RetrySeconds, string? WriteForm, string? Account)
     {
         public static Options Parse(string[] args)
         {
@@ -128,7 +145,10 @@ namespace IntakeLoad
                 Int("file-kb", 16),
                 map.GetValueOrDefault("numbers"),
                 map.TryGetValue("portal-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
-                map.GetValueOrDefault("pg-db"));
+                map.GetValueOrDefault("pg-db"),
+                Int("retry-seconds", 0),
+                map.GetValueOrDefault("write-form"),
+                map.GetValueOrDefault("account"));
         }
     }
 
@@ -143,6 +163,17 @@ namespace IntakeLoad
         public Dictionary<string, string> Samples { get; } = new(StringComparer.Ordinal);
         public int Ok { get; private set; }
         public int ErrorCount { get; private set; }
+        public int Retried { get; private set; }
+        public int Recovered { get; private set; }
+
+        public void Retry(bool firstForThisSubmission)
+        {
+            lock (_gate)
+            {
+                Retried++;
+                Recovered += firstForThisSubmission ? 1 : 0;
+            }
+        }
         public TimeSpan Elapsed { get; set; }
 
         public void Success(double getMs, double postMs)
@@ -268,12 +299,14 @@ namespace IntakeLoad
         private const string Password = "Gov2026demo";
         private readonly HttpClient _client;
 
+        private readonly CookieContainer _cookies = new();
+
         private Applicant(Uri baseAddress, string mobile)
         {
             Mobile = mobile;
             _client = new HttpClient(new SocketsHttpHandler
             {
-                CookieContainer = new CookieContainer(),
+                CookieContainer = _cookies,
                 UseCookies = true,
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
@@ -316,6 +349,34 @@ namespace IntakeLoad
             return applicant;
         }
 
+        /// <summary>Signs in an existing account with the demo password.</summary>
+        public static async Task<Applicant> SignInAsync(Uri baseAddress, string account)
+        {
+            var applicant = new Applicant(baseAddress, "13512345678");
+            var page = await applicant._client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+            using var body = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["__RequestVerificationToken"] = Forms.Token(page),
+                ["Account"] = account,
+                ["Password"] = Password,
+            });
+            using var response = await applicant._client.PostAsync(new Uri("/account/login", UriKind.Relative), body);
+            if (response.StatusCode != HttpStatusCode.Redirect)
+            {
+                applicant.Dispose();
+                throw new InvalidOperationException($"sign-in of {account} failed: HTTP {(int)response.StatusCode}");
+            }
+
+            return applicant;
+        }
+
+        /// <summary>The form page and the cookie header that goes with its token.</summary>
+        public async Task<(string Html, string Cookie)> ReadFormPageAsync(string code)
+        {
+            var html = await _client.GetStringAsync(new Uri($"/apply/{code}", UriKind.Relative));
+            return (html, _cookies.GetCookieHeader(_client.BaseAddress!));
+        }
+
         public async Task<ApplyForm> ReadFormAsync(string code)
         {
             using var response = await _client.GetAsync(new Uri($"/apply/{code}", UriKind.Relative));
@@ -329,53 +390,66 @@ namespace IntakeLoad
         }
 
         /// <summary>The whole transaction: the form page, then the submission with its uploads.</summary>
-        public async Task SubmitOnceAsync(string code, ApplyForm form, byte[] pdf, Phase phase, ConcurrentBag<string> numbers)
+        public async Task SubmitOnceAsync(string code, ApplyForm form, byte[] pdf, Phase phase, ConcurrentBag<string> numbers, int retrySeconds)
         {
             try
             {
-                var started = Stopwatch.GetTimestamp();
+                var giveUpAt = Stopwatch.GetTimestamp() + (long)(retrySeconds * Stopwatch.Frequency);
+                var affected = false;
+                long started;
                 string html;
-                using (var get = await _client.GetAsync(new Uri($"/apply/{code}", UriKind.Relative)))
+                while (true)
                 {
-                    html = await get.Content.ReadAsStringAsync();
-                    if (get.StatusCode != HttpStatusCode.OK)
+                    // The form page; with retries on, a person reloads it while the portal answers with an error.
+                    started = Stopwatch.GetTimestamp();
+                    try
                     {
-                        phase.Error($"GET {(int)get.StatusCode}", html);
-                        return;
+                        using var get = await _client.GetAsync(new Uri($"/apply/{code}", UriKind.Relative));
+                        html = await get.Content.ReadAsStringAsync();
+                        if (get.StatusCode == HttpStatusCode.OK)
+                        {
+                            break;
+                        }
+
+                        if ((int)get.StatusCode < 500 || Stopwatch.GetTimestamp() > giveUpAt)
+                        {
+                            phase.Error($"GET {(int)get.StatusCode}", html);
+                            return;
+                        }
                     }
+                    catch (HttpRequestException) when (Stopwatch.GetTimestamp() <= giveUpAt)
+                    {
+                    }
+
+                    phase.Retry(!affected);
+                    affected = true;
+                    await Task.Delay(500);
                 }
 
                 var getMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                using var body = new MultipartFormDataContent();
-                body.Add(new StringContent(Forms.Token(html)), "__RequestVerificationToken");
-                body.Add(new StringContent(Forms.ApplicationKey(html)), "ApplicationKey");
-                body.Add(new StringContent(Mobile), "ContactMobile");
-                foreach (var (key, value) in form.Fields)
-                {
-                    body.Add(new StringContent(value), $"Fields[{key}]");
-                }
+                var token = Forms.Token(html);
+                var key = Forms.ApplicationKey(html);
 
-                foreach (var position in form.RequiredMaterials)
+                while (true)
                 {
-                    var file = new ByteArrayContent(pdf);
-                    file.Headers.ContentType = new("application/pdf");
-                    body.Add(file, $"material-{position}", $"scan-{position}.pdf");
-                }
+                    var (status, location, answer, postMs, failure) = await PostAsync(code, form, pdf, token, key);
+                    if (status == HttpStatusCode.Redirect && location.StartsWith("/my/cases/", StringComparison.Ordinal))
+                    {
+                        numbers.Add(location["/my/cases/".Length..]);
+                        phase.Success(getMs, postMs);
+                        return;
+                    }
 
-                body.Add(new StringContent("submit"), "action");
-                var posting = Stopwatch.GetTimestamp();
-                using var post = await _client.PostAsync(new Uri($"/apply/{code}", UriKind.Relative), body);
-                var answer = await post.Content.ReadAsStringAsync();
-                var postMs = Stopwatch.GetElapsedTime(posting).TotalMilliseconds;
-                var location = post.Headers.Location?.OriginalString ?? "";
-                if (post.StatusCode == HttpStatusCode.Redirect && location.StartsWith("/my/cases/", StringComparison.Ordinal))
-                {
-                    numbers.Add(location["/my/cases/".Length..]);
-                    phase.Success(getMs, postMs);
-                }
-                else
-                {
-                    phase.Error($"POST {(int)post.StatusCode}", location.Length > 0 ? "Location: " + location : Forms.Problems(answer));
+                    var retryable = failure is not null || (int)status >= 500;
+                    if (!retryable || Stopwatch.GetTimestamp() > giveUpAt)
+                    {
+                        phase.Error(failure ?? $"POST {(int)status}", location.Length > 0 ? "Location: " + location : Forms.Problems(answer));
+                        return;
+                    }
+
+                    phase.Retry(!affected);
+                    affected = true;
+                    await Task.Delay(500);
                 }
             }
             catch (HttpRequestException e)
@@ -385,6 +459,43 @@ namespace IntakeLoad
             catch (TaskCanceledException e)
             {
                 phase.Error("timeout", e.Message);
+            }
+        }
+
+        /// <summary>One multipart POST of the submission; a transport failure is reported, not thrown.</summary>
+        private async Task<(HttpStatusCode Status, string Location, string Answer, double Ms, string? Failure)> PostAsync(string code, ApplyForm form, byte[] pdf, string token, string key)
+        {
+            using var body = new MultipartFormDataContent();
+            body.Add(new StringContent(token), "__RequestVerificationToken");
+            body.Add(new StringContent(key), "ApplicationKey");
+            body.Add(new StringContent(Mobile), "ContactMobile");
+            foreach (var (name, value) in form.Fields)
+            {
+                body.Add(new StringContent(value), $"Fields[{name}]");
+            }
+
+            foreach (var position in form.RequiredMaterials)
+            {
+                var file = new ByteArrayContent(pdf);
+                file.Headers.ContentType = new("application/pdf");
+                body.Add(file, $"material-{position}", $"scan-{position}.pdf");
+            }
+
+            body.Add(new StringContent("submit"), "action");
+            var posting = Stopwatch.GetTimestamp();
+            try
+            {
+                using var post = await _client.PostAsync(new Uri($"/apply/{code}", UriKind.Relative), body);
+                var answer = await post.Content.ReadAsStringAsync();
+                return (post.StatusCode, post.Headers.Location?.OriginalString ?? "", answer, Stopwatch.GetElapsedTime(posting).TotalMilliseconds, null);
+            }
+            catch (HttpRequestException e)
+            {
+                return (0, "", e.Message, 0, "transport");
+            }
+            catch (TaskCanceledException e)
+            {
+                return (0, "", e.Message, 0, "timeout");
             }
         }
 

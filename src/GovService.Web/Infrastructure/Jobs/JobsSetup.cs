@@ -29,6 +29,12 @@ internal static class JobsSetup
                     PrepareSchemaIfNecessary = true,
                     // Work queued by a person ("check now") should start within seconds, not the default 15 s.
                     QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:QueuePollSeconds", 2)),
+                    // Hangfire's locks are rows; one left by a killed instance (or a cut connection) is cleared only
+                    // after this. The default 10 minutes stopped every recurring job for that long after a database
+                    // restart (bench/faults.sh). It must exceed the longest job guarded by a lock (the figures'
+                    // full rebuild, ~30 s at a million cases); jobs whose double run would matter guard themselves
+                    // (advisory locks, unique keys).
+                    DistributedLockTimeout = TimeSpan.FromSeconds(configuration.GetValue("Jobs:LockTimeoutSeconds", 90)),
                 }));
 
         if (configuration.GetValue("Jobs:RunServer", true))
@@ -54,16 +60,32 @@ internal static class JobsSetup
         }).RequireAuthorization(Policies.AdminOnly);
 }
 
-/// <summary>Registers each module's recurring jobs (idempotent: AddOrUpdate by id), after the database is ready.</summary>
-internal sealed class RecurringJobRegistration(IRecurringJobManager jobs, IServiceProvider services, ILogger<RecurringJobRegistration> logger) : IHostedService
+/// <summary>
+/// Registers each module's recurring jobs (idempotent: AddOrUpdate by id), after the database is ready. Each
+/// AddOrUpdate takes a Hangfire lock; one left behind by an instance that was killed, or whose connection a
+/// database restart cut, blocks it until <c>Jobs:LockTimeoutSeconds</c> clears it. The portal does not wait for
+/// that: it starts (the schedules registered before are in the database and keep firing) and registration is
+/// retried in the background until it succeeds.
+/// </summary>
+internal sealed class RecurringJobRegistration(IRecurringJobManager jobs, IServiceProvider services, ILogger<RecurringJobRegistration> logger) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        ModuleRegistry.RegisterModuleJobs(jobs, services);
-        jobs.AddOrUpdate<AuditSealJob>(AuditSealJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-        logger.LogInformation("Recurring jobs registered");
-        return Task.CompletedTask;
-    }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                ModuleRegistry.RegisterModuleJobs(jobs, services);
+                jobs.AddOrUpdate<AuditSealJob>(AuditSealJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+                logger.LogInformation("Recurring jobs registered");
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Recurring jobs not registered yet (a lock of a stopped instance, or the database is away); retrying in 15 s");
+            }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            await Task.Delay(TimeSpan.FromSeconds(15), stoppingToken);
+        }
+    }
 }
