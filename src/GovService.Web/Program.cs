@@ -118,6 +118,11 @@ if (args is ["audit", var auditCommand, ..])
     return await AuditCommand.RunAsync(builder, auditCommand);
 }
 
+if (args is ["licences", ..])
+{
+    return await GovService.Web.Modules.Certificates.Rotation.ResignCommand.RunAsync(builder, args);
+}
+
 var app = builder.Build();
 
 app.UseSerilogRequestLogging(options =>

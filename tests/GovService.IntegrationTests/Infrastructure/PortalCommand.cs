@@ -21,7 +21,11 @@ public static class PortalCommand
     }
 
     /// <summary><c>dotnet GovService.Web.dll &lt;arguments&gt;</c> against the given database.</summary>
-    public static Task<(int ExitCode, string Output)> PortalAsync(string connectionString, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> PortalAsync(string connectionString, params string[] arguments) =>
+        PortalAsync(connectionString, new Dictionary<string, string>(), arguments);
+
+    /// <summary>The same with more settings (environment variables), e.g. another signing key.</summary>
+    public static Task<(int ExitCode, string Output)> PortalAsync(string connectionString, IDictionary<string, string> settings, params string[] arguments)
     {
         var configuration = typeof(PortalCommand).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var dll = Path.Combine(RepositoryRoot, "src", "GovService.Web", "bin", configuration, "net10.0", "GovService.Web.dll");
@@ -30,11 +34,12 @@ public static class PortalCommand
             throw new InvalidOperationException($"The portal is not built: {dll} is missing.");
         }
 
-        return RunAsync("dotnet", [dll, .. arguments], Path.GetDirectoryName(dll)!, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(settings)
         {
             ["ConnectionStrings__Gov"] = connectionString,
             ["Logging__FilePath"] = Path.Combine(Path.GetTempPath(), "govservice-tests", "portal-command-.log"),
-        });
+        };
+        return RunAsync("dotnet", [dll, .. arguments], Path.GetDirectoryName(dll)!, environment);
     }
 
     /// <summary>A PostgreSQL client program (pg_dump, pg_restore) of the newest installed version.</summary>

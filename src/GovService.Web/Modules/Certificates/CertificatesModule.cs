@@ -23,6 +23,7 @@ public static class CertificatesModule
         services.AddScoped<LicenceIssuer>();
         services.AddScoped<ICaseDecidedHandler>(sp => sp.GetRequiredService<LicenceIssuer>());
         services.AddScoped<LicenceVerification>();
+        services.AddScoped<Rotation.LicenceResigning>();
         services.AddScoped<Contracts.ILicenceDirectory, LicenceDirectory>();
         services.AddScoped<Jobs.LicenceExpiryJob>();
         services.AddScoped<ISeeder, Seed.LicenceTypeSeeder>();
