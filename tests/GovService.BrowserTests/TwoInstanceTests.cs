@@ -24,7 +24,8 @@ public sealed class TwoPortals : IAsyncLifetime
         _database = await TestDatabase.CreateAsync("twoinst");
         var settings = new Dictionary<string, string> { ["Supervision__AllowChosenDate"] = "true" };
         var a = PortalInstance.StartAsync(_database.ConnectionString, settings);
-        var b = PortalInstance.StartAsync(_database.ConnectionString, settings);
+        // B has the production-like login limit small, for the behind-a-proxy check.
+        var b = PortalInstance.StartAsync(_database.ConnectionString, new Dictionary<string, string>(settings) { ["Security__LoginRateLimit__PermitLimit"] = "5" });
         A = await a;
         B = await b;
     }
@@ -55,7 +56,12 @@ public sealed partial class TwoInstanceTests(TwoPortals portals)
     /// <summary>One person's browser: one cookie jar, whichever instance the proxy sends a request to.</summary>
     private sealed class Visitor : IDisposable
     {
-        private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+        private readonly CookieContainer _cookies = new();
+        private readonly HttpClient _http;
+
+        public Visitor() => _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = _cookies });
+
+        public string CookieHeader(string url) => _cookies.GetCookieHeader(new Uri(url));
 
         public async Task<(HttpStatusCode Status, string Html)> GetAsync(string url)
         {
@@ -187,6 +193,36 @@ public sealed partial class TwoInstanceTests(TwoPortals portals)
             """);
         Assert.Equal(0, twice);
         Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM hangfire.job WHERE statename = 'Failed'"));
+    }
+
+    [Fact]
+    public async Task Behind_a_reverse_proxy_the_login_limit_counts_each_client_address_not_the_proxy()
+    {
+        // nginx on the same host forwards every client from 127.0.0.1 with X-Forwarded-For.
+        async Task<HttpStatusCode> AttemptAsync(string client)
+        {
+            using var visitor = new Visitor();
+            var (_, page) = await visitor.GetAsync(portals.B.BaseUrl + "/account/login");
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+            using var request = new HttpRequestMessage(HttpMethod.Post, portals.B.BaseUrl + "/account/login")
+            {
+                Content = new FormUrlEncodedContent([new("__RequestVerificationToken", TokenOf(page)), new("Account", "nobody-" + client), new("Password", "wrong")]),
+            };
+            request.Headers.Add("X-Forwarded-For", client);
+            request.Headers.Add("Cookie", visitor.CookieHeader(portals.B.BaseUrl));
+            using var response = await http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            first.Add(await AttemptAsync("203.0.113.7"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, first[^1]);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, first.Take(5));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await AttemptAsync("203.0.113.8"));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
