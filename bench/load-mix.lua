@@ -12,6 +12,8 @@
 -- and submit kinds run one connection per wrk thread, so each thread's requests stay in order. Prints at the end:
 --   RESULT kind=… requests=… errors=… bad=… rps=… p50_ms=… p95_ms=… p99_ms=… max_ms=…
 local kind = os.getenv("BENCH_KIND") or "guides"
+-- BENCH_THINK_MS: a person's pause between two requests (mean, exponentially distributed); 0 = closed loop at full speed.
+local think = tonumber(os.getenv("BENCH_THINK_MS") or "0")
 local dir = os.getenv("BENCH_DIR") or "."
 local cookie = os.getenv("BENCH_COOKIE")
 local threads = {}
@@ -53,8 +55,9 @@ function init(args)
     local all = lines("tasks.txt")
     token_review = all[1]
     -- each thread (one connection each) works its own slice of the steps, so its claim and release stay in order
+    local slices = tonumber(os.getenv("BENCH_THREADS") or "1")
     for i = 2, #all do
-      if (i % 2) + 1 == ((id or 1) - 1) % 2 + 1 then tasks[#tasks + 1] = all[i] end
+      if (i % slices) == ((id or 1) - 1) % slices then tasks[#tasks + 1] = all[i] end
     end
   elseif kind == "submit" then
     local all = lines("submit.txt")  -- cookie header (passed by load.sh as BENCH_COOKIE), token, fields, materials
@@ -118,6 +121,11 @@ function request()
     body = body .. "--" .. boundary .. "--\r\n"
     return send("POST", "/apply/000505004000", { ["Content-Type"] = "multipart/form-data; boundary=" .. boundary }, body)
   end
+end
+
+function delay()
+  if think <= 0 then return 0 end
+  return math.floor(-think * math.log(1 - math.random()))
 end
 
 function response(status, hdrs, body)

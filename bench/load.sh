@@ -11,6 +11,10 @@
 # Usage: bench/load.sh [seconds]      (default 60 s of measurement after a 20 s warm-up)
 #   BENCH_CASES (1000000), BENCH_CITIZENS (100000), BENCH_PORT (5095)
 #   BENCH_MIX ("guides:6 status:3 submit:2 review:2 dashboard:1")  kind:connections
+#   BENCH_THINK_MS (0)  mean pause of each virtual user between two requests (exponential). 0 drives every
+#                       connection as fast as the portal answers (saturation: capacity figures); a think time
+#                       models people (a county's peak hour: BENCH_THINK_MS=1000 with
+#                       BENCH_MIX="guides:24 status:8 submit:4 review:4 dashboard:2")
 #   BENCH_KEEP_DB (1)   keep govservice_bench_load (about 2 GB) for the next run, which then skips generation;
 #                       0 drops it at the end
 # Targets (issue 8, this 2-core machine): zero errors; p95 < 200 ms for pages; portal < 400 MB.
@@ -167,7 +171,7 @@ run_mix() {
     # submit and review: one connection per thread, so each thread's requests stay in order.
     local threads=1
     case "$kind" in submit|review) threads="$conns" ;; esac
-    BENCH_KIND="$kind" BENCH_DIR="$WORK" BENCH_COOKIE="$cookie" \
+    BENCH_KIND="$kind" BENCH_DIR="$WORK" BENCH_COOKIE="$cookie" BENCH_THINK_MS="${BENCH_THINK_MS:-0}" BENCH_THREADS="$threads" \
       wrk -t"$threads" -c"$conns" -d"${1}s" --timeout 10s -s "$ROOT/bench/load-mix.lua" "$URL" >"$2.$kind" 2>"$2.$kind.err" &
     pids+=($!)
   done
@@ -178,7 +182,7 @@ echo "== warm-up (${WARMUP}s)"
 run_mix "$WARMUP" "$WORK/warmup"
 SUBMITTED_BEFORE="$(psql -d "$APP_DB" -Atc "SELECT count(*) FROM gov.int_cases WHERE state = 2")"
 CPU_BEFORE="$(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)"
-echo "== measuring (${SECONDS_PER_RUN}s): $MIX"
+echo "== measuring (${SECONDS_PER_RUN}s): $MIX, think time ${BENCH_THINK_MS:-0} ms"
 ( peak=0; while kill -0 "$PORTAL_PID" 2>/dev/null; do r="$(awk '/VmRSS/{print $2}' "/proc/$PORTAL_PID/status" 2>/dev/null || echo 0)"; [ "${r:-0}" -gt "$peak" ] && peak="$r" && echo "$peak" >"$WORK/rss-peak"; sleep 0.5; done ) &
 RSS_SAMPLER=$!
 run_mix "$SECONDS_PER_RUN" "$WORK/run"
@@ -191,6 +195,7 @@ FAILED_JOBS="$(psql -d "$APP_DB" -Atc "SELECT count(*) FROM hangfire.job WHERE s
 
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u '+%F %H:%M') UTC; CPU busy during the run $(awk -v a="$CPU_BEFORE" -v b="$CPU_AFTER" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.0f%%", 100 * (y[1] - x[1]) / (y[2] - x[2]) }')"
+echo "mix: $MIX; think time ${BENCH_THINK_MS:-0} ms"
 echo "database: $N_CITIZENS citizens, $N_CASES cases; pgbench -S: tps=$PG_TPS latency_avg_ms=$PG_LAT (8 clients)"
 printf '%-10s %5s %9s %8s %8s %8s %8s %7s %5s\n' kind conns requests 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' errors bad
 TOTAL_REQ=0; TOTAL_ERR=0; TOTAL_BAD=0; WORST_P95=0; WORST_KIND=""

@@ -52,7 +52,9 @@ services.AddHttpContextAccessor();
 services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddSingleton<AuditInterceptor>();
 services.AddScoped<AuditChain>();
-services.AddDbContext<GovDbContext>((sp, options) => options
+// Pooled: a request reuses a context instead of building its internal services again (a fifth of the CPU of a
+// light page went there). Per-use settings (the sweep's command timeout) are reset when a context returns.
+services.AddDbContextPool<GovDbContext>((sp, options) => options
     .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", GovDbContext.Schema))
     .UseSnakeCaseNamingConvention()
     .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));

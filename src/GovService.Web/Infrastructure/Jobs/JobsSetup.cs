@@ -67,25 +67,62 @@ internal static class JobsSetup
 /// that: it starts (the schedules registered before are in the database and keep firing) and registration is
 /// retried in the background until it succeeds.
 /// </summary>
-internal sealed class RecurringJobRegistration(IRecurringJobManager jobs, IServiceProvider services, ILogger<RecurringJobRegistration> logger) : BackgroundService
+internal sealed class RecurringJobRegistration(IRecurringJobManager jobs, IServiceProvider services, ILogger<RecurringJobRegistration> logger) : IHostedService, IDisposable
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                ModuleRegistry.RegisterModuleJobs(jobs, services);
-                jobs.AddOrUpdate<AuditSealJob>(AuditSealJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-                logger.LogInformation("Recurring jobs registered");
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Recurring jobs not registered yet (a lock of a stopped instance, or the database is away); retrying in 15 s");
-            }
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _retrying;
 
-            await Task.Delay(TimeSpan.FromSeconds(15), stoppingToken);
+    /// <summary>The first attempt runs before the portal listens (tests and a fresh database rely on the jobs being there).</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!TryRegister())
+        {
+            _retrying = RetryAsync(_stopping.Token);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task RetryAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            do
+            {
+                await Task.Delay(TimeSpan.FromSeconds(15), stoppingToken);
+            }
+            while (!TryRegister());
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
         }
     }
+
+    private bool TryRegister()
+    {
+        try
+        {
+            ModuleRegistry.RegisterModuleJobs(jobs, services);
+            jobs.AddOrUpdate<AuditSealJob>(AuditSealJob.RecurringId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+            logger.LogInformation("Recurring jobs registered");
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Recurring jobs not registered yet (a lock of a stopped instance, or the database is away); retrying in 15 s");
+            return false;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_retrying is not null)
+        {
+            await _retrying;
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
 }
