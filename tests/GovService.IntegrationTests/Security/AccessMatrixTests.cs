@@ -132,6 +132,58 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IAsyncLifetime
         Assert.True(failures.Count == 0 && changed.Length == 0, string.Join("\n", failures) + $"\nposts without a token changed: {changed}");
     }
 
+    [Fact]
+    public async Task Every_text_a_user_sends_in_a_query_a_path_or_a_form_comes_back_encoded_on_every_page()
+    {
+        var world = await AccessWorld.BuildAsync(portal);
+        using var sessions = await Sessions.SignInAsync(portal);
+        var failures = new List<string>();
+        var pages = Rules.Where(r => !r.Route.StartsWith("POST ", StringComparison.Ordinal) && r.AllowedAnswer != HttpStatusCode.InternalServerError).ToList();
+
+        // Reflected: every text parameter of every page (query string and path), as a user the page is meant for.
+        foreach (var rule in pages)
+        {
+            var who = EntitledUser(rule);
+            var call = (rule.AllowedRequest ?? rule.Request)(world);
+            foreach (var url in Xss.Reflections(portal.Services, rule.Route, call.Url))
+            {
+                using var response = await sessions[who].GetAsync(url);
+                await Xss.CheckAsync($"{rule.Name} as {who}: GET {url}", response, failures);
+            }
+        }
+
+        // Reflected and stored: every form posted with the payload in each of its text fields, as a user it is meant for
+        // (refused forms show what was typed; accepted ones keep it)…
+        foreach (var rule in Rules.Where(r => r.Route.StartsWith("POST ", StringComparison.Ordinal)))
+        {
+            var who = EntitledUser(rule);
+            var call = Xss.Into((rule.AllowedRequest ?? rule.Request)(world));
+            var (browser, token) = rule.FreshSession ? await sessions.FreshAsync(who) : (sessions[who], sessions.Token(who));
+            using var response = await AccessMatrix.SendAsync(browser, token, call);
+            await Xss.CheckAsync($"{rule.Name} as {who}: POST {call.Url}", response, failures);
+        }
+
+        // …then every page, for each user it is meant for, shows whatever was kept encoded.
+        foreach (var rule in pages)
+        {
+            foreach (var who in rule.Expected.Where(e => e.Value is Expect.Allowed or Expect.Public or Expect.OwnOnly).Select(e => e.Key).Where(w => w != Who.Anonymous || rule.Expected[w] == Expect.Public))
+            {
+                var call = (rule.AllowedRequest ?? rule.Request)(world);
+                using var response = await sessions[who].GetAsync(call.Url);
+                await Xss.CheckAsync($"{rule.Name} as {who}: GET {call.Url}", response, failures);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>A user the route is meant for: the first entitled one, else anyone it answers (anonymous visitors for a page that is nobody's).</summary>
+    private static Who EntitledUser(Rule rule) =>
+        rule.Expected.Where(e => e.Value == Expect.Allowed).Select(e => e.Key).Order()
+            .Concat(rule.Expected.Where(e => e.Value is Expect.Self or Expect.Public or Expect.OwnOnly).Select(e => e.Key).Order())
+            .DefaultIfEmpty(Who.Anonymous)
+            .First();
+
     private static async Task<HttpResponseMessage> PostWithoutTokenAsync(Browser browser, Call call)
     {
         if (call.Files.Count == 0)
