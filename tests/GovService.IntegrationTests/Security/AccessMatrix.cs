@@ -30,6 +30,9 @@ public enum Who
     /// <summary>The chief representative of the county hall.</summary>
     Chief,
 
+    /// <summary>A chief representative of the township hall: an account the world makes through the staff administration.</summary>
+    OtherChief,
+
     /// <summary>A reviewer of 市场监管局 (department X), which decides citizen A's food licences.</summary>
     Reviewer,
 
@@ -146,7 +149,7 @@ public sealed class Sessions : IDisposable
     public static readonly IReadOnlyDictionary<Who, string?> Accounts = new Dictionary<Who, string?>
     {
         [Who.Anonymous] = null, [Who.CitizenA] = Demo.CitizenId, [Who.CitizenB] = IntakeHttp.CitizenBMobile, [Who.Agent] = "agent",
-        [Who.Clerk] = "clerk", [Who.OtherHallClerk] = "clerk.taoyuan", [Who.Chief] = "chief", [Who.Reviewer] = "reviewer",
+        [Who.Clerk] = "clerk", [Who.OtherHallClerk] = "clerk.taoyuan", [Who.Chief] = "chief", [Who.OtherChief] = AccessWorld.OtherChiefAccount, [Who.Reviewer] = "reviewer",
         [Who.OtherReviewer] = "reviewer.mz", [Who.Supervisor] = "supervisor", [Who.OtherSupervisor] = "supervisor.taoyuan", [Who.Admin] = "admin",
     };
 
@@ -185,7 +188,7 @@ public sealed class Sessions : IDisposable
         var account = Accounts[who];
         if (account is not null)
         {
-            await browser.LoginAsync(account);
+            await browser.LoginAsync(account, who == Who.OtherChief ? AccessWorld.OtherChiefPassword : Demo.Password);
         }
 
         return (browser, await IntakeHttp.TokenAsync(browser, account is null ? "/account/login" : "/"));

@@ -22,13 +22,15 @@ namespace GovService.IntegrationTests.Security;
 /// (to the hall); a supervision order and card from the deadline sweep; a message in A's inbox. Citizen B (李秀英)
 /// owns the township objects: a 低保 application taken in at the 桃源 hall for 民政局 and complaints about it and the
 /// hall. The administrator's objects: a draft catalog item with a material, a field and an uploaded form, a
-/// yellow-card rule and a window.
+/// yellow-card rule, a window, and a chief representative for the township hall.
 /// </summary>
 public sealed class AccessWorld
 {
     public const string MinimumLivingAllowance = "000502001000";
     public const string CatalogCode = "000199970000";
     public const string CitizenBName = "李秀英";
+    public const string OtherChiefAccount = "chief.taoyuan";
+    public const string OtherChiefPassword = "Taoyuan2026chief";
 
     /// <summary>Texts typed only into A's and B's objects, so a page showing one shows their data.</summary>
     public const string RatingComment = "甲方差评：审批窗口私下收取加急费";
@@ -245,6 +247,10 @@ public sealed class AccessWorld
         var countyHall = await HallIdAsync(portal, "云溪县政务服务中心");
         Expect302(await admin.SubmitAsync($"/admin/halls/{countyHall}", $"/admin/halls/{countyHall}/windows", Form(("NewWindow.Number", "77"), ("NewWindow.Name", "矩阵临时窗口"), ("NewWindow.Category", "Comprehensive"))));
         var window = await portal.WithDbAsync(db => db.Set<ServiceWindow>().Where(w => w.HallId == countyHall && w.Number == 77).Select(w => w.Id).SingleAsync());
+
+        // The demo county has one chief representative; the township hall gets a second, the way administrators add staff.
+        Expect302(await admin.SubmitAsync("/admin/staff/new", "/admin/staff/new", Form(("UserName", OtherChiefAccount), ("Name", "钱进"), ("Role", "ChiefRepresentative"),
+            ("Title", "首席代表"), ("OfficePhone", "0793-7320209"), ("HallId", (await HallIdAsync(portal, "桃源")).ToString()), ("Password", OtherChiefPassword))));
 
         return new AccessWorld
         {

@@ -37,13 +37,13 @@ internal static class ApprovalRules
         new("POST /review/tasks/{id:guid}/release", w => Call.Post($"/review/tasks/{w.ReviewTaskId}/release"),
             DepartmentX()),
 
-        // 首席代表: extension requests and the steps a template lets the chief decide, on the county hall's cases.
+        // 首席代表: extension requests and the steps a template lets the chief decide, on their own hall's cases.
         new("GET /window/extensions", _ => Call.Get("/window/extensions"),
-            Of(Expect.Forbidden, (Who.Chief, Expect.Allowed)), Shows: w => w.Extension.Number),
+            Of(Expect.Forbidden, (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.OwnOnly)), Shows: w => w.Extension.Number),
         new("POST /window/extensions/{id:guid}", w => Call.Post($"/window/extensions/{w.ExtensionRequestId}", Fields(("decision", "grant"))),
-            Of(Expect.Forbidden, (Who.Chief, Expect.Allowed))),
+            Of(Expect.Forbidden, (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.NotFound))),
         new("POST /window/extensions/decide/{taskId:guid}", w => Call.Post($"/window/extensions/decide/{w.ChiefTaskId}", Fields(("decision", "approve"), ("opinion", "授权审批：准予许可"))),
-            Of(Expect.Forbidden, (Who.Chief, Expect.Allowed))),
+            Of(Expect.Forbidden, (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.NotFound))),
 
         // 审批流程 templates: administrators.
         new("GET /admin/routes", _ => Call.Get("/admin/routes"),

@@ -16,7 +16,7 @@ internal static class IntakeRules
     private static Dictionary<Who, Expect> CitizenA(Expect others = Expect.NotFound) => Expectations.Of(Expect.Forbidden, (Who.CitizenA, Expect.Allowed), (Who.CitizenB, others), (Who.Agent, others));
 
     /// <summary>Window routes: clerks and the chief representative of the county hall; the township clerk sees only their hall's cases.</summary>
-    private static Dictionary<Who, Expect> CountyHall(Expect otherHall = Expect.NotFound) => Expectations.Of(Expect.Forbidden, (Who.Clerk, Expect.Allowed), (Who.Chief, Expect.Allowed), (Who.OtherHallClerk, otherHall));
+    private static Dictionary<Who, Expect> CountyHall(Expect otherHall = Expect.NotFound) => Expectations.Of(Expect.Forbidden, (Who.Clerk, Expect.Allowed), (Who.Chief, Expect.Allowed), (Who.OtherHallClerk, otherHall), (Who.OtherChief, otherHall));
 
     private static List<KeyValuePair<string, string>> Fields(params (string Key, string Value)[] fields) => Expectations.Fields(fields);
 
@@ -52,9 +52,9 @@ internal static class IntakeRules
 
         // 即办件 decided by the chief representative
         new("GET /window/immediate", _ => Call.Get("/window/immediate"),
-            Expectations.Of(Expect.Forbidden, (Who.Chief, Expect.Allowed)), Shows: w => w.Immediate.Number),
+            Expectations.Of(Expect.Forbidden, (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.OwnOnly)), Shows: w => w.Immediate.Number),
         new("POST /window/immediate/{id:guid}/decide", w => Call.Post($"/window/immediate/{w.Immediate.Id}/decide", Fields(("decision", "approve"), ("opinion", "材料齐全"))),
-            Expectations.Of(Expect.Forbidden, (Who.Chief, Expect.Allowed))),
+            Expectations.Of(Expect.Forbidden, (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.NotFound))),
 
         // 统一出件 at the accepting hall (the 即办件 approved just above waits there).
         new("GET /window/delivery", _ => Call.Get("/window/delivery"),

@@ -11,7 +11,7 @@ internal static class OrganizationRules
     public static IReadOnlyList<Rule> All =>
     [
         new("GET /workplace", _ => Call.Get("/workplace"),
-            Of(Expect.Forbidden, (Who.Agent, Expect.OwnOnly), (Who.Clerk, Expect.OwnOnly), (Who.OtherHallClerk, Expect.OwnOnly), (Who.Chief, Expect.OwnOnly),
+            Of(Expect.Forbidden, (Who.Agent, Expect.OwnOnly), (Who.Clerk, Expect.OwnOnly), (Who.OtherHallClerk, Expect.OwnOnly), (Who.Chief, Expect.OwnOnly), (Who.OtherChief, Expect.OwnOnly),
                 (Who.Reviewer, Expect.OwnOnly), (Who.OtherReviewer, Expect.OwnOnly), (Who.Supervisor, Expect.OwnOnly), (Who.OtherSupervisor, Expect.OwnOnly))),
 
         new("GET /admin/departments", _ => Call.Get("/admin/departments"),
