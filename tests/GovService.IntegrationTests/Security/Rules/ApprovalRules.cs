@@ -21,6 +21,8 @@ internal static class ApprovalRules
         // 审批队列: a reviewer works their department's steps only.
         new("GET /review", _ => Call.Get("/review"),
             Of(Expect.Forbidden, (Who.Reviewer, Expect.Allowed), (Who.OtherReviewer, Expect.OwnOnly)), Shows: w => w.Review.Number),
+        new("GET /review", w => Call.Get($"/review?q={w.Review.Number}"),
+            Of(Expect.Forbidden, (Who.Reviewer, Expect.Allowed), (Who.OtherReviewer, Expect.OwnOnly)), Shows: w => w.Review.Number) { Variant = "searching for another department's case" },
         new("GET /review/tasks/{id:guid}", w => Call.Get($"/review/tasks/{w.ReviewTaskId}"),
             DepartmentX(), Shows: w => w.Review.Number),
         new("GET /review/tasks/{id:guid}", w => Call.Get($"/review/tasks/{w.TownshipTaskId}"),

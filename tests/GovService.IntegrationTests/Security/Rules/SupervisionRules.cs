@@ -91,6 +91,8 @@ internal static class SupervisionRules
             Supervisors(Expect.OwnOnly), Shows: _ => AccessWorld.RatingComment),
         new("GET /supervision/cards", _ => Call.Get("/supervision/cards"),
             Supervisors(Expect.OwnOnly), Shows: w => w.Review.Number),
+        new("GET /supervision/cards", w => Call.Get($"/supervision/cards?by=hall&key={w.CountyHallId}&history=true"),
+            Supervisors(Expect.OwnOnly), Shows: w => w.Review.Number) { Variant = "drilling into another region's hall" },
         new("GET /supervision/cases/{number}", w => Call.Get($"/supervision/cases/{w.Review.Number}"),
             Supervisors(Expect.NotFound), Shows: w => w.Order.Number),
         new("GET /supervision/cases/{number}", w => Call.Get($"/supervision/cases/{w.Township.Number}"),
