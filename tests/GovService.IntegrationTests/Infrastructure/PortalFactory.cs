@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovService.IntegrationTests.Infrastructure;
@@ -66,11 +67,16 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>Puts the database back to the freshly seeded demo county (a copy of the snapshot taken at start).</summary>
+    /// <summary>
+    /// Puts the database back to the freshly seeded demo county (a copy of the snapshot taken at start) and forgets
+    /// what the portal kept in memory from the one replaced: the dashboard's rollups are keyed by the time of the
+    /// last figures refresh, which the fake clock repeats from test to test.
+    /// </summary>
     public async Task ResetAsync()
     {
         Clock.Set(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
         await _database!.RestoreAsync();
+        (Services.GetService<IMemoryCache>() as MemoryCache)?.Clear();
     }
 
     public async Task<T> WithDbAsync<T>(Func<GovDbContext, Task<T>> query)
