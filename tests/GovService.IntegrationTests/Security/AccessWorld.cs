@@ -288,7 +288,7 @@ public sealed class AccessWorld
         };
     }
 
-    public static List<KeyValuePair<string, string>> Form(params (string Key, string Value)[] fields) => Expectations.Fields(fields);
+    private static List<KeyValuePair<string, string>> Form(params (string Key, string Value)[] fields) => Expectations.Fields(fields);
 
     private static void Expect302(HttpResponseMessage response) =>
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode}");
