@@ -123,6 +123,7 @@ services.AddOpenApi("v1", options => options.ShouldInclude = description => desc
 services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 services.AddHealthChecks().AddDbContextCheck<GovDbContext>("database", tags: ["ready"]);
 services.AddPublicPageCache(connectionString);
+services.AddRateLimits(configuration);
 services.AddModules(configuration);
 
 if (args is ["audit", var auditCommand, ..])

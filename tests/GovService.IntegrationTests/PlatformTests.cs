@@ -49,17 +49,6 @@ public sealed class PlatformTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pages_carry_the_security_headers()
-    {
-        using var browser = portal.NewBrowser();
-        var response = await browser.GetAsync("/");
-
-        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
-        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
-    }
-
-    [Fact]
     public async Task An_unknown_page_is_a_friendly_404_in_Chinese()
     {
         using var browser = portal.NewBrowser();

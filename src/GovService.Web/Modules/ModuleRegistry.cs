@@ -41,7 +41,7 @@ public static class ModuleRegistry
         services.AddOrganization();
         services.AddCalendar();
         services.AddCatalog();
-        services.AddIntake(configuration);
+        services.AddIntake();
         services.AddApproval(configuration);
         services.AddCertificates(configuration);
         services.AddNotifications();

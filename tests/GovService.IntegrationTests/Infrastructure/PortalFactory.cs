@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovService.IntegrationTests.Infrastructure;
@@ -66,11 +67,16 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>Puts the database back to the freshly seeded demo county (a copy of the snapshot taken at start).</summary>
+    /// <summary>
+    /// Puts the database back to the freshly seeded demo county (a copy of the snapshot taken at start) and forgets
+    /// what the portal kept in memory from the one replaced: the dashboard's rollups are keyed by the time of the
+    /// last figures refresh, which the fake clock repeats from test to test.
+    /// </summary>
     public async Task ResetAsync()
     {
         Clock.Set(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
         await _database!.RestoreAsync();
+        (Services.GetService<IMemoryCache>() as MemoryCache)?.Clear();
     }
 
     public async Task<T> WithDbAsync<T>(Func<GovDbContext, Task<T>> query)
@@ -189,8 +195,26 @@ public sealed record TestFile(string Field, string Name, byte[] Content, string 
         return new(field, name, content, "application/pdf");
     }
 
+    /// <summary>A one-pixel PNG, whole: signature, IHDR, IDAT and IEND chunks.</summary>
     public static TestFile Png(string field, string name = "photo.png") =>
-        new(field, name, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0], "image/png");
+        new(field, name,
+        [
+            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
+            0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xFF, 0xFF, 0x3F,
+            0x00, 0x05, 0xFE, 0x02, 0xFE, 0x0D, 0xEF, 0x46, 0xB8, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+        ], "image/png");
+
+    /// <summary>A one-pixel baseline JPEG: start of image, JFIF header, tables, frame, scan and end of image.</summary>
+    public static TestFile Jpeg(string field, string name = "photo.jpg") =>
+        new(field, name,
+        [
+            0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+            0xFF, 0xDB, 0x00, 0x43, 0x00, .. Enumerable.Repeat((byte)1, 64),
+            0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
+            0xFF, 0xC4, 0x00, 0x14, 0x00, 0x01, .. Enumerable.Repeat((byte)0, 15), 0x00,
+            0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x00,
+            0xFF, 0xD9,
+        ], "image/jpeg");
 
     /// <summary>A Windows program renamed to look like a PDF.</summary>
     public static TestFile ExeNamedPdf(string field) =>

@@ -33,18 +33,50 @@ public sealed class CatalogFilesTests
         Assert.DoesNotContain("<script>", document, StringComparison.Ordinal);
     }
 
+    /// <summary>A one-pixel PNG: signature, IHDR, IDAT, IEND.</summary>
+    private static readonly byte[] Png =
+    [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
+        0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xFF, 0xFF, 0x3F,
+        0x00, 0x05, 0xFE, 0x02, 0xFE, 0x0D, 0xEF, 0x46, 0xB8, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+
+    /// <summary>Whole files of each allowed kind, as small as they come.</summary>
+    public static TheoryData<string, byte[]> WholeFiles => new()
+    {
+        { ".pdf", Encoding.Latin1.GetBytes("%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n") },
+        { ".png", Png },
+        {
+            ".jpg",
+            [
+                0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+                0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
+                0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x00, 0xFF, 0xD9,
+            ]
+        },
+        { ".docx", DocxFormWriter.Write("申请书", "云溪县民政局", [("姓名", "")]) },
+    };
+
     [Theory]
-    [InlineData("%PDF-1.7", ".pdf")]
-    [InlineData("\u0089PNG\r\n\u001a\n", ".png")]
-    public void Allowed_files_are_recognised_by_their_first_bytes(string head, string extension) =>
-        Assert.Equal(extension, UploadRules.Detect(Encoding.Latin1.GetBytes(head + "rest of the file"))?.Extension);
+    [MemberData(nameof(WholeFiles))]
+    public void Allowed_files_are_recognised_by_their_content(string extension, byte[] content) =>
+        Assert.Equal(extension, UploadRules.Detect(content)?.Extension);
 
     [Theory]
     [InlineData("MZ\u0090\u0000")] // a Windows executable renamed to .pdf
     [InlineData("<html><script>")]
     [InlineData("")]
-    public void Anything_else_is_refused_whatever_its_name(string head) =>
-        Assert.Null(UploadRules.Detect(Encoding.Latin1.GetBytes(head)));
+    [InlineData("%PDF-1.7\n<script>alert(1)</script>")] // a PDF header in front of a script
+    [InlineData("\u0089PNG\r\n\u001a\n<script>alert(1)</script>")]
+    [InlineData("\u00FF\u00D8\u00FF\u00E0<script>alert(1)</script>")]
+    [InlineData("PK\u0003\u0004<script>alert(1)</script>")]
+    [InlineData("\u00D0\u00CF\u0011\u00E0\u00A1\u00B1\u001A\u00E1<script>alert(1)</script>")]
+    public void Anything_else_is_refused_whatever_its_name_or_first_bytes(string content) =>
+        Assert.Null(UploadRules.Detect(Encoding.Latin1.GetBytes(content)));
+
+    [Fact]
+    public void A_png_with_something_after_its_end_is_refused() =>
+        Assert.Null(UploadRules.Detect([.. Png, .. "<script>alert(1)</script>"u8]));
 
     [Theory]
     [InlineData("居民身份证", "居民 身份证")]

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Infrastructure.Seed;
 using GovService.Web.Modules.Accounts.Contracts;
@@ -8,7 +7,6 @@ using GovService.Web.Modules.Accounts.Register;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Accounts;
 
@@ -16,7 +14,6 @@ namespace GovService.Web.Modules.Accounts;
 public static class AccountsModule
 {
     public const string Name = "Accounts";
-    public const string LoginRateLimitPolicy = "login";
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -67,23 +64,6 @@ public static class AccountsModule
 
                 context.Response.Redirect(context.RedirectUri);
                 return Task.CompletedTask;
-            };
-        });
-
-        var permits = security.GetValue("LoginRateLimit:PermitLimit", 20);
-        var window = TimeSpan.FromSeconds(security.GetValue("LoginRateLimit:WindowSeconds", 60));
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(LoginRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var l = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                context.HttpContext.Response.Headers.RetryAfter = ((int)window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await context.HttpContext.Response.WriteAsync(l["Login.TooManyAttempts"], cancellationToken);
             };
         });
 

@@ -1,10 +1,8 @@
-using System.Threading.RateLimiting;
 using GovService.Web.Infrastructure.Seed;
 using GovService.Web.Modules.Intake.Data;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Intake.Seed;
 using GovService.Web.Modules.Intake.Status;
-using Microsoft.AspNetCore.RateLimiting;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,9 +15,8 @@ namespace GovService.Web.Modules.Intake;
 public static class IntakeModule
 {
     public const string Name = "Intake";
-    public const string LookupRateLimitPolicy = "lookup";
 
-    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddIntake(this IServiceCollection services)
     {
         services.AddScoped<CaseNumbers>();
         services.AddScoped<CaseStatusLookup>();
@@ -31,10 +28,6 @@ public static class IntakeModule
         services.AddScoped<Contracts.ICaseRecords, CaseRecords>();
         services.AddScoped<Certificates.Contracts.ILicenceUseCheck, LicenceUseCheck>();
         services.AddScoped<ISeeder, DemoCaseSeeder>();
-        var permits = configuration.GetValue("Security:LookupRateLimit:PermitLimit", 30);
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(LookupRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "local",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return services;
     }
 

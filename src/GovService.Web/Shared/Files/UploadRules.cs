@@ -1,9 +1,13 @@
+using System.Buffers.Binary;
+
 namespace GovService.Web.Shared.Files;
 
 /// <summary>
-/// Uploaded files are recognised by their first bytes, never by the name the uploader gave, and are at
-/// most 10 MB. A guide may offer PDF, Word, Excel and images; an applicant's material must be a scan or a
-/// photo (PDF, JPEG or PNG).
+/// Uploaded files are recognised by their content, never by the name or type the uploader gave, and are at most
+/// 10 MB. The first bytes say what a file claims to be and its structure must bear that out through to the end —
+/// a PNG's chunks up to IEND, a JPEG's segments up to the scan and its end marker, a PDF's %%EOF, a zip's central
+/// directory — so a script with an image's or a PDF's header in front is refused like any other forgery. A guide
+/// may offer PDF, Word, Excel and images; an applicant's material must be a scan or a photo (PDF, JPEG or PNG).
 /// </summary>
 public static class UploadRules
 {
@@ -11,36 +15,136 @@ public static class UploadRules
 
     public sealed record Kind(string Extension, string ContentType);
 
-    public static Kind? Detect(ReadOnlySpan<byte> head)
+    public static Kind? Detect(ReadOnlySpan<byte> content)
     {
-        if (head.StartsWith("%PDF-"u8))
+        if (content.StartsWith("%PDF-"u8))
         {
-            return new(".pdf", "application/pdf");
+            return IsWholePdf(content) ? new(".pdf", "application/pdf") : null;
         }
 
-        if (head.StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        if (content.StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         {
-            return new(".png", "image/png");
+            return IsWholePng(content) ? new(".png", "image/png") : null;
         }
 
-        if (head.StartsWith((byte[])[0xFF, 0xD8, 0xFF]))
+        if (content.StartsWith((byte[])[0xFF, 0xD8, 0xFF]))
         {
-            return new(".jpg", "image/jpeg");
+            return IsWholeJpeg(content) ? new(".jpg", "image/jpeg") : null;
         }
 
-        if (head.StartsWith((byte[])[0x50, 0x4B, 0x03, 0x04]))
+        if (content.StartsWith((byte[])[0x50, 0x4B, 0x03, 0x04]))
         {
             // A zip: Word or Excel (Office Open XML). Which one the name says; both are allowed.
-            return new(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            return IsWholeZip(content) ? new(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document") : null;
         }
 
-        if (head.StartsWith((byte[])[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+        if (content.StartsWith((byte[])[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
         {
-            return new(".doc", "application/msword");
+            return IsCompoundFile(content) ? new(".doc", "application/msword") : null;
         }
 
         return null;
     }
+
+    /// <summary>A PDF ends with %%EOF, which readers look for in the last 1024 bytes.</summary>
+    private static bool IsWholePdf(ReadOnlySpan<byte> content) =>
+        content[^Math.Min(1024, content.Length)..].IndexOf("%%EOF"u8) >= 0;
+
+    /// <summary>A PNG is its signature, then chunks (length, four-letter type, data, CRC) from IHDR to IEND, and nothing after.</summary>
+    private static bool IsWholePng(ReadOnlySpan<byte> content)
+    {
+        var at = 8;
+        var first = true;
+        while (content.Length - at >= 12)
+        {
+            var length = BinaryPrimitives.ReadUInt32BigEndian(content[at..]);
+            var type = content.Slice(at + 4, 4);
+            if (!IsChunkType(type) || (first && !type.SequenceEqual("IHDR"u8)) || length > (uint)(content.Length - at - 12))
+            {
+                return false;
+            }
+
+            at += 12 + (int)length;
+            if (type.SequenceEqual("IEND"u8))
+            {
+                return at == content.Length;
+            }
+
+            first = false;
+        }
+
+        return false;
+    }
+
+    private static bool IsChunkType(ReadOnlySpan<byte> type)
+    {
+        foreach (var b in type)
+        {
+            if (!char.IsAsciiLetter((char)b))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A JPEG is its start marker, then marker segments (each with its length) up to the start of scan, then compressed data closed by the end marker.</summary>
+    private static bool IsWholeJpeg(ReadOnlySpan<byte> content)
+    {
+        var at = 2;
+        while (at < content.Length)
+        {
+            if (content[at] != 0xFF)
+            {
+                return false;
+            }
+
+            while (at < content.Length && content[at] == 0xFF)
+            {
+                at++; // fill bytes before a marker
+            }
+
+            if (at >= content.Length)
+            {
+                return false;
+            }
+
+            var marker = content[at++];
+            if (marker is 0x01 or (>= 0xD0 and <= 0xD7))
+            {
+                continue; // markers without a length
+            }
+
+            if (marker < 0xC0 || marker is 0xD8 or 0xD9 || content.Length - at < 2)
+            {
+                return false;
+            }
+
+            var length = BinaryPrimitives.ReadUInt16BigEndian(content[at..]);
+            if (length < 2 || length > content.Length - at)
+            {
+                return false;
+            }
+
+            if (marker == 0xDA)
+            {
+                return content[(at + length)..].IndexOf((byte[])[0xFF, 0xD9]) >= 0;
+            }
+
+            at += length;
+        }
+
+        return false;
+    }
+
+    /// <summary>A zip ends with its central directory's end record (within the last 22 bytes plus the longest comment).</summary>
+    private static bool IsWholeZip(ReadOnlySpan<byte> content) =>
+        content[^Math.Min(content.Length, 22 + ushort.MaxValue)..].LastIndexOf((byte[])[0x50, 0x4B, 0x05, 0x06]) >= 0;
+
+    /// <summary>An OLE compound file (old Word and Excel): a 512-byte header with its byte-order mark and a 512- or 4096-byte sector size.</summary>
+    private static bool IsCompoundFile(ReadOnlySpan<byte> content) =>
+        content.Length >= 512 && content[28] == 0xFE && content[29] == 0xFF && content[30] is 9 or 12 && content[31] == 0;
 
     /// <summary>The content type to serve: an Office zip named .xlsx is a spreadsheet, otherwise what the bytes say.</summary>
     public static string ContentTypeFor(Kind kind, string fileName) =>

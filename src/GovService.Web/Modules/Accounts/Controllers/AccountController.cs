@@ -2,6 +2,7 @@ using GovService.Web.Modules.Accounts.Domain;
 using GovService.Web.Modules.Accounts.Login;
 using GovService.Web.Modules.Accounts.Register;
 using GovService.Web.Shared.Identity;
+using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,7 @@ public sealed class AccountController(
 
     [HttpPost("register")]
     [AllowAnonymous]
-    [EnableRateLimiting(AccountsModule.LoginRateLimitPolicy)]
+    [EnableRateLimiting(RateLimitPolicies.Login)]
     public async Task<IActionResult> Register(RegisterCitizenRequest request, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -56,7 +57,7 @@ public sealed class AccountController(
 
     [HttpPost("login")]
     [AllowAnonymous]
-    [EnableRateLimiting(AccountsModule.LoginRateLimitPolicy)]
+    [EnableRateLimiting(RateLimitPolicies.Login)]
     public async Task<IActionResult> Login(LoginRequest request, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)

@@ -1,7 +1,9 @@
 using GovService.Web.Modules.Certificates.Domain;
 using GovService.Web.Modules.Certificates.Issuance;
+using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace GovService.Web.Modules.Certificates.Controllers;
 
@@ -18,6 +20,7 @@ public sealed class VerifyController(LicenceVerification verification, LicenceSi
         string.IsNullOrWhiteSpace(identifier) ? View("Index", (Verification?)null) : Redirect($"/verify/{Uri.EscapeDataString(identifier.Trim())}");
 
     [HttpGet("verify/{identifier}")]
+    [EnableRateLimiting(RateLimitPolicies.Lookup)]
     public async Task<IActionResult> Index(string identifier, string? s, CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
@@ -31,6 +34,7 @@ public sealed class VerifyController(LicenceVerification verification, LicenceSi
     }
 
     [HttpGet("api/v1/certificates/{identifier}/verify")]
+    [EnableRateLimiting(RateLimitPolicies.Lookup)]
     [Produces("application/json")]
     public async Task<IActionResult> Api(string identifier, string? s, CancellationToken ct)
     {

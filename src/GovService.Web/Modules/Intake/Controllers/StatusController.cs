@@ -1,4 +1,5 @@
 using GovService.Web.Modules.Intake.Status;
+using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -13,7 +14,7 @@ public sealed record StatusPage(string? Number, string? QueryCode, bool Searched
 public sealed class StatusController(CaseStatusLookup lookup) : Controller
 {
     [HttpGet("/status")]
-    [EnableRateLimiting(IntakeModule.LookupRateLimitPolicy)]
+    [EnableRateLimiting(RateLimitPolicies.Lookup)]
     public async Task<IActionResult> Index(string? number, string? code, CancellationToken ct)
     {
         var searched = !string.IsNullOrWhiteSpace(number) || !string.IsNullOrWhiteSpace(code);
@@ -28,7 +29,7 @@ public sealed class StatusController(CaseStatusLookup lookup) : Controller
 
     /// <summary>The same lookup as JSON; 404 ProblemDetails when number and query code do not match.</summary>
     [HttpGet("/api/v1/cases/{number}/status")]
-    [EnableRateLimiting(IntakeModule.LookupRateLimitPolicy)]
+    [EnableRateLimiting(RateLimitPolicies.Lookup)]
     [ProducesResponseType<CaseStatus>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Api(string number, string? queryCode, CancellationToken ct)

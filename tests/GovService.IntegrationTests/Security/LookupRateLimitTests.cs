@@ -1,0 +1,60 @@
+using System.Net;
+using GovService.IntegrationTests.Infrastructure;
+
+namespace GovService.IntegrationTests.Security;
+
+/// <summary>A portal whose public lookup limit is low enough to hit in a test.</summary>
+public sealed class StrictLookupPortal : PortalFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Security:LookupRateLimit:PermitLimit"] = "4",
+        ["Security:LookupRateLimit:WindowSeconds"] = "300",
+    };
+}
+
+/// <summary>
+/// The public lookups — a case's status by number and query code, a licence's verification by identifier, as
+/// pages and as JSON — share one limit per client address: guessing query codes or identifiers gets 429 with a
+/// localised message and a Retry-After, like logins do.
+/// </summary>
+// In the portal collection so it never runs beside the database restores of the other tests.
+[Collection(PortalTests.Name)]
+public sealed class LookupRateLimitTests(StrictLookupPortal portal) : IClassFixture<StrictLookupPortal>
+{
+    [Fact]
+    public async Task Repeated_lookups_from_one_address_get_429_with_a_localised_message_on_every_lookup_route()
+    {
+        using var browser = portal.NewBrowser();
+        string[] lookups =
+        [
+            "/status?number=3611312026110300001&code=AAAAAA", "/api/v1/cases/3611312026110300001/status?queryCode=AAAAAA",
+            "/verify/00000000000000000000000000000000", "/api/v1/certificates/00000000000000000000000000000000/verify",
+        ];
+
+        // Four guesses, one per route, are answered (not found); the fifth and every lookup after it is refused.
+        foreach (var url in lookups)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(url)).StatusCode);
+        }
+
+        foreach (var url in lookups)
+        {
+            using var refused = await browser.GetAsync(url);
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Contains("操作过于频繁", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var retryAfter = int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(retryAfter, 1, 300);
+            Assert.Equal("nosniff", refused.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Contains("frame-ancestors 'none'", refused.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+
+        await browser.GetAsync("/language?culture=en&returnUrl=%2F");
+        using var english = await browser.GetAsync(lookups[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, english.StatusCode);
+        Assert.Contains("Too many attempts", await english.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Pages that look nothing up are not limited.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/services")).StatusCode);
+    }
+}
