@@ -20,6 +20,24 @@ internal static class AuditCommand
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
         var chain = scope.ServiceProvider.GetRequiredService<AuditChain>();
+        try
+        {
+            return await RunAsync(chain, command);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.UndefinedColumn or Npgsql.PostgresErrorCodes.UndefinedTable)
+        {
+            await Console.Error.WriteLineAsync("This database is not at this version's schema (no audit chain yet): start the portal once with it, which applies the migrations, then verify again.");
+            return 2;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            await Console.Error.WriteLineAsync($"The database could not be reached: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunAsync(AuditChain chain, string command)
+    {
         if (command == "seal")
         {
             var count = await chain.SealAsync();
