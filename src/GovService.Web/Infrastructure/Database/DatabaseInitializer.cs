@@ -4,6 +4,8 @@ using GovService.Web.Infrastructure.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using GovService.Web.Infrastructure.Jobs;
+using Hangfire.PostgreSql;
 
 namespace GovService.Web.Infrastructure.Database;
 
@@ -45,6 +47,9 @@ internal sealed class DatabaseInitializer(
                     logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending);
                     await db.Database.MigrateAsync(cancellationToken);
                 }
+
+                // Hangfire's tables (schema hangfire), installed or upgraded under the same lock; idempotent.
+                PostgreSqlObjectsInstaller.Install(migrateLock, JobsSetup.SchemaName);
             }
             finally
             {

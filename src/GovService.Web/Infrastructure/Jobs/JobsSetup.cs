@@ -15,6 +15,8 @@ internal static class JobsSetup
 {
     public const string DashboardPath = "/ops/jobs";
 
+    public const string SchemaName = "hangfire";
+
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddHangfire(config => config
@@ -25,8 +27,10 @@ internal static class JobsSetup
                 options => options.UseNpgsqlConnection(connectionString),
                 new PostgreSqlStorageOptions
                 {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
+                    SchemaName = SchemaName,
+                    // Installed by DatabaseInitializer under its lock: Hangfire's own install, run by two instances
+                    // starting together on a fresh database, collided creating the schema (TwoInstanceTests).
+                    PrepareSchemaIfNecessary = false,
                     // Work queued by a person ("check now") should start within seconds, not the default 15 s.
                     QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:QueuePollSeconds", 2)),
                     // Hangfire's locks are rows; one left by a killed instance (or a cut connection) is cleared only
