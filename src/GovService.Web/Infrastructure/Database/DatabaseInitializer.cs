@@ -23,6 +23,7 @@ internal sealed class DatabaseInitializer(
 {
     private const long SeedLockKey = 0x60F5E1;
     private const long MigrateLockKey = 0x60F5E0;
+    private const int LockWaitSeconds = 600;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +34,8 @@ internal sealed class DatabaseInitializer(
         await using (var migrateLock = new NpgsqlConnection(db.Database.GetConnectionString()))
         {
             await migrateLock.OpenAsync(cancellationToken);
-            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrateLockKey})", migrateLock))
+            // Another instance may be migrating and seeding a fresh database meanwhile: wait for it, not 30 s.
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrateLockKey})", migrateLock) { CommandTimeout = LockWaitSeconds })
             {
                 await take.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -61,6 +63,7 @@ internal sealed class DatabaseInitializer(
 
         logger.LogInformation("Database schema is current ({ElapsedMs} ms)", started.ElapsedMilliseconds);
 
+        db.Database.SetCommandTimeout(LockWaitSeconds);  // waiting for another instance's seeding, and seeding itself
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", cancellationToken);
         foreach (var seeder in scope.ServiceProvider.GetServices<ISeeder>().OrderBy(s => s.Order))
