@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text;
+using GovService.Testing;
 
 namespace GovService.BrowserTests;
 
@@ -42,13 +42,8 @@ public sealed class PortalInstance : IAsyncDisposable
     public static async Task<PortalInstance> StartAsync(string connectionString, IDictionary<string, string>? settings = null)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
-        var configuration = typeof(PortalInstance).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var project = Path.Combine(PortalProcess.RepositoryRoot, "src", "GovService.Web");
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "GovService.Web.dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"The portal is not built: {dll} is missing.");
-        }
+        var project = Repository.WebProject;
+        var dll = Repository.PortalDll(typeof(PortalInstance).Assembly);
 
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", baseUrl])
         {

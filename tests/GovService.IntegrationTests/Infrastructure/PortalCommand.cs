@@ -1,25 +1,11 @@
 using System.Diagnostics;
-using System.Reflection;
+using GovService.Testing;
 
 namespace GovService.IntegrationTests.Infrastructure;
 
 /// <summary>Runs operator tools the way docs/operations.md tells an operator to: the built portal's own commands, PostgreSQL's client programs.</summary>
 public static class PortalCommand
 {
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovService.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException("GovService.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
     /// <summary><c>dotnet GovService.Web.dll &lt;arguments&gt;</c> against the given database.</summary>
     public static Task<(int ExitCode, string Output)> PortalAsync(string connectionString, params string[] arguments) =>
         PortalAsync(connectionString, new Dictionary<string, string>(), arguments);
@@ -27,13 +13,7 @@ public static class PortalCommand
     /// <summary>The same with more settings (environment variables), e.g. another signing key.</summary>
     public static Task<(int ExitCode, string Output)> PortalAsync(string connectionString, IDictionary<string, string> settings, params string[] arguments)
     {
-        var configuration = typeof(PortalCommand).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var dll = Path.Combine(RepositoryRoot, "src", "GovService.Web", "bin", configuration, "net10.0", "GovService.Web.dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"The portal is not built: {dll} is missing.");
-        }
-
+        var dll = Repository.PortalDll(typeof(PortalCommand).Assembly);
         var environment = new Dictionary<string, string>(settings)
         {
             ["ConnectionStrings__Gov"] = connectionString,

@@ -6,18 +6,7 @@ namespace GovService.UnitTests.Localization;
 /// <summary>Every UI string exists in Chinese and English, and every key the code uses is in the resource files.</summary>
 public sealed partial class ResourceTests
 {
-    private static readonly string Web = Path.Combine(RepositoryRoot(), "src", "GovService.Web");
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovService.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("GovService.sln not found");
-    }
+    private static readonly string Web = GovService.Testing.Repository.WebProject;
 
     private static HashSet<string> Keys(string file) =>
         [.. XDocument.Load(Path.Combine(Web, "Resources", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!)];
