@@ -75,6 +75,7 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager jobs, IServi
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retrying;
+    private bool _disposed;
 
     /// <summary>The first attempt runs before the portal listens (tests and a fresh database rely on the jobs being there).</summary>
     public Task StartAsync(CancellationToken cancellationToken)
@@ -121,6 +122,12 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager jobs, IServi
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped again after it was disposed (WebApplicationFactory does): nothing left to stop then.
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_retrying is not null)
         {
@@ -128,5 +135,9 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager jobs, IServi
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 }
