@@ -2859,6 +2859,9 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_sup_case_days_open")
                         .HasFilter("open > 0");
 
+                    b.HasIndex("RefreshedAt")
+                        .HasDatabaseName("ix_sup_case_days_refreshed_at");
+
                     b.ToTable("sup_case_days", "gov");
                 });
 

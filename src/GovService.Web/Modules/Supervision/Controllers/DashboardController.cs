@@ -74,27 +74,24 @@ public sealed class DashboardController(
 
         var filter = Period(from, to);
         var rolled = await queries.RolledUpAsync(viewer.Halls, filter, ct);
-        var total = rolled.Total;
-        var halls = viewer.Halls;
-        var orders = db.Set<SupervisionOrder>().AsNoTracking().Where(o => o.HallId != null && halls.Contains(o.HallId.Value) && o.State == OrderState.Open);
-        var complaints = db.Set<Complaint>().AsNoTracking().Where(c => c.HallId != null && halls.Contains(c.HallId.Value) && c.State == ComplaintState.Open);
-        var today = clock.Today();
+        var cards = await queries.CardsAsync(viewer.Halls, ct);
+        var live = await queries.LiveAsync(viewer.Halls, filter, clock.Today(), ct);
         return View(new DashboardPage(
-            viewer, filter, total,
+            viewer, filter, rolled.Total,
             rolled.ByHall,
             rolled.ByItem,
-            await queries.CardsAsync(halls, "department", ct),
-            await queries.CardsAsync(halls, "hall", ct),
-            await queries.CardsAsync(halls, "item", ct),
+            cards.ByDepartment,
+            cards.ByHall,
+            cards.ByItem,
             await HallNamesAsync(ct),
             await DepartmentNamesAsync(ct),
-            await orders.CountAsync(ct),
-            await orders.CountAsync(o => o.Level > 0, ct),
+            live.OpenOrders,
+            live.EscalatedOrders,
             rolled.Flags,
-            await queries.RatingsAsync(halls, filter, today, ct),
-            await ReformAsync(total, ct),
-            await complaints.CountAsync(ct),
-            await complaints.CountAsync(c => c.DueOn < today, ct),
+            live.Ratings,
+            await ReformAsync(rolled.Total, ct),
+            live.OpenComplaints,
+            live.OverdueComplaints,
             rolled.AsOf));
     }
 
@@ -143,7 +140,7 @@ public sealed class DashboardController(
         var bad = await db.Set<Rating>().AsNoTracking()
             .Where(r => r.HallId != null && halls.Contains(r.HallId.Value) && r.RatedOn >= filter.From && r.RatedOn <= filter.To && r.Level >= Satisfaction.Dissatisfied)
             .OrderByDescending(r => r.RatedAt).Take(200).ToListAsync(ct);
-        return View(new RatingsPage(filter, await queries.RatingsAsync(halls, filter, clock.Today(), ct), await queries.RatingsByStaffAsync(halls, filter, ct), bad));
+        return View(new RatingsPage(filter, (await queries.LiveAsync(halls, filter, clock.Today(), ct)).Ratings, await queries.RatingsByStaffAsync(halls, filter, ct), bad));
     }
 
     /// <summary>Drill-down: the carded cases of one department, hall or item (or all), by colour.</summary>
@@ -193,7 +190,7 @@ public sealed class DashboardController(
 
         var filter = Period(from, to);
         var names = await HallNamesAsync(ct);
-        var cards = (await queries.CardsAsync(viewer.Halls, "hall", ct)).ToDictionary(c => c.Key);
+        var cards = (await queries.CardsAsync(viewer.Halls, ct)).ByHall.ToDictionary(c => c.Key);
         var csv = new StringBuilder();
         csv.AppendLine("period_from,period_to,group,hall_or_item,cases,open,decided,on_time,on_time_rate,avg_working_days,supplement_rate,visits_per_case,without_visit_share,open_yellow_cards,open_red_cards");
         void Row(string group, string name, CaseFigures f, CardFigures? c) =>

@@ -39,6 +39,12 @@ public sealed record RatingFigures(int Ratings, int Good, int Bad, int Voided, d
     public double? SatisfiedShare => Ratings == 0 ? null : (double)Good / Ratings;
 }
 
+/// <summary>The figures read live on each page (see <see cref="DashboardQueries.LiveAsync"/>).</summary>
+public sealed record LiveFigures(RatingFigures Ratings, int OpenOrders, int EscalatedOrders, int OpenComplaints, int OverdueComplaints);
+
+/// <summary>Open cards grouped three ways, each list with the most red cards first.</summary>
+public sealed record CardsByGroup(IReadOnlyList<CardFigures> ByDepartment, IReadOnlyList<CardFigures> ByHall, IReadOnlyList<CardFigures> ByItem);
+
 public sealed record StaffRatings(string StaffName, string Office, int Ratings, int Good, int Bad);
 
 /// <summary>
@@ -102,26 +108,27 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
             GROUP BY GROUPING SETS ((), (f.hall_id), (f.basic_code))
             """;
 
-    public async Task<IReadOnlyList<CardFigures>> CardsAsync(IReadOnlySet<Guid> halls, string groupBy, CancellationToken ct)
+    /// <summary>Open cards by department, hall and item in one pass; a case or step carded on several deadlines counts once per colour.</summary>
+    public async Task<CardsByGroup> CardsAsync(IReadOnlySet<Guid> halls, CancellationToken ct)
     {
-        var key = groupBy switch
-        {
-            "department" => "coalesce(k.department_id::text, '')",
-            "hall" => "k.hall_id::text",
-            _ => "k.basic_code",
-        };
-        var sql = CardsSql.Replace("{0}", key, StringComparison.Ordinal);
-        return await db.Database.SqlQueryRaw<CardFigures>(sql, [Halls(halls)]).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<CardRow>(CardsSql, [Halls(halls)]).ToListAsync(ct);
+        IReadOnlyList<CardFigures> Group(string grp) =>
+            [.. rows.Where(r => r.Grp == grp).OrderByDescending(r => r.Red).ThenByDescending(r => r.Yellow).Select(r => new CardFigures(r.Key, r.Name, r.Yellow, r.Red))];
+        return new CardsByGroup(Group("department"), Group("hall"), Group("item"));
     }
 
+    private sealed record CardRow(string Grp, string Key, string Name, int Yellow, int Red);
+
     private const string CardsSql = """
-            SELECT {0} AS key, min(k.item_name) AS name,
+            SELECT CASE WHEN grouping(k.department_id) = 0 THEN 'department' WHEN grouping(k.hall_id) = 0 THEN 'hall' ELSE 'item' END AS grp,
+                   CASE WHEN grouping(k.department_id) = 0 THEN coalesce(k.department_id::text, '')
+                        WHEN grouping(k.hall_id) = 0 THEN k.hall_id::text ELSE k.basic_code END AS key,
+                   min(k.item_name) AS name,
                    count(DISTINCT (k.case_id, k.task_id)) FILTER (WHERE k.colour = 1)::int AS yellow,
                    count(DISTINCT (k.case_id, k.task_id)) FILTER (WHERE k.colour = 2)::int AS red
             FROM gov.sup_cards k
             WHERE k.closed_at IS NULL AND k.hall_id = ANY(@halls)
-            GROUP BY 1
-            ORDER BY 4 DESC, 3 DESC
+            GROUP BY GROUPING SETS ((k.department_id), (k.hall_id), (k.basic_code))
             """;
 
     public async Task<IReadOnlyList<CardedCase>> CardedCasesAsync(IReadOnlySet<Guid> halls, string? dimension, string? key, CardColour? colour, bool includeClosed, int limit, CancellationToken ct)
@@ -182,22 +189,44 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
             "SELECT g.number, g.item_name, g.hall_id, g.applied_on, g.repeated, g.extra_visits, g.second_supplement FROM gov.int_v_case_flags g WHERE g.number = @number",
             new NpgsqlParameter("number", number)).FirstOrDefaultAsync(ct);
 
-    public async Task<RatingFigures> RatingsAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// What every answer, rating and complaint changes — 好差评 of the period, rectification work orders, open 督办 and
+    /// complaints — read live on each page, in one statement.
+    /// </summary>
+    public async Task<LiveFigures> LiveAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, DateOnly today, CancellationToken ct)
     {
-        var rated = db.Set<Rating>().AsNoTracking().Where(r => r.HallId != null && halls.Contains(r.HallId.Value) && r.RatedOn >= filter.From && r.RatedOn <= filter.To);
-        var counted = rated.Where(r => r.Appeal != AppealState.Upheld);
-        var orders = db.Set<RectificationOrder>().AsNoTracking().Where(o => o.HallId != null && halls.Contains(o.HallId.Value));
-        var open = orders.Where(o => o.State == RectificationState.Open || o.State == RectificationState.Appealed);
-        return new RatingFigures(
-            await counted.CountAsync(ct),
-            await counted.CountAsync(r => r.Level <= Satisfaction.Acceptable, ct),
-            await counted.CountAsync(r => r.Level >= Satisfaction.Dissatisfied, ct),
-            await rated.CountAsync(r => r.Appeal == AppealState.Upheld, ct),
-            await counted.AverageAsync(r => (double?)(int)r.Level, ct),
-            await open.CountAsync(ct),
-            await orders.CountAsync(o => o.State == RectificationState.Open && o.DueOn < today, ct),
-            await orders.CountAsync(o => o.State == RectificationState.FedBack, ct));
+        var row = await db.Database.SqlQueryRaw<LiveRow>(LiveSql, [.. Parameters(halls, filter), new NpgsqlParameter("today", today)]).SingleAsync(ct);
+        return new LiveFigures(
+            new RatingFigures(row.Ratings, row.Good, row.Bad, row.Voided, row.AverageLevel, row.OpenRectifications, row.OverdueRectifications, row.AwaitingRater),
+            row.OpenOrders, row.EscalatedOrders, row.OpenComplaints, row.OverdueComplaints);
     }
+
+    private sealed record LiveRow(int Ratings, int Good, int Bad, int Voided, double? AverageLevel, int OpenRectifications, int OverdueRectifications, int AwaitingRater,
+        int OpenOrders, int EscalatedOrders, int OpenComplaints, int OverdueComplaints);
+
+    private static readonly string LiveSql = $"""
+            SELECT r.ratings, r.good, r.bad, r.voided, r.average_level,
+                   w.open_rectifications, w.overdue_rectifications, w.awaiting_rater,
+                   o.open_orders, o.escalated_orders, c.open_complaints, c.overdue_complaints
+            FROM (SELECT count(*) FILTER (WHERE s.appeal <> {(int)AppealState.Upheld})::int AS ratings,
+                         count(*) FILTER (WHERE s.appeal <> {(int)AppealState.Upheld} AND s.level <= {(int)Satisfaction.Acceptable})::int AS good,
+                         count(*) FILTER (WHERE s.appeal <> {(int)AppealState.Upheld} AND s.level >= {(int)Satisfaction.Dissatisfied})::int AS bad,
+                         count(*) FILTER (WHERE s.appeal = {(int)AppealState.Upheld})::int AS voided,
+                         (avg(s.level) FILTER (WHERE s.appeal <> {(int)AppealState.Upheld}))::float8 AS average_level
+                  FROM gov.sup_ratings s
+                  WHERE s.hall_id = ANY(@halls) AND s.rated_on BETWEEN @from AND @to) r,
+                 (SELECT count(*) FILTER (WHERE s.state IN ({(int)RectificationState.Open}, {(int)RectificationState.Appealed}))::int AS open_rectifications,
+                         count(*) FILTER (WHERE s.state = {(int)RectificationState.Open} AND s.due_on < @today)::int AS overdue_rectifications,
+                         count(*) FILTER (WHERE s.state = {(int)RectificationState.FedBack})::int AS awaiting_rater
+                  FROM gov.sup_rectifications s
+                  WHERE s.hall_id = ANY(@halls) AND s.state IN ({(int)RectificationState.Open}, {(int)RectificationState.Appealed}, {(int)RectificationState.FedBack})) w,
+                 (SELECT count(*)::int AS open_orders, count(*) FILTER (WHERE s.level > 0)::int AS escalated_orders
+                  FROM gov.sup_orders s
+                  WHERE s.hall_id = ANY(@halls) AND s.state = {(int)OrderState.Open}) o,
+                 (SELECT count(*)::int AS open_complaints, count(*) FILTER (WHERE s.due_on < @today)::int AS overdue_complaints
+                  FROM gov.sup_complaints s
+                  WHERE s.hall_id = ANY(@halls) AND s.state = {(int)ComplaintState.Open}) c
+            """;
 
     /// <summary>Ratings per member of staff who produced the rated service (谁办理、谁负责).</summary>
     public async Task<IReadOnlyList<StaffRatings>> RatingsByStaffAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, CancellationToken ct) =>

@@ -150,5 +150,7 @@ internal sealed class CaseDayFactsConfiguration : IEntityTypeConfiguration<CaseD
         builder.Property(f => f.BasicCode).HasMaxLength(12);
         builder.Property(f => f.ItemName).HasMaxLength(200);
         builder.HasIndex(f => f.Day).HasFilter("open > 0").HasDatabaseName("ix_sup_case_days_open");
+        // The dashboard reads when the figures were last refreshed on every page: max() from this index, not a scan.
+        builder.HasIndex(f => f.RefreshedAt).HasDatabaseName("ix_sup_case_days_refreshed_at");
     }
 }

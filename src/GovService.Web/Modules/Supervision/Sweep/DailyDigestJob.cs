@@ -60,16 +60,16 @@ public sealed class DailyDigestJob(
 
     public async Task<DigestFigures> FiguresAsync(IReadOnlySet<Guid> halls, DateOnly today, CancellationToken ct)
     {
-        var cards = await queries.CardsAsync(halls, "hall", ct);
-        var orders = db.Set<SupervisionOrder>().AsNoTracking().Where(o => o.HallId != null && halls.Contains(o.HallId.Value) && o.State == OrderState.Open);
+        var cards = (await queries.CardsAsync(halls, ct)).ByHall;
         var yesterday = today.AddDays(-1);
+        var live = await queries.LiveAsync(halls, new DashboardFilter(yesterday, yesterday), today, ct);
         return new DigestFigures(
             cards.Sum(c => c.Red),
             cards.Sum(c => c.Yellow),
-            await orders.CountAsync(ct),
-            await orders.CountAsync(o => o.Level > 0, ct),
-            await db.Set<RectificationOrder>().CountAsync(o => o.HallId != null && halls.Contains(o.HallId.Value) && o.State == RectificationState.Open && o.DueOn < today, ct),
-            await db.Set<Complaint>().CountAsync(c => c.HallId != null && halls.Contains(c.HallId.Value) && c.State == ComplaintState.Open && c.DueOn < today, ct),
-            await db.Set<Rating>().CountAsync(r => r.HallId != null && halls.Contains(r.HallId.Value) && r.RatedOn == yesterday && r.Level >= Satisfaction.Dissatisfied && r.Appeal != AppealState.Upheld, ct));
+            live.OpenOrders,
+            live.EscalatedOrders,
+            live.Ratings.OverdueOrders,
+            live.OverdueComplaints,
+            live.Ratings.Bad);
     }
 }
