@@ -115,6 +115,8 @@ public sealed class SupervisionTests(PortalFactory portal) : IAsyncLifetime
         Assert.Contains("order:" + order.Id + ":answered", string.Join(' ', await portal.WithDbAsync(db => db.Set<InboxMessage>().Select(m => m.Key).ToListAsync())), StringComparison.Ordinal);
         var dashboard = await supervisor.GetPageAsync("/supervision");
         Assert.Contains("云溪县市场监督管理局", dashboard, StringComparison.Ordinal);
+        var redBefore = RedOnDashboard(dashboard);
+        Assert.Equal(await OpenRedCasesAsync(), redBefore);
         Assert.Contains(accepted.Number!, await supervisor.GetPageAsync("/supervision/cards?colour=Red"), StringComparison.Ordinal);
         var story = await supervisor.GetPageAsync($"/supervision/cases/{accepted.Number}");
         Assert.Contains("现场核查排期冲突导致延误", story, StringComparison.Ordinal);
@@ -134,7 +136,21 @@ public sealed class SupervisionTests(PortalFactory portal) : IAsyncLifetime
         await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE gov.apr_tasks SET state = 7 WHERE case_id = {0}", accepted.Id));
         await SweepThreeTimesAtOnceAsync(NextWorkingDayAfter(late));
         Assert.All(await CardsAsync(accepted.Id), c => Assert.NotNull(c.ClosedAt));
+
+        // The dashboard keeps its card figures until the next sweep: the one that closed these cards shows at once.
+        var redAfter = await OpenRedCasesAsync();
+        Assert.NotEqual(redBefore, redAfter);
+        using var later = portal.NewBrowser();
+        await later.LoginAsync("supervisor");
+        Assert.Equal(redAfter, RedOnDashboard(await later.GetPageAsync("/supervision")));
     }
+
+    private static int RedOnDashboard(string page) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"kpi-red\">(\\d+)<").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Cases and steps with an open red card in the county (the county supervisor's scope).</summary>
+    private Task<int> OpenRedCasesAsync() =>
+        portal.WithDbAsync(db => db.Set<Card>().Where(c => c.ClosedAt == null && c.Colour == CardColour.Red).Select(c => new { c.CaseId, c.TaskId }).Distinct().CountAsync());
 
     [Fact]
     public async Task An_unanswered_order_escalates_once_to_the_supervisors_and_a_yellow_rule_per_item_applies()

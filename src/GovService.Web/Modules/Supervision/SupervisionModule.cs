@@ -63,6 +63,7 @@ public static class SupervisionModule
         builder.ApplyConfiguration(new RectificationOrderConfiguration());
         builder.ApplyConfiguration(new ComplaintConfiguration());
         builder.ApplyConfiguration(new CaseDayFactsConfiguration());
+        builder.ApplyConfiguration(new SweepStateConfiguration());
         builder.HasSequence<long>("sup_order_numbers");
         builder.HasSequence<long>("sup_rectification_numbers");
         builder.HasSequence<long>("sup_complaint_numbers");

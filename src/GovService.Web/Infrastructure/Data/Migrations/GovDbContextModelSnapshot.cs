@@ -3434,6 +3434,33 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("sup_orders", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Supervision.Domain.SweepState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset?>("SweptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("swept_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sup_sweep_state");
+
+                    b.ToTable("sup_sweep_state", "gov");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Revision = 0L
+                        });
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Supervision.Domain.WorkingDayNumber", b =>
                 {
                     b.Property<DateOnly>("Day")

@@ -66,7 +66,7 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
     /// </summary>
     public async Task<RolledUp> RolledUpAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, CancellationToken ct)
     {
-        var asOf = await FiguresAsOfAsync(ct);
+        var asOf = (await StampsAsync(ct)).FiguresAsOf;
         var key = ("sup-rollup", string.Join(',', halls.Order()), filter.From, filter.To, asOf);
         if (cache.TryGetValue(key, out RolledUp? hit) && hit is not null)
         {
@@ -109,25 +109,41 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
             """;
 
     /// <summary>Open cards by department, hall and item in one pass; a case or step carded on several deadlines counts once per colour.</summary>
+    /// <remarks>Kept in memory per scope until the next deadline sweep (the only writer of cards) commits.</remarks>
     public async Task<CardsByGroup> CardsAsync(IReadOnlySet<Guid> halls, CancellationToken ct)
     {
+        var key = ("sup-cards", string.Join(',', halls.Order()), (await StampsAsync(ct)).SweepRevision);
+        if (cache.TryGetValue(key, out CardsByGroup? hit) && hit is not null)
+        {
+            return hit;
+        }
+
         var rows = await db.Database.SqlQueryRaw<CardRow>(CardsSql, [Halls(halls)]).ToListAsync(ct);
         IReadOnlyList<CardFigures> Group(string grp) =>
             [.. rows.Where(r => r.Grp == grp).OrderByDescending(r => r.Red).ThenByDescending(r => r.Yellow).Select(r => new CardFigures(r.Key, r.Name, r.Yellow, r.Red))];
-        return new CardsByGroup(Group("department"), Group("hall"), Group("item"));
+        var result = new CardsByGroup(Group("department"), Group("hall"), Group("item"));
+        cache.Set(key, result, TimeSpan.FromMinutes(10));
+        return result;
     }
 
     private sealed record CardRow(string Grp, string Key, string Name, int Yellow, int Red);
 
+    // One row per case or step and colour first (a case carded on its promised and its statutory deadline counts
+    // once, under the department of its latest card): counting distinct (case, step) pairs per group instead sorted
+    // records three times over and took 50 ms for 5,000 open cards.
     private const string CardsSql = """
+            WITH k AS (
+                SELECT DISTINCT ON (k.case_id, k.task_id, k.colour) k.department_id, k.hall_id, k.basic_code, k.item_name, k.colour
+                FROM gov.sup_cards k
+                WHERE k.closed_at IS NULL AND k.hall_id = ANY(@halls)
+                ORDER BY k.case_id, k.task_id, k.colour, k.issued_at DESC)
             SELECT CASE WHEN grouping(k.department_id) = 0 THEN 'department' WHEN grouping(k.hall_id) = 0 THEN 'hall' ELSE 'item' END AS grp,
                    CASE WHEN grouping(k.department_id) = 0 THEN coalesce(k.department_id::text, '')
                         WHEN grouping(k.hall_id) = 0 THEN k.hall_id::text ELSE k.basic_code END AS key,
                    min(k.item_name) AS name,
-                   count(DISTINCT (k.case_id, k.task_id)) FILTER (WHERE k.colour = 1)::int AS yellow,
-                   count(DISTINCT (k.case_id, k.task_id)) FILTER (WHERE k.colour = 2)::int AS red
-            FROM gov.sup_cards k
-            WHERE k.closed_at IS NULL AND k.hall_id = ANY(@halls)
+                   count(*) FILTER (WHERE k.colour = 1)::int AS yellow,
+                   count(*) FILTER (WHERE k.colour = 2)::int AS red
+            FROM k
             GROUP BY GROUPING SETS ((k.department_id), (k.hall_id), (k.basic_code))
             """;
 
@@ -160,9 +176,20 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
             .ToListAsync(ct);
     }
 
-    /// <summary>When the figures were last refreshed (null before the first refresh).</summary>
-    private async Task<DateTimeOffset?> FiguresAsOfAsync(CancellationToken ct) =>
-        await db.Set<CaseDayFacts>().MaxAsync(f => (DateTimeOffset?)f.RefreshedAt, ct);
+    private sealed record Stamps(DateTimeOffset? FiguresAsOf, long SweepRevision);
+
+    private Stamps? stamps;
+
+    /// <summary>
+    /// When the figures were last refreshed (null before the first refresh) and how many sweeps have committed: the
+    /// keys of what this class keeps in memory, read once per request in one statement.
+    /// </summary>
+    private async Task<Stamps> StampsAsync(CancellationToken ct) =>
+        stamps ??= await db.Database.SqlQueryRaw<Stamps>(
+            """
+            SELECT (SELECT max(f.refreshed_at) FROM gov.sup_case_days f) AS figures_as_of,
+                   coalesce((SELECT s.revision FROM gov.sup_sweep_state s WHERE s.id = 1), 0) AS sweep_revision
+            """).SingleAsync(ct);
 
     public async Task<IReadOnlyList<FlaggedCase>> FlaggedCasesAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, string? kind, int limit, CancellationToken ct)
     {

@@ -154,3 +154,14 @@ internal sealed class CaseDayFactsConfiguration : IEntityTypeConfiguration<CaseD
         builder.HasIndex(f => f.RefreshedAt).HasDatabaseName("ix_sup_case_days_refreshed_at");
     }
 }
+
+internal sealed class SweepStateConfiguration : IEntityTypeConfiguration<SweepState>
+{
+    public void Configure(EntityTypeBuilder<SweepState> builder)
+    {
+        builder.ToTable("sup_sweep_state");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new SweepState { Id = SweepState.SingletonId, Revision = 0 });
+    }
+}

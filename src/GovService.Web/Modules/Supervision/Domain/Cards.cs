@@ -166,3 +166,16 @@ public sealed class CaseDayFacts
     public int SecondSupplement { get; set; }
     public DateTimeOffset RefreshedAt { get; set; }
 }
+
+/// <summary>
+/// A counter every deadline sweep raises in its own transaction (one row, <c>sup_sweep_state</c>). Cards change in
+/// the sweep only, so the dashboard keeps its card figures in memory until the counter moves, on any instance.
+/// </summary>
+public sealed class SweepState
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; }
+    public long Revision { get; set; }
+    public DateTimeOffset? SweptAt { get; set; }
+}

@@ -92,6 +92,10 @@ public sealed class DeadlineSweep(
 
             await AnnounceAsync(cards, orders, escalated, asOf, cancellationToken);
             await AnnounceOverdueAsync(overdue, cancellationToken);
+            // Last, so concurrent sweeps do not wait on this row for the whole run; the dashboard's card figures are
+            // cached until it moves.
+            await db.Database.ExecuteSqlRawAsync("UPDATE gov.sup_sweep_state SET revision = revision + 1, swept_at = @now WHERE id = 1",
+                [new NpgsqlParameter("now", now)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
             var result = new SweepResult(asOf, cards.Count(c => c.Colour == (int)CardColour.Yellow), cards.Count(c => c.Colour == (int)CardColour.Red), orders.Count, escalated.Count, closed,
