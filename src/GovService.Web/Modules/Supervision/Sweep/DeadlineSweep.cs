@@ -280,31 +280,40 @@ public sealed class DeadlineSweep(
               AND (s.due_on < @today OR coalesce(nd.n, 2147483) - t.n <= b.days_left
                    OR (coalesce(nd.n, 2147483) - t.n) * 100 <= (100 - b.pct) * greatest(coalesce(nd.n, 0) - coalesce(no.n, 0), s.due_on - s.opened_on))
         ),
+        -- What each deadline already has: 1 its yellow card, 2 its red one too (red never comes without yellow). A
+        -- yellow-carded deadline can only turn red, and red is its date passed: only uncarded ones are measured.
+        carded AS (
+            SELECT k.case_id, k.task_id, k.deadline, max(k.colour) AS top
+            FROM gov.sup_cards k
+            WHERE k.closed_at IS NULL
+            GROUP BY k.case_id, k.task_id, k.deadline
+        ),
+        pending AS (
+            SELECT x.*, c.top
+            FROM candidates x
+            LEFT JOIN carded c ON c.case_id = x.case_id AND c.task_id = x.task_id AND c.deadline = x.deadline
+            WHERE c.top IS NULL OR (c.top = 1 AND x.due < @today)
+        ),
         measured AS (
             SELECT x.*,
                    coalesce(CASE x.deadline WHEN 1 THEN lim.promised_total WHEN 2 THEN lim.statutory_total ELSE x.step_limit END, x.span) AS total_days,
                    CASE WHEN rs.id IS NOT NULL THEN rs.yellow_percent WHEN ri.id IS NOT NULL THEN ri.yellow_percent ELSE @pct END AS pct,
                    CASE WHEN rs.id IS NOT NULL THEN rs.yellow_days_left WHEN ri.id IS NOT NULL THEN ri.yellow_days_left ELSE @days END AS days_left
-            FROM candidates x
-            -- Looked up for the candidates only (by key), not hashed for every open case.
-            LEFT JOIN LATERAL (SELECT l.promised_total, l.statutory_total FROM gov.apr_v_case_limits l WHERE l.case_id = x.case_id) lim ON x.deadline IN (1, 2)
-            LEFT JOIN gov.sup_card_rules rs ON x.step_name <> '' AND rs.basic_code = x.basic_code AND rs.step_name = x.step_name
-            LEFT JOIN gov.sup_card_rules ri ON ri.basic_code = x.basic_code AND ri.step_name = ''
+            FROM pending x
+            LEFT JOIN gov.apr_v_case_limits lim ON x.top IS NULL AND x.deadline IN (1, 2) AND lim.case_id = x.case_id
+            LEFT JOIN gov.sup_card_rules rs ON x.top IS NULL AND x.step_name <> '' AND rs.basic_code = x.basic_code AND rs.step_name = x.step_name
+            LEFT JOIN gov.sup_card_rules ri ON x.top IS NULL AND ri.basic_code = x.basic_code AND ri.step_name = ''
         ),
-        due_cards AS (
+        fresh AS (
             SELECT m.*, col.colour
             FROM measured m
             CROSS JOIN LATERAL (
                 SELECT 2 WHERE m.due < @today
                 UNION ALL
-                SELECT 1 WHERE m.due < @today
-                            OR (m.days_left IS NOT NULL AND m.remaining <= m.days_left)
-                            OR (m.pct IS NOT NULL AND m.total_days > 0 AND (m.total_days - m.remaining) * 100 >= m.pct * m.total_days)) AS col(colour)
-        ),
-        fresh AS (
-            SELECT d.* FROM due_cards d
-            WHERE NOT EXISTS (SELECT 1 FROM gov.sup_cards k
-                              WHERE k.case_id = d.case_id AND k.task_id = d.task_id AND k.deadline = d.deadline AND k.colour = d.colour)
+                SELECT 1 WHERE m.top IS NULL
+                           AND (m.due < @today
+                                OR (m.days_left IS NOT NULL AND m.remaining <= m.days_left)
+                                OR (m.pct IS NOT NULL AND m.total_days > 0 AND (m.total_days - m.remaining) * 100 >= m.pct * m.total_days))) AS col(colour)
         )
         INSERT INTO gov.sup_cards (id, case_id, task_id, deadline, colour, case_number, item_name, basic_code, hall_id, department_id, step_name, due_on, issued_on, issued_at)
         SELECT gen_random_uuid(), f.case_id, f.task_id, f.deadline, f.colour, f.case_number, f.item_name, f.basic_code, f.hall_id,
