@@ -159,19 +159,15 @@ literal_sql() {
 # diagnose LABEL PATH OFFSET: one request with the SQL log on; keeps every statement with literal values.
 : >"$WORK/queries.txt"
 diagnose() {
-  local before count f page ids
+  local before count f ids
   check_page "$2" >/dev/null   # the first request of a path compiles it; measure the second
   before=$(( $(cat "$WORK"/log-*.txt | wc -l) + 1 ))
   check_page "$2" >/dev/null
   count="$(split_sql_log "$before")"
   echo "$1 $2: $count SQL statements per request" >>"$WORK/queries.txt"
   mkdir -p "$WORK/explain/$1"
-  page=""
-  for f in "$WORK"/sql/*.sql; do grep -q 'ORDER BY' "$f" && page="$(basename "$f" .sql)"; done
+  # The page's rows carry their paused badge in the same statement: no statement takes the page's case ids any more.
   ids=""
-  if [ -n "$page" ]; then
-    ids="$(psql -d "$APP_DB" -Atc "SELECT string_agg(\"CaseId\"::text, ',') FROM ($(literal_sql "$page" "$3" "")) q")"
-  fi
   for f in "$WORK"/sql/*.sql; do
     local n; n="$(basename "$f" .sql)"
     grep -Eo 'Executed DbCommand \([0-9]+ms\)' "$WORK/sql/$n.head" | sed "s/^/-- /" >"$WORK/explain/$1/$n.sql"

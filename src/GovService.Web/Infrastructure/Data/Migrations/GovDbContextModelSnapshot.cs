@@ -447,6 +447,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_apr_clock_segments_case_id");
 
+                    b.HasIndex(new[] { "CaseId" }, "ix_apr_clock_segments_open")
+                        .HasDatabaseName("ix_apr_clock_segments_open")
+                        .HasFilter("\"to\" IS NULL AND state = 1 AND kind <> 4");
+
                     b.ToTable("apr_clock_segments", "gov");
                 });
 

@@ -79,6 +79,10 @@ internal sealed class ClockSegmentConfiguration : IEntityTypeConfiguration<Clock
         builder.Property(s => s.Reason).HasMaxLength(1000);
         builder.Property(s => s.Result).HasMaxLength(1000);
         builder.HasIndex(s => s.CaseId);
+        // Pauses still running (补正, 特别程序; a few hundred in a county): the queue's paused badge reads them for its
+        // 50 rows from this index instead of scanning every segment ever recorded (12–18 ms per queue page at a
+        // million cases).
+        builder.HasIndex(s => s.CaseId, "ix_apr_clock_segments_open").HasFilter("\"to\" IS NULL AND state = 1 AND kind <> 4").HasDatabaseName("ix_apr_clock_segments_open");
     }
 }
 
