@@ -150,7 +150,11 @@ sweep() {
     function flush() {
       if (ms == "") return
       kind = "other"
-      if (sql ~ /INSERT INTO gov\.sup_cards/) kind = "issue cards"
+      if (sql ~ /CREATE TEMP TABLE sweep_due/) kind = "due cards (parallel select)"
+      else if (sql ~ /CREATE TEMP TABLE sweep_closing/) kind = "cards to close (parallel select)"
+      else if (sql ~ /sup_sweep_state/) kind = "sweep counter"
+      else if (sql ~ /set_config/) kind = "transaction settings"
+      else if (sql ~ /INSERT INTO gov\.sup_cards/) kind = "issue cards"
       else if (sql ~ /UPDATE gov\.sup_cards/) kind = "close cards"
       else if (sql ~ /INSERT INTO gov\.sup_orders/) kind = "open orders"
       else if (sql ~ /UPDATE gov\.sup_orders AS/) kind = "order department names"
