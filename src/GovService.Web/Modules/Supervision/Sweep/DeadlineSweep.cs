@@ -70,7 +70,7 @@ public sealed class DeadlineSweep(
             // TABLE AS takes no bind parameters, so the day and the default rule go in as literals — a date and two
             // integers of this method, never text from a request.
             await db.Database.ExecuteSqlRawAsync(DueCardsSql
-                .Replace("@today", $"DATE '{asOf:yyyy-MM-dd}'", StringComparison.Ordinal)
+                .Replace("@today", $"DATE '{asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}'", StringComparison.Ordinal)
                 .Replace("@pct", settings.YellowPercent.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("@days", settings.YellowDaysLeft.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), cancellationToken);
             var cards = await db.Database.SqlQueryRaw<NewCard>(IssueCardsSql, [new NpgsqlParameter("today", asOf), new NpgsqlParameter("now", now)])
