@@ -67,7 +67,7 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
     public async Task<RolledUp> RolledUpAsync(IReadOnlySet<Guid> halls, DashboardFilter filter, CancellationToken ct)
     {
         var asOf = (await StampsAsync(ct)).FiguresAsOf;
-        var key = ("sup-rollup", string.Join(',', halls.Order()), filter.From, filter.To, asOf);
+        var key = ("sup-rollup", ScopeKey(halls), filter.From, filter.To, asOf);
         if (cache.TryGetValue(key, out RolledUp? hit) && hit is not null)
         {
             return hit;
@@ -112,7 +112,7 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
     /// <remarks>Kept in memory per scope until the next deadline sweep (the only writer of cards) commits.</remarks>
     public async Task<CardsByGroup> CardsAsync(IReadOnlySet<Guid> halls, CancellationToken ct)
     {
-        var key = ("sup-cards", string.Join(',', halls.Order()), (await StampsAsync(ct)).SweepRevision);
+        var key = ("sup-cards", ScopeKey(halls), (await StampsAsync(ct)).SweepRevision);
         if (cache.TryGetValue(key, out CardsByGroup? hit) && hit is not null)
         {
             return hit;
@@ -265,6 +265,9 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
             .Take(50)
             .ToListAsync(ct))
         .ConvertAll(x => new StaffRatings(x.StaffName, x.DepartmentName, x.Ratings, x.Good, x.Bad));
+
+    /// <summary>The halls of a scope as one cache-key part, whatever order the set enumerates them in.</summary>
+    private static string ScopeKey(IReadOnlySet<Guid> halls) => string.Join(',', halls.Order());
 
     private static NpgsqlParameter Halls(IReadOnlySet<Guid> halls) => new("halls", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = halls.ToArray() };
 
