@@ -83,6 +83,13 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         Assert.Equal("3611312026112300001", application.Number);
         Assert.Equal(1, await portal.WithDbAsync(db => db.Set<CaseCounter>().Select(c => c.Last).SingleAsync()));
         Assert.Equal(5, await portal.WithDbAsync(db => db.Set<CaseFile>().CountAsync(f => f.CaseId == key)));
+        // The audit trail has the submission and, written with the draw, the number: who, before, after.
+        var trail = await portal.WithDbAsync(db => db.Set<GovService.Web.Infrastructure.Auditing.AuditEntry>()
+            .Where(e => e.EntityType == "Case" && e.EntityId == key.ToString()).OrderBy(e => e.Id).ToListAsync());
+        Assert.Contains(trail, e => e.After != null && e.After.Contains("\"State\": 2", StringComparison.Ordinal) && e.Before != null);
+        var numbered = Assert.Single(trail, e => e.After != null && e.After.Contains("3611312026112300001", StringComparison.Ordinal));
+        Assert.Equal(Demo.CitizenId, numbered.UserName);
+        Assert.Equal("{\"Number\": null}", numbered.Before);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
             return false;
         }
 
-        var user = http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? "system";
+        var user = CurrentUser(http);
         var now = clock.GetUtcNow();
         var changed = context.ChangeTracker.Entries()
             .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
@@ -124,6 +124,9 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
         // Cases and accounts change all day long; only what public pages show invalidates them.
         return changed.Any(e => e.Entity is IPublicContent);
     }
+
+    /// <summary>Who an audit entry names: the signed-in account, or "system" for jobs.</summary>
+    public static string CurrentUser(IHttpContextAccessor http) => http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? "system";
 
     /// <summary>File contents are recorded by their length and SHA-256, not copied into the trail.</summary>
     private static object? Value(object? value) =>

@@ -10,6 +10,9 @@ namespace GovService.Web.Infrastructure.Validation;
 /// </summary>
 internal sealed class FluentValidationFilter(IServiceProvider services, ILogger<FluentValidationFilter> logger) : IAsyncActionFilter
 {
+    /// <summary>IValidator&lt;T&gt; per argument type, made once (a generic type made per request and argument costs).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type> ValidatorTypes = new();
+
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         foreach (var parameter in context.ActionDescriptor.Parameters)
@@ -19,7 +22,7 @@ internal sealed class FluentValidationFilter(IServiceProvider services, ILogger<
                 continue;
             }
 
-            var validatorType = typeof(IValidator<>).MakeGenericType(argument.GetType());
+            var validatorType = ValidatorTypes.GetOrAdd(argument.GetType(), static type => typeof(IValidator<>).MakeGenericType(type));
             if (services.GetService(validatorType) is not IValidator validator)
             {
                 continue;

@@ -20,6 +20,7 @@ public static class CatalogModule
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.AddScoped<CatalogQueries>();
+        services.AddMemoryCache();
         services.AddScoped<Contracts.ICatalogDirectory, CatalogDirectory>();
         services.AddScoped<CatalogEditor>();
         services.AddScoped<CatalogImporter>();

@@ -1926,9 +1926,6 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_int_cases");
 
-                    b.HasIndex("ApplicantUserId")
-                        .HasDatabaseName("ix_int_cases_applicant_user_id");
-
                     b.HasIndex("BundleKey")
                         .HasDatabaseName("ix_int_cases_bundle_key")
                         .HasFilter("bundle_key IS NOT NULL");
@@ -1949,6 +1946,9 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("State", "PromisedDueDate")
                         .HasDatabaseName("ix_int_cases_state_promised_due_date");
+
+                    b.HasIndex("ApplicantUserId", "BasicCode", "CreatedAt")
+                        .HasDatabaseName("ix_int_cases_applicant_user_id_basic_code_created_at");
 
                     b.ToTable("int_cases", "gov");
                 });

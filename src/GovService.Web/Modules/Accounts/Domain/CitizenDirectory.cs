@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Accounts.Domain;
 
-internal sealed class CitizenDirectory(UserManager<AppUser> users, TimeProvider clock, ILogger<CitizenDirectory> logger) : ICitizenDirectory
+internal sealed class CitizenDirectory(UserManager<AppUser> users, Infrastructure.Data.GovDbContext db, TimeProvider clock, ILogger<CitizenDirectory> logger) : ICitizenDirectory
 {
     public async Task<CitizenInfo?> RegisterAtWindowAsync(string realName, string idNumber, string mobile, CancellationToken cancellationToken = default)
     {
@@ -49,8 +49,13 @@ internal sealed class CitizenDirectory(UserManager<AppUser> users, TimeProvider 
     }
 
     public Task<CitizenInfo?> FindByUserIdAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        users.Users.AsNoTracking()
-            .Where(u => u.Id == userId && u.IdNumber != null)
-            .Select(u => new CitizenInfo(u.Id, u.RealName, u.IdNumber!, u.PhoneNumber))
-            .FirstOrDefaultAsync(cancellationToken);
+        CitizenById(db, userId, cancellationToken);
+
+    /// <summary>Compiled once: every online submission names its applicant.</summary>
+    private static readonly Func<Infrastructure.Data.GovDbContext, Guid, CancellationToken, Task<CitizenInfo?>> CitizenById =
+        EF.CompileAsyncQuery((Infrastructure.Data.GovDbContext db, Guid userId, CancellationToken _) =>
+            db.Set<AppUser>().AsNoTracking()
+                .Where(u => u.Id == userId && u.IdNumber != null)
+                .Select(u => new CitizenInfo(u.Id, u.RealName, u.IdNumber!, u.PhoneNumber))
+                .FirstOrDefault());
 }

@@ -38,6 +38,27 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
     private IQueryable<Case> Mine(IQueryable<Case> cases) =>
         AsAgent ? cases.Where(c => c.AgentUserId == Me) : cases.Where(c => c.ApplicantUserId == Me && c.AgentUserId == null);
 
+    /// <summary>An earlier case of the same item to copy from.</summary>
+    private sealed record Earlier(string? Number, Dictionary<string, string> FormData, string ContactMobile);
+
+    /// <summary>The latest earlier application of an item by this citizen for themselves (compiled once: every form page asks).</summary>
+    private static readonly Func<GovDbContext, Guid, string, Guid, CancellationToken, Task<Earlier?>> EarlierOfCitizen =
+        EF.CompileAsyncQuery((GovDbContext db, Guid me, string code, Guid key, CancellationToken _) =>
+            db.Set<Case>().AsNoTracking()
+                .Where(c => c.ApplicantUserId == me && c.AgentUserId == null && c.BasicCode == code && c.Number != null && c.Id != key)
+                .OrderByDescending(c => c.CreatedAt)
+                .Select(c => new Earlier(c.Number, c.FormData, c.ContactMobile))
+                .FirstOrDefault());
+
+    /// <summary>The same for an agent: the latest application of the item they filed.</summary>
+    private static readonly Func<GovDbContext, Guid, string, Guid, CancellationToken, Task<Earlier?>> EarlierOfAgent =
+        EF.CompileAsyncQuery((GovDbContext db, Guid me, string code, Guid key, CancellationToken _) =>
+            db.Set<Case>().AsNoTracking()
+                .Where(c => c.AgentUserId == me && c.BasicCode == code && c.Number != null && c.Id != key)
+                .OrderByDescending(c => c.CreatedAt)
+                .Select(c => new Earlier(c.Number, c.FormData, c.ContactMobile))
+                .FirstOrDefault());
+
     [HttpGet("{code}")]
     public async Task<IActionResult> Start(string code, Guid? key, string? copyFrom, CancellationToken ct)
     {
@@ -53,11 +74,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
             : new OnlineApplicationForm { ApplicationKey = draft.Id, ContactMobile = draft.ContactMobile, Fields = draft.FormData, ApplicantName = draft.ApplicantName, ApplicantIdNumber = draft.ApplicantIdNumber };
 
         // 复制历史办件: start from what this applicant wrote in an earlier application for the same item.
-        var earlier = await Mine(db.Set<Case>().AsNoTracking())
-            .Where(c => c.BasicCode == code && c.Number != null && c.Id != form.ApplicationKey)
-            .OrderByDescending(c => c.CreatedAt)
-            .Select(c => new { c.Number, c.FormData, c.ContactMobile })
-            .FirstOrDefaultAsync(ct);
+        var earlier = await (AsAgent ? EarlierOfAgent : EarlierOfCitizen)(db, Me, code, form.ApplicationKey, ct);
         if (copyFrom is not null && earlier?.Number == copyFrom && earlier.FormData.Count > 0)
         {
             form.Fields = new Dictionary<string, string>(earlier.FormData);
@@ -65,7 +82,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
         }
 
         ViewData["CopyFrom"] = earlier is { FormData.Count: > 0 } ? earlier.Number : null;
-        return await Page(await apply.ShapeAsync(item, ct), form, ct);
+        return await Page(await apply.ShapeAsync(item, ct), form, ct, fresh: draft is null);
     }
 
     [HttpPost("{code}")]
@@ -100,7 +117,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
                 ApplicantIdNumber = drafts[0].ApplicantIdNumber,
                 Fields = drafts.SelectMany(d => d.FormData).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value),
             };
-        return await Page(shape, form, ct);
+        return await Page(shape, form, ct, fresh: drafts.Count == 0);
     }
 
     [HttpPost("bundle/{code}")]
@@ -139,10 +156,11 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
         return await Page(shape, form, ct);
     }
 
-    private async Task<IActionResult> Page(ApplicationShape shape, OnlineApplicationForm form, CancellationToken ct)
+    /// <param name="fresh">The form has a new application key: nothing can have been uploaded or chosen for it yet.</param>
+    private async Task<IActionResult> Page(ApplicationShape shape, OnlineApplicationForm form, CancellationToken ct, bool fresh = false)
     {
         var uploaded = new Dictionary<int, CaseFileInfo>();
-        if (form.ApplicationKey != Guid.Empty)
+        if (form.ApplicationKey != Guid.Empty && !fresh)
         {
             var keys = shape.Items.Select((_, i) => shape.CaseKey(form.ApplicationKey, i)).ToList();
             var mine = await Mine(db.Set<Case>()).Where(c => keys.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
@@ -168,7 +186,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
         }
 
         // The licence chosen before (a draft) stays chosen.
-        if (form.ApplicationKey != Guid.Empty && form.Licences.Count == 0)
+        if (form.ApplicationKey != Guid.Empty && !fresh && form.Licences.Count == 0)
         {
             var first = shape.CaseKey(form.ApplicationKey, 0);
             var refs = await db.Set<CaseLicenceRef>().AsNoTracking().Where(r => r.CaseId == first).ToListAsync(ct);

@@ -16,9 +16,10 @@ public sealed class CaseCounter
 /// <summary>
 /// 办件编号 = 6-digit county code + date (Asia/Shanghai) + 5-digit daily sequence, e.g.
 /// 3611312026112300001. The sequence comes from one atomic upsert, so concurrent intakes on any number
-/// of instances never share a number and leave no gaps.
+/// of instances never share a number and leave no gaps. The day's counter row stays locked from the draw
+/// to the commit of the drawing transaction: every other intake of the county waits that long.
 /// </summary>
-public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfiguration configuration)
+public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfiguration configuration, IHttpContextAccessor http)
 {
     public string Region => configuration["Intake:RegionCode"] ?? "361131";
 
@@ -33,4 +34,48 @@ public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfigurat
             """).ToListAsync(ct);
         return string.Create(CultureInfo.InvariantCulture, $"{region}{day:yyyyMMdd}{next[0]:D5}");
     }
+
+    /// <summary>
+    /// Draws the numbers of cases already saved in the current transaction and writes them, with their audit
+    /// entries (before: no number, after: the number), in one statement; call it last, right before the commit,
+    /// so the counter row is locked for one round trip only. The tracked cases get their numbers too.
+    /// </summary>
+    public async Task AssignAsync(IReadOnlyList<Case> cases, DateTimeOffset at, CancellationToken ct)
+    {
+        var day = clock.Today();
+        var region = Region;
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"{region}{day:yyyyMMdd}");
+        var ids = cases.Select(c => c.Id).ToArray();
+        var user = Infrastructure.Auditing.AuditInterceptor.CurrentUser(http);
+        var assigned = await db.Database.SqlQuery<NumberAssigned>($"""
+            WITH drawn AS (
+                INSERT INTO gov.int_case_counters (region, day, last) VALUES ({region}, {day}, {ids.Length})
+                ON CONFLICT (region, day) DO UPDATE SET last = gov.int_case_counters.last + {ids.Length}
+                RETURNING last
+            ), numbered AS (
+                UPDATE gov.int_cases c SET number = {prefix} || lpad((drawn.last - {ids.Length} + k.ord)::text, 5, '0')
+                FROM drawn, unnest({ids}) WITH ORDINALITY AS k(id, ord)
+                WHERE c.id = k.id AND c.number IS NULL
+                RETURNING c.id, c.number
+            ), audited AS (
+                INSERT INTO gov.ops_audit_entries (at, user_name, action, entity_type, entity_id, before, after)
+                SELECT {at.ToUniversalTime()}, {user}, 'Modified', 'Case', numbered.id::text, jsonb_build_object('Number', NULL), jsonb_build_object('Number', numbered.number)
+                FROM numbered
+            )
+            SELECT id AS "Id", number AS "Number" FROM numbered
+            """).ToListAsync(ct);
+        if (assigned.Count != cases.Count)
+        {
+            throw new InvalidOperationException($"{cases.Count - assigned.Count} of {cases.Count} cases could not be numbered (not saved yet, or numbered already).");
+        }
+
+        foreach (var c in cases)
+        {
+            var entry = db.Entry(c);
+            entry.Property(x => x.Number).CurrentValue = assigned.Single(a => a.Id == c.Id).Number;
+            entry.Property(x => x.Number).OriginalValue = c.Number;
+        }
+    }
+
+    private sealed record NumberAssigned(Guid Id, string Number);
 }

@@ -53,28 +53,35 @@ public sealed class MaterialFiles(GovDbContext db, IStringLocalizer<SharedResour
         return accepted;
     }
 
-    /// <summary>Adds the uploads to the case (not saved yet); each replaces the current file of its material.</summary>
-    public async Task StoreAsync(Case owner, IReadOnlyList<AcceptedUpload> uploads, Guid? userId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Adds the uploads to the case (not saved yet); each replaces the current file of its material
+    /// (<paramref name="replacing"/> false: the case was created in this transaction and has none yet).
+    /// </summary>
+    public async Task StoreAsync(Case owner, IReadOnlyList<AcceptedUpload> uploads, Guid? userId, DateTimeOffset now, CancellationToken ct, bool replacing = true)
     {
         if (uploads.Count == 0)
         {
             return;
         }
 
-        var positions = uploads.Select(u => u.Position).ToList();
-        await db.Set<CaseFile>()
-            .Where(f => f.CaseId == owner.Id && f.ReplacedAt == null && positions.Contains(f.Position))
-            .ExecuteUpdateAsync(set => set.SetProperty(f => f.ReplacedAt, now.ToUniversalTime()), ct);
+        if (replacing)
+        {
+            var positions = uploads.Select(u => u.Position).ToList();
+            await db.Set<CaseFile>()
+                .Where(f => f.CaseId == owner.Id && f.ReplacedAt == null && positions.Contains(f.Position))
+                .ExecuteUpdateAsync(set => set.SetProperty(f => f.ReplacedAt, now.ToUniversalTime()), ct);
+        }
+
         foreach (var upload in uploads)
         {
             db.Add(CaseFile.From(owner.Id, upload.Position, upload.MaterialName, upload.FileName, upload.ContentType, upload.Content, now, userId));
         }
     }
 
-    /// <summary>Positions of the materials that have a current upload.</summary>
-    public async Task<HashSet<int>> CurrentPositionsAsync(Guid caseId, CancellationToken ct)
+    /// <summary>Positions of the materials that have a current upload (<paramref name="pendingOnly"/>: the case is new in this transaction, only its unsaved uploads count).</summary>
+    public async Task<HashSet<int>> CurrentPositionsAsync(Guid caseId, CancellationToken ct, bool pendingOnly = false)
     {
-        var positions = await db.Set<CaseFile>().Where(f => f.CaseId == caseId && f.ReplacedAt == null).Select(f => f.Position).ToListAsync(ct);
+        var positions = pendingOnly ? [] : await db.Set<CaseFile>().Where(f => f.CaseId == caseId && f.ReplacedAt == null).Select(f => f.Position).ToListAsync(ct);
         var pending = db.ChangeTracker.Entries<CaseFile>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == caseId).Select(e => e.Entity.Position);
         return [.. positions, .. pending];
     }

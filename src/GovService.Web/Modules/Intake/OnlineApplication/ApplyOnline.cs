@@ -105,12 +105,10 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             return new ApplyResult([], [(string.Empty, l["Apply.Expired"])]);
         }
 
-        // A key that belongs to someone else's application is refused like an expired form.
         var keys = shape.Items.Select((_, i) => shape.CaseKey(form.ApplicationKey, i)).ToArray();
-        var takenByAnother = await db.Set<Case>().AnyAsync(c => keys.Contains(c.Id) && !(asAgent ? c.AgentUserId == userId : c.ApplicantUserId == userId && c.AgentUserId == null), ct);
         // An agent's application cannot be kept, not even as a draft, before it says whose it is.
         var applicantKnown = !errors.Any(e => e.Item1 is nameof(form.ApplicantName) or nameof(form.ApplicantIdNumber));
-        var applicant = takenByAnother ? null : await ApplicantAsync(userId, asAgent, form, applicantKnown, ct);
+        var applicant = await ApplicantAsync(userId, asAgent, form, applicantKnown, ct);
         if (applicant is null)
         {
             return new ApplyResult([], errors.Count > 0 ? errors : [(string.Empty, l["Apply.Expired"])]);
@@ -118,17 +116,23 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A case created by this post has no earlier uploads or licence choices to look up or replace.
+        var created = new HashSet<Guid>();
         for (var i = 0; i < shape.Items.Count; i++)
         {
-            await EnsureDraftRowAsync(keys[i], shape.Items[i], shape.Bundle is null ? null : (form.ApplicationKey, shape.Bundle), applicant, now, ct);
+            if (await InsertDraftRowAsync(keys[i], shape.Items[i], shape.Bundle is null ? null : (form.ApplicationKey, shape.Bundle), applicant, now, ct))
+            {
+                created.Add(keys[i]);
+            }
         }
 
-        // Serialises every post of this application: the second of two concurrent submits sees "Submitted".
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM gov.int_cases WHERE id = ANY({keys}) ORDER BY id FOR UPDATE", ct);
-        var loaded = await db.Set<Case>().Where(c => keys.Contains(c.Id)).ToListAsync(ct);
+        // Locked before their state is read: the second of two concurrent submits waits here and sees "Submitted".
+        var loaded = await db.Set<Case>().FromSql($"SELECT *, xmin FROM gov.int_cases WHERE id = ANY({keys}) ORDER BY id FOR UPDATE").ToListAsync(ct);
         var cases = keys.Select(k => loaded.Single(c => c.Id == k)).ToList();
-        // A key is bound to the form it was made for: another item's (or bundle's) form never takes it over.
-        if (cases.Where((c, i) => c.BasicCode != shape.Items[i].BasicCode || c.BundleCode != (shape.Bundle?.Code ?? "")).Any())
+        // A key that belongs to someone else's application is refused like an expired form, and a key is bound
+        // to the form it was made for: another item's (or bundle's) form never takes it over.
+        if (cases.Any(c => asAgent ? c.AgentUserId != userId : c.ApplicantUserId != userId || c.AgentUserId != null)
+            || cases.Where((c, i) => c.BasicCode != shape.Items[i].BasicCode || c.BundleCode != (shape.Bundle?.Code ?? "")).Any())
         {
             await transaction.RollbackAsync(ct);
             return new ApplyResult([], [(string.Empty, l["Apply.Expired"])]);
@@ -151,7 +155,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
                         .Where(t => t.Item == i)
                         .Select(t => upload with { Position = t.Position }))
                 .ToList();
-            await materialFiles.StoreAsync(cases[i], filed, userId, now, ct);
+            await materialFiles.StoreAsync(cases[i], filed, userId, now, ct, replacing: !created.Contains(cases[i].Id));
         }
 
         // 免提交: a licence of the applicant's own wallet stands for the material; anything else is ignored.
@@ -169,7 +173,11 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
 
                 foreach (var (_, position) in slot.Targets.Where(t => t.Item == i))
                 {
-                    await db.Set<CaseLicenceRef>().Where(r => r.CaseId == cases[i].Id && r.Position == position).ExecuteDeleteAsync(ct);
+                    if (!created.Contains(cases[i].Id))
+                    {
+                        await db.Set<CaseLicenceRef>().Where(r => r.CaseId == cases[i].Id && r.Position == position).ExecuteDeleteAsync(ct);
+                    }
+
                     db.Add(new CaseLicenceRef { CaseId = cases[i].Id, Position = position, MaterialName = slot.Name, LicenceId = licence.Id, LicenceName = licence.Name, LicenceNumber = licence.Number, At = now.ToUniversalTime() });
                 }
             }
@@ -179,9 +187,15 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         {
             for (var i = 0; i < cases.Count; i++)
             {
-                var uploaded = await materialFiles.CurrentPositionsAsync(cases[i].Id, ct);
-                uploaded.UnionWith(db.ChangeTracker.Entries<CaseLicenceRef>().Where(e => e.Entity.CaseId == cases[i].Id).Select(e => e.Entity.Position));
-                uploaded.UnionWith(await db.Set<CaseLicenceRef>().Where(r => r.CaseId == cases[i].Id).Select(r => r.Position).ToListAsync(ct));
+                var id = cases[i].Id;
+                var fresh = created.Contains(id);
+                var uploaded = await materialFiles.CurrentPositionsAsync(id, ct, pendingOnly: fresh);
+                uploaded.UnionWith(db.ChangeTracker.Entries<CaseLicenceRef>().Where(e => e.Entity.CaseId == id).Select(e => e.Entity.Position));
+                if (!fresh)
+                {
+                    uploaded.UnionWith(await db.Set<CaseLicenceRef>().Where(r => r.CaseId == id).Select(r => r.Position).ToListAsync(ct));
+                }
+
                 if (asAgent && !uploaded.Contains(AuthorisationSlot))
                 {
                     errors.Add((MaterialFiles.SlotName(AuthorisationSlot), l["Apply.MaterialRequired", authorisation].Value));
@@ -195,18 +209,26 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             errors = errors.Distinct().ToList();
         }
 
-        if (submit && errors.Count == 0)
+        var submitting = submit && errors.Count == 0;
+        if (submitting)
         {
             for (var i = 0; i < cases.Count; i++)
             {
-                cases[i].Number = await numbers.NextAsync(ct);
                 cases[i].HallId = await organization.ResponsibleHallAsync(shape.Items[i].DepartmentId, ct);
                 cases[i].MoveTo(CaseState.Submitted, now);
                 db.Add(CaseStep.ByApplicantOrSystem(cases[i], "Submitted", applicant.SubmittedBy, now, shape.Bundle?.Name ?? ""));
             }
         }
 
+        // Inside this transaction a failed save ends the request; no savepoint to fall back to (two round trips fewer).
+        db.Database.AutoSavepointsEnabled = false;
         await db.SaveChangesAsync(ct);
+        if (submitting)
+        {
+            // Last before the commit: every submission of the county draws from the day's counter row.
+            await numbers.AssignAsync(cases, now, ct);
+        }
+
         await transaction.CommitAsync(ct);
         foreach (var submitted in cases.Where(c => c.State == CaseState.Submitted))
         {
@@ -216,7 +238,6 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         return new ApplyResult(cases, errors);
     }
 
-    /// <summary>Inserts the draft if this key has none yet; a concurrent insert of the same key is simply lost.</summary>
     /// <summary>Material slot of the agent's authorisation (授权委托书); the item's materials start at 1.</summary>
     public const int AuthorisationSlot = 0;
 
@@ -243,15 +264,14 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         return new Applicant(form.ApplicantName.Trim(), idNumber, person?.UserId, userId, agent.Name, form.ContactMobile.Trim(), l["Apply.ByAgent", agent.Name]);
     }
 
-    private async Task EnsureDraftRowAsync(Guid key, PublishedItem item, (Guid Key, PublishedBundle Bundle)? bundle, Applicant applicant, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Inserts the draft if this key has none yet (true), in one statement; a concurrent insert of the same key
+    /// is simply lost (false), as is one over a key that exists already, whoever's it is.
+    /// </summary>
+    private async Task<bool> InsertDraftRowAsync(Guid key, PublishedItem item, (Guid Key, PublishedBundle Bundle)? bundle, Applicant applicant, DateTimeOffset now, CancellationToken ct)
     {
-        if (await db.Set<Case>().AnyAsync(c => c.Id == key, ct))
-        {
-            return;
-        }
-
         var noFields = "{}";
-        await db.Database.ExecuteSqlAsync($"""
+        var inserted = await db.Database.SqlQuery<Guid>($"""
             INSERT INTO gov.int_cases (id, query_code, item_id, item_version_id, item_name, basic_code, case_kind, applicant_kind, applicant_name,
                 applicant_id_type, applicant_id_number, applicant_user_id, agent_user_id, contact_name, contact_mobile, channel, state, created_at, visits,
                 promised_visits, due_date_provisional, form_data, refusal_reason, refusal_basis, termination_reason, decision_opinion,
@@ -261,6 +281,8 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
                 {item.VisitsNeeded}, false, {noFields}::jsonb, '', '', '', '',
                 {bundle?.Key}, {bundle?.Bundle.Code ?? ""}, {bundle?.Bundle.Name ?? ""}, '', '', '', '', '')
             ON CONFLICT (id) DO NOTHING
-            """, ct);
+            RETURNING id AS "Value"
+            """).ToListAsync(ct);
+        return inserted.Count == 1;
     }
 }

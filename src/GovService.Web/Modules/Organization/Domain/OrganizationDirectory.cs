@@ -29,12 +29,24 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
             .Select(d => new DepartmentInfo(d.Id, d.Name, d.ShortName, d.CreditCode, d.RegionId, d.Phone, d.Address))
             .ToListAsync(cancellationToken);
 
-    public async Task<Guid?> ResponsibleHallAsync(Guid departmentId, CancellationToken cancellationToken = default)
-    {
-        var regionId = await db.Set<Department>().Where(d => d.Id == departmentId).Select(d => (Guid?)d.RegionId).FirstOrDefaultAsync(cancellationToken);
-        var own = await db.Set<ServiceHall>().Where(h => h.RegionId == regionId).OrderBy(h => h.Kind).Select(h => (Guid?)h.Id).FirstOrDefaultAsync(cancellationToken);
-        return own ?? await db.Set<ServiceHall>().Where(h => h.Kind == HallKind.CountyCentre).Select(h => (Guid?)h.Id).FirstOrDefaultAsync(cancellationToken);
-    }
+    public async Task<Guid?> ResponsibleHallAsync(Guid departmentId, CancellationToken cancellationToken = default) =>
+        await HallOfDepartment(db, departmentId, cancellationToken) ?? await CountyCentre(db, cancellationToken);
+
+    /// <summary>
+    /// The hall of the department's region, else the county centre: one statement, compiled once (every online
+    /// submission asks). Null only when the department is unknown.
+    /// </summary>
+    private static readonly Func<GovDbContext, Guid, CancellationToken, Task<Guid?>> HallOfDepartment =
+        EF.CompileAsyncQuery((GovDbContext db, Guid departmentId, CancellationToken _) =>
+            db.Set<Department>()
+                .Where(d => d.Id == departmentId)
+                .Select(d => db.Set<ServiceHall>().Where(h => h.RegionId == d.RegionId).OrderBy(h => h.Kind).Select(h => (Guid?)h.Id).FirstOrDefault()
+                    ?? db.Set<ServiceHall>().Where(h => h.Kind == HallKind.CountyCentre).Select(h => (Guid?)h.Id).FirstOrDefault())
+                .FirstOrDefault());
+
+    private static readonly Func<GovDbContext, CancellationToken, Task<Guid?>> CountyCentre =
+        EF.CompileAsyncQuery((GovDbContext db, CancellationToken _) =>
+            db.Set<ServiceHall>().Where(h => h.Kind == HallKind.CountyCentre).Select(h => (Guid?)h.Id).FirstOrDefault());
 
     public async Task<IReadOnlyList<StaffContact>> StaffOfDepartmentAsync(Guid departmentId, CancellationToken cancellationToken = default) =>
         await db.Set<StaffMember>().AsNoTracking()
