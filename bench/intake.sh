@@ -122,9 +122,12 @@ echo "  GET + POST:       p50=$(field txn_p50_ms) ms p95=$(field txn_p95_ms) ms 
 echo "  CPU per submission: portal $(field cpu_portal_ms) ms, PostgreSQL $(field cpu_pg_ms) ms; machine busy $(field cpu_machine_pct)% of $(($(nproc) * 100))%, other processes $(field cpu_other_pct)%"
 echo "database check:     $CHECK"
 echo "portal RSS after:   $((RSS_KB / 1024)) MiB"
-awk -v r="$RATE" -v t="$PG_TPS" -v p="$P95" 'BEGIN {
+# The ceiling: were the portal and the driver free, PostgreSQL's own CPU per submission would still allow at most
+# cores × 1000 / that many submissions per second on this machine.
+awk -v r="$RATE" -v t="$PG_TPS" -v p="$P95" -v pg="$(field cpu_pg_ms)" -v cores="$(nproc)" 'BEGIN {
   ratio = r / t
   printf "ratio submissions/s / pgbench tps = %.3f  (target >= 0.3: %s)\n", ratio, (ratio >= 0.3 ? "met" : "NOT met")
+  if (pg > 0) printf "  ceiling set by PostgreSQL CPU alone (%s ms per submission, were portal and driver free): %.0f/s = ratio %.2f\n", pg, cores * 1000 / pg, cores * 1000 / pg / t
   printf "POST p95 = %s ms  (target < 150 ms: %s)\n", p, (p < 150 ? "met" : "NOT met")
 }'
 [ "$CHECK_OK" = 1 ] && [ "$LOAD_STATUS" = 0 ]

@@ -37,8 +37,12 @@ local paths, lookups, tasks, token, fields, positions = {}, {}, {}, nil, {}, {}
 local expected = {}
 local step = 0
 local boundary = "----govbench7MA4YWxkTrZu0gW"
-local pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" ..
-  string.rep("% scanned page padding for the benchmark\n", 100) .. "trailer << /Root 1 0 R >>\n%%EOF\n"
+-- A well-formed PDF: two objects, padding, a cross-reference table with the right offsets, trailer and ending.
+local pdf_objects = { "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n", "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" }
+local pdf = "%PDF-1.4\n" .. pdf_objects[1] .. pdf_objects[2] .. string.rep("% scanned page padding for the benchmark\n", 100)
+pdf = pdf .. "xref\n0 3\n0000000000 65535 f \n" ..
+  string.format("%010d 00000 n \n%010d 00000 n \n", 9, 9 + #pdf_objects[1]) ..
+  "trailer << /Size 3 /Root 1 0 R >>\nstartxref\n" .. #pdf .. "\n%%EOF\n"
 
 function init(args)
   bad = 0

@@ -566,15 +566,22 @@ namespace IntakeLoad
         }
 
         /// <summary>A small document that starts like a PDF (how the portal recognises one), padded to the size asked.</summary>
+        /// <summary>A well-formed PDF of about the given size: two objects, padding, a correct cross-reference table and ending.</summary>
         public static byte[] FakePdf(int bytes)
         {
-            var text = new StringBuilder("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n");
-            while (text.Length < bytes - 40)
+            var text = new StringBuilder("%PDF-1.4\n");
+            var catalog = text.Length;
+            text.Append("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+            var pages = text.Length;
+            text.Append("2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n");
+            while (text.Length < bytes - 200)
             {
                 text.Append("% scanned page data 0123456789abcdefghijklmnopqrstuvwxyz\n");
             }
 
-            text.Append("trailer << /Root 1 0 R >>\n%%EOF\n");
+            var xref = text.Length;
+            text.Append(CultureInfo.InvariantCulture, $"xref\n0 3\n0000000000 65535 f \n{catalog:D10} 00000 n \n{pages:D10} 00000 n \n");
+            text.Append(CultureInfo.InvariantCulture, $"trailer << /Size 3 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
             return Encoding.ASCII.GetBytes(text.ToString());
         }
 

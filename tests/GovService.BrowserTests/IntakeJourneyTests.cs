@@ -1,4 +1,5 @@
 using System.Text;
+using GovService.Testing;
 using Microsoft.Playwright;
 using Npgsql;
 using static Microsoft.Playwright.Assertions;
@@ -13,7 +14,7 @@ public sealed class IntakeJourneyTests(PortalProcess portal)
     {
         Name = name,
         MimeType = "application/pdf",
-        Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
+        Buffer = SamplePdf.Build(),
     };
 
     private static FilePayload Photo(string name) => new()

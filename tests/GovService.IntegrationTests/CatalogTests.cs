@@ -239,7 +239,7 @@ public sealed class CatalogTests(PortalFactory portal) : IAsyncLifetime
         Assert.Contains("只能上传 PDF、Word、Excel 或 JPG/PNG 图片", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("申请书.pdf", refused, StringComparison.Ordinal);
 
-        var accepted = await Upload(Encoding.ASCII.GetBytes("%PDF-1.4\n%test\n%%EOF\n"), "申请书.pdf");
+        var accepted = await Upload(GovService.Testing.SamplePdf.Build(), "申请书.pdf");
         Assert.Contains("申请书.pdf", accepted, StringComparison.Ordinal);
     }
 

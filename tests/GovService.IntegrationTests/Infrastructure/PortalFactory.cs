@@ -187,12 +187,7 @@ public sealed record TestFile(string Field, string Name, byte[] Content, string 
     /// <summary>A small but well-formed PDF, padded to the given size.</summary>
     public static TestFile Pdf(string field, string name = "scan.pdf", int bytes = 2048)
     {
-        var head = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"u8.ToArray();
-        var content = new byte[Math.Max(bytes, head.Length + 8)];
-        head.CopyTo(content, 0);
-        Array.Fill(content, (byte)' ', head.Length, content.Length - head.Length - 6);
-        "%%EOF\n"u8.CopyTo(content.AsSpan(content.Length - 6));
-        return new(field, name, content, "application/pdf");
+        return new(field, name, GovService.Testing.SamplePdf.Build(bytes), "application/pdf");
     }
 
     /// <summary>A one-pixel PNG, whole: signature, IHDR, IDAT and IEND chunks.</summary>

@@ -21,7 +21,7 @@ public sealed class ForgedUploadTests(PortalFactory portal) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public static TheoryData<string> Forgeries => ["html-as-pdf", "svg-as-png", "png-header-lie", "jpeg-header-lie", "pdf-header-lie", "zip-header-lie"];
+    public static TheoryData<string> Forgeries => ["html-as-pdf", "svg-as-png", "png-header-lie", "jpeg-header-lie", "pdf-header-lie", "pdf-ending-lie", "zip-header-lie"];
 
     /// <summary>A forged file: its name and declared content type say one thing, its content is a script.</summary>
     private static TestFile Forged(string kind, string field)
@@ -34,6 +34,7 @@ public sealed class ForgedUploadTests(PortalFactory portal) : IAsyncLifetime
             "png-header-lie" => new(field, "营业执照.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. script], "image/png"),
             "jpeg-header-lie" => new(field, "营业执照.jpg", [0xFF, 0xD8, 0xFF, 0xE0, .. script], "image/jpeg"),
             "pdf-header-lie" => new(field, "营业执照.pdf", [.. "%PDF-1.7\n"u8, .. script], "application/pdf"),
+            "pdf-ending-lie" => new(field, "营业执照.pdf", [.. "%PDF-1.7\n"u8, .. script, .. "\nstartxref\n0\n%%EOF\n"u8], "application/pdf"),
             _ => new(field, "营业执照.docx", [0x50, 0x4B, 0x03, 0x04, .. script], "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         };
     }

@@ -1,4 +1,5 @@
 using GovService.Web.Shared.Files;
+using GovService.Testing;
 using System.IO.Compression;
 using System.Text;
 using GovService.Web.Modules.Catalog.Browse;
@@ -44,7 +45,7 @@ public sealed class CatalogFilesTests
     /// <summary>Whole files of each allowed kind, as small as they come.</summary>
     public static TheoryData<string, byte[]> WholeFiles => new()
     {
-        { ".pdf", Encoding.Latin1.GetBytes("%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n") },
+        { ".pdf", SamplePdf.Build() },
         { ".png", Png },
         {
             ".jpg",
@@ -67,12 +68,38 @@ public sealed class CatalogFilesTests
     [InlineData("<html><script>")]
     [InlineData("")]
     [InlineData("%PDF-1.7\n<script>alert(1)</script>")] // a PDF header in front of a script
+    [InlineData("%PDF-1.7\n<script>alert(1)</script>\n%%EOF\n")] // … and a PDF's last line behind it
+    [InlineData("%PDF-1.7\n<script>alert(1)</script>\nstartxref\n9\n%%EOF\n")] // … and an ending pointing at no cross-reference section
     [InlineData("\u0089PNG\r\n\u001a\n<script>alert(1)</script>")]
     [InlineData("\u00FF\u00D8\u00FF\u00E0<script>alert(1)</script>")]
     [InlineData("PK\u0003\u0004<script>alert(1)</script>")]
     [InlineData("\u00D0\u00CF\u0011\u00E0\u00A1\u00B1\u001A\u00E1<script>alert(1)</script>")]
     public void Anything_else_is_refused_whatever_its_name_or_first_bytes(string content) =>
         Assert.Null(UploadRules.Detect(Encoding.Latin1.GetBytes(content)));
+
+    [Fact]
+    public void A_pdf_updated_incrementally_or_with_a_cross_reference_stream_is_recognised()
+    {
+        // An incremental update appends objects, a cross-reference section and another ending; the last ending counts.
+        var original = SamplePdf.Build();
+        var objects = Encoding.UTF8.GetBytes("3 0 obj\n<< /Producer (扫描仪) >>\nendobj\n");
+        var update = $"xref\n3 1\n{original.Length:D10} 00000 n \ntrailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{original.Length + objects.Length}\n%%EOF\n";
+        Assert.Equal(".pdf", UploadRules.Detect([.. original, .. objects, .. Encoding.ASCII.GetBytes(update)])?.Extension);
+
+        // PDF 1.5 and later may keep the cross-reference section in a stream object.
+        const string Head = "%PDF-1.5\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
+        var stream = $"{Head}9 0 obj\n<< /Type /XRef /Size 10 >>\nstream\nendstream\nendobj\nstartxref\n{Head.Length}\n%%EOF\n";
+        Assert.Equal(".pdf", UploadRules.Detect(Encoding.ASCII.GetBytes(stream))?.Extension);
+    }
+
+    [Fact]
+    public void A_pdf_whose_ending_points_elsewhere_than_a_cross_reference_section_is_refused()
+    {
+        var pdf = Encoding.Latin1.GetString(SamplePdf.Build());
+        var at = pdf.LastIndexOf("startxref\n", StringComparison.Ordinal) + "startxref\n".Length;
+        var wrong = pdf[..at] + "3" + pdf[pdf.IndexOf('\n', at)..];
+        Assert.Null(UploadRules.Detect(Encoding.Latin1.GetBytes(wrong)));
+    }
 
     [Fact]
     public void A_png_with_something_after_its_end_is_refused() =>

@@ -5,9 +5,10 @@ namespace GovService.Web.Shared.Files;
 /// <summary>
 /// Uploaded files are recognised by their content, never by the name or type the uploader gave, and are at most
 /// 10 MB. The first bytes say what a file claims to be and its structure must bear that out through to the end —
-/// a PNG's chunks up to IEND, a JPEG's segments up to the scan and its end marker, a PDF's %%EOF, a zip's central
-/// directory — so a script with an image's or a PDF's header in front is refused like any other forgery. A guide
-/// may offer PDF, Word, Excel and images; an applicant's material must be a scan or a photo (PDF, JPEG or PNG).
+/// a PNG's chunks up to IEND, a JPEG's segments up to the scan and its end marker, a PDF's cross-reference section
+/// where its ending says it is, a zip's central directory — so a script with an image's or a PDF's header in front
+/// (and a PDF's %%EOF behind) is refused like any other forgery. A guide may offer PDF, Word, Excel and images; an
+/// applicant's material must be a scan or a photo (PDF, JPEG or PNG).
 /// </summary>
 public static class UploadRules
 {
@@ -46,9 +47,73 @@ public static class UploadRules
         return null;
     }
 
-    /// <summary>A PDF ends with %%EOF, which readers look for in the last 1024 bytes.</summary>
-    private static bool IsWholePdf(ReadOnlySpan<byte> content) =>
-        content[^Math.Min(1024, content.Length)..].IndexOf("%%EOF"u8) >= 0;
+    /// <summary>
+    /// A PDF ends (PDF 32000-1 §7.5.5, looked for by readers in the last 1024 bytes) with <c>startxref</c>, the byte
+    /// offset of its last cross-reference section, and <c>%%EOF</c>; at that offset stands the section: a table
+    /// (<c>xref</c>) or a cross-reference stream object (<c>12 0 obj</c>). An incremental update appends another
+    /// such ending; the last one counts.
+    /// </summary>
+    private static bool IsWholePdf(ReadOnlySpan<byte> content)
+    {
+        var tail = content[^Math.Min(1024, content.Length)..];
+        var at = tail.LastIndexOf("startxref"u8);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var rest = SkipPdfWhitespace(tail[(at + "startxref".Length)..]);
+        var digits = LeadingDigits(rest);
+        if (digits is 0 or > 10 || !long.TryParse(rest[..digits], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset)
+            || !SkipPdfWhitespace(rest[digits..]).StartsWith("%%EOF"u8) || offset >= content.Length - tail.Length + at)
+        {
+            return false;
+        }
+
+        var section = SkipPdfWhitespace(content[(int)offset..]);
+        return section.StartsWith("xref"u8) || IsObjectHeader(section);
+    }
+
+    /// <summary>"<c>12 0 obj</c>": an object number, a generation number and the keyword.</summary>
+    private static bool IsObjectHeader(ReadOnlySpan<byte> text)
+    {
+        for (var part = 0; part < 2; part++)
+        {
+            var digits = LeadingDigits(text);
+            var spaced = SkipPdfWhitespace(text[digits..]);
+            if (digits == 0 || spaced.Length == text.Length - digits)
+            {
+                return false;
+            }
+
+            text = spaced;
+        }
+
+        return text.StartsWith("obj"u8);
+    }
+
+    private static int LeadingDigits(ReadOnlySpan<byte> text)
+    {
+        var count = 0;
+        while (count < text.Length && char.IsAsciiDigit((char)text[count]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>PDF white space: NUL, tab, line feed, form feed, carriage return and space.</summary>
+    private static ReadOnlySpan<byte> SkipPdfWhitespace(ReadOnlySpan<byte> text)
+    {
+        var at = 0;
+        while (at < text.Length && text[at] is 0 or 9 or 10 or 12 or 13 or 32)
+        {
+            at++;
+        }
+
+        return text[at..];
+    }
 
     /// <summary>A PNG is its signature, then chunks (length, four-letter type, data, CRC) from IHDR to IEND, and nothing after.</summary>
     private static bool IsWholePng(ReadOnlySpan<byte> content)
