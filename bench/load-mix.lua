@@ -37,12 +37,26 @@ local paths, lookups, tasks, token, fields, positions = {}, {}, {}, nil, {}, {}
 local expected = {}
 local step = 0
 local boundary = "----govbench7MA4YWxkTrZu0gW"
--- A well-formed PDF: two objects, padding, a cross-reference table with the right offsets, trailer and ending.
-local pdf_objects = { "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n", "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n" }
-local pdf = "%PDF-1.4\n" .. pdf_objects[1] .. pdf_objects[2] .. string.rep("% scanned page padding for the benchmark\n", 100)
-pdf = pdf .. "xref\n0 3\n0000000000 65535 f \n" ..
-  string.format("%010d 00000 n \n%010d 00000 n \n", 9, 9 + #pdf_objects[1]) ..
-  "trailer << /Size 3 /Root 1 0 R >>\nstartxref\n" .. #pdf .. "\n%%EOF\n"
+-- A well-formed PDF shaped like a scan: a page image whose 4 KB of JPEG data are as incompressible as a real
+-- scan's (pseudo-random bytes), a cross-reference table with the right offsets, trailer and ending.
+local pdf_image = {}
+local pdf_seed = 20261202
+for i = 1, 4096 do
+  pdf_seed = (pdf_seed * 16807) % 2147483647 -- Park–Miller: exact in Lua numbers
+  pdf_image[i] = string.char(pdf_seed % 256)
+end
+pdf_image = table.concat(pdf_image)
+local pdf_objects = { "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n", "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n",
+  "3 0 obj << /Type /XObject /Subtype /Image /Width 620 /Height 877 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length " ..
+  #pdf_image .. " >>\nstream\n" .. pdf_image .. "\nendstream\nendobj\n" }
+local pdf = "%PDF-1.4\n"
+local pdf_offsets = ""
+for _, object in ipairs(pdf_objects) do
+  pdf_offsets = pdf_offsets .. string.format("%010d 00000 n \n", #pdf)
+  pdf = pdf .. object
+end
+pdf = pdf .. "xref\n0 4\n0000000000 65535 f \n" .. pdf_offsets ..
+  "trailer << /Size 4 /Root 1 0 R >>\nstartxref\n" .. #pdf .. "\n%%EOF\n"
 
 function init(args)
   bad = 0

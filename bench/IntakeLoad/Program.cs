@@ -566,23 +566,36 @@ namespace IntakeLoad
         }
 
         /// <summary>A small document that starts like a PDF (how the portal recognises one), padded to the size asked.</summary>
-        /// <summary>A well-formed PDF of about the given size: two objects, padding, a correct cross-reference table and ending.</summary>
+        /// <summary>
+        /// A well-formed PDF of about the given size, shaped like a scan: a page image whose JPEG data is as
+        /// incompressible as a real scan's (pseudo-random bytes, so PostgreSQL cannot shrink it either), and a
+        /// cross-reference table with the right offsets.
+        /// </summary>
         public static byte[] FakePdf(int bytes)
         {
-            var text = new StringBuilder("%PDF-1.4\n");
-            var catalog = text.Length;
-            text.Append("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
-            var pages = text.Length;
-            text.Append("2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n");
-            while (text.Length < bytes - 200)
+            var image = new byte[Math.Max(0, bytes - 400)];
+            new Random(20261202).NextBytes(image);
+            var pdf = new MemoryStream();
+            var offsets = new List<long>();
+            void Write(string text) => pdf.Write(Encoding.ASCII.GetBytes(text));
+            Write("%PDF-1.4\n");
+            offsets.Add(pdf.Position);
+            Write("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+            offsets.Add(pdf.Position);
+            Write("2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n");
+            offsets.Add(pdf.Position);
+            Write(string.Create(CultureInfo.InvariantCulture, $"3 0 obj << /Type /XObject /Subtype /Image /Width 1240 /Height 1754 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length {image.Length} >>\nstream\n"));
+            pdf.Write(image);
+            Write("\nendstream\nendobj\n");
+            var xref = pdf.Position;
+            Write("xref\n0 4\n0000000000 65535 f \n");
+            foreach (var offset in offsets)
             {
-                text.Append("% scanned page data 0123456789abcdefghijklmnopqrstuvwxyz\n");
+                Write(string.Create(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n"));
             }
 
-            var xref = text.Length;
-            text.Append(CultureInfo.InvariantCulture, $"xref\n0 3\n0000000000 65535 f \n{catalog:D10} 00000 n \n{pages:D10} 00000 n \n");
-            text.Append(CultureInfo.InvariantCulture, $"trailer << /Size 3 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-            return Encoding.ASCII.GetBytes(text.ToString());
+            Write(string.Create(CultureInfo.InvariantCulture, $"trailer << /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"));
+            return pdf.ToArray();
         }
 
         private static string? Attribute(string tag, string name)

@@ -187,6 +187,47 @@ public sealed partial class OrganizationAdminTests(PortalFactory portal) : IAsyn
     }
 
     [Fact]
+    public async Task Account_changes_are_in_the_audit_trail_with_who_made_them_but_never_a_password_hash()
+    {
+        var hall = await portal.WithDbAsync(db => db.Set<ServiceHall>().SingleAsync(h => h.Name == "石门镇便民服务中心"));
+        using var admin = await Admin();
+        await admin.SubmitAsync("/admin/staff/new", "/admin/staff/new", new Dictionary<string, string>
+        {
+            ["UserName"] = "clerk.audit", ["Name"] = "审计员", ["Role"] = "Clerk", ["OfficePhone"] = "0793-7310201",
+            ["HallId"] = hall.Id.ToString(), ["Password"] = "Shimen2026ok",
+        });
+        var account = await portal.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "clerk.audit"));
+        var staff = await portal.WithDbAsync(db => db.Set<StaffMember>().SingleAsync(s => s.UserId == account.Id));
+
+        // A wrong password (anonymous), then the administrator locks the account.
+        using (var stranger = portal.NewBrowser())
+        {
+            await stranger.SubmitAsync("/account/login", "/account/login", new Dictionary<string, string> { ["Account"] = "clerk.audit", ["Password"] = "Wrong2026pass" });
+        }
+
+        await admin.SubmitAsync("/admin/staff", $"/admin/staff/{staff.Id}/lock", new Dictionary<string, string> { ["locked"] = "true" });
+
+        var trail = await portal.WithDbAsync(db => db.AuditEntries
+            .Where(a => (a.EntityType == "AppUser" && a.EntityId == account.Id.ToString()) || (a.EntityType == "UserRole" && a.EntityId.StartsWith(account.Id.ToString())))
+            .OrderBy(a => a.Id).ToListAsync());
+        var created = trail.First(a => a.EntityType == "AppUser" && a.Action == "Added");
+        Assert.Equal("admin", created.UserName);
+        Assert.Contains("\"PasswordHash\": \"(set)\"", created.After, StringComparison.Ordinal);
+        var role = Assert.Single(trail, a => a.EntityType == "UserRole");
+        Assert.Equal(("admin", "Added"), (role.UserName, role.Action));
+        var failed = Assert.Single(trail, a => a.Before?.Contains("\"AccessFailedCount\": 0", StringComparison.Ordinal) == true && a.After!.Contains("\"AccessFailedCount\": 1", StringComparison.Ordinal));
+        Assert.StartsWith("anonymous (", failed.UserName, StringComparison.Ordinal);
+        var locked = trail.Last();
+        Assert.Equal(("admin", "Modified"), (locked.UserName, locked.Action));
+        Assert.Contains("\"LockoutEnd\": null", locked.Before, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"LockoutEnd\": null", locked.After, StringComparison.Ordinal);
+
+        var hash = (await portal.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == account.Id))).PasswordHash!;
+        Assert.All(trail, a => Assert.DoesNotContain(hash, (a.Before ?? "") + a.After, StringComparison.Ordinal));
+        Assert.All(trail, a => Assert.DoesNotContain(account.SecurityStamp!, (a.Before ?? "") + a.After, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_clerk_without_a_hall_or_with_a_weak_password_is_refused_with_reasons()
     {
         using var admin = await Admin();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -52,7 +53,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
-/// <summary>Adds an <see cref="AuditEntry"/> for every added, changed or deleted <see cref="IAudited"/> entity, in the same transaction.</summary>
+/// <summary>
+/// Adds an <see cref="AuditEntry"/> for every added, changed or deleted <see cref="IAudited"/> entity, and every
+/// role given to or taken from an account, in the same transaction.
+/// </summary>
 internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -104,7 +108,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
         var user = CurrentUser(http);
         var now = clock.GetUtcNow();
         var changed = context.ChangeTracker.Entries()
-            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is IAudited or IdentityUserRole<Guid> && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
 
         foreach (var entry in changed)
@@ -114,7 +118,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
                 At = now,
                 UserName = user,
                 Action = entry.State.ToString(),
-                EntityType = entry.Metadata.ClrType.Name,
+                EntityType = entry.Entity is IdentityUserRole<Guid> ? "UserRole" : entry.Metadata.ClrType.Name,
                 EntityId = string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue)),
                 Before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
                 After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
@@ -125,18 +129,34 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
         return changed.Any(e => e.Entity is IPublicContent);
     }
 
-    /// <summary>Who an audit entry names: the signed-in account, or "system" for jobs.</summary>
-    public static string CurrentUser(IHttpContextAccessor http) => http.HttpContext?.User.FindFirstValue(ClaimTypes.Name) ?? "system";
+    /// <summary>
+    /// Who an audit entry names: the signed-in account; "anonymous" and the client's address for a request
+    /// without one (a registration, a failed sign-in); "system" for jobs.
+    /// </summary>
+    public static string CurrentUser(IHttpContextAccessor http) => http.HttpContext is { } context
+        ? context.User.FindFirstValue(ClaimTypes.Name) ?? $"anonymous ({context.Connection.RemoteIpAddress})"
+        : "system";
+
+    /// <summary>Secrets of an account: the trail says whether they are set and when they change, never what they are.</summary>
+    private static readonly HashSet<string> Secrets = ["PasswordHash", "SecurityStamp"];
 
     /// <summary>File contents are recorded by their length and SHA-256, not copied into the trail.</summary>
-    private static object? Value(object? value) =>
-        value is byte[] bytes ? $"{bytes.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}" : value;
+    private static object? Value(PropertyEntry property, bool original)
+    {
+        var value = original ? property.OriginalValue : property.CurrentValue;
+        if (Secrets.Contains(property.Metadata.Name))
+        {
+            return value is null ? null : !original && property.IsModified ? "(changed)" : "(set)";
+        }
+
+        return value is byte[] bytes ? $"{bytes.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}" : value;
+    }
 
     private static string Snapshot(EntityEntry entry, bool original)
     {
         var values = entry.Properties
             .Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey())
-            .ToDictionary(p => p.Metadata.Name, p => Value(original ? p.OriginalValue : p.CurrentValue));
+            .ToDictionary(p => p.Metadata.Name, p => Value(p, original));
         return JsonSerializer.Serialize(values);
     }
 }

@@ -1,3 +1,4 @@
+using GovService.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Identity;
 
 namespace GovService.Web.Modules.Accounts.Domain;
@@ -10,9 +11,10 @@ public enum AccountKind
 
 /// <summary>
 /// A login. Citizens sign in with their 公民身份号码 (the user name) or mobile; staff with the user name
-/// an administrator gave them.
+/// an administrator gave them. Audited: creation, lock-out and unlock, failed sign-ins, password changes
+/// (recorded as changed, never the hash) and, beside it, every role given or taken.
 /// </summary>
-public sealed class AppUser : IdentityUser<Guid>
+public sealed class AppUser : IdentityUser<Guid>, IAudited
 {
     public string RealName { get; set; } = "";
 
