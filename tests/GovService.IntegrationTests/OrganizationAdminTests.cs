@@ -107,6 +107,36 @@ public sealed partial class OrganizationAdminTests(PortalFactory portal) : IAsyn
     }
 
     [Fact]
+    public async Task The_hall_responsible_for_a_department_is_its_regions_else_the_county_centre()
+    {
+        // A department of a region without a hall of its own, saved as an administrator would.
+        var hallless = await portal.WithDbAsync(db => db.Set<Region>()
+            .Where(r => !db.Set<ServiceHall>().Any(h => h.RegionId == r.Id)).Select(r => r.Id).FirstAsync());
+        using (var admin = await Admin())
+        {
+            await admin.SubmitAsync("/admin/departments/new", "/admin/departments/save", new Dictionary<string, string>
+            {
+                ["Name"] = "云溪县应急管理局", ["ShortName"] = "应急局", ["CreditCode"] = ValidCreditCode, ["RegionId"] = hallless.ToString(),
+                ["Phone"] = "0793-7321999", ["Address"] = "云溪县城关镇人民大道90号",
+            });
+        }
+
+        var halls = await portal.WithDbAsync(db => db.Set<ServiceHall>().AsNoTracking().ToListAsync());
+        var departments = await portal.WithDbAsync(db => db.Set<Department>().AsNoTracking().ToListAsync());
+        Assert.Contains(departments, d => d.RegionId == hallless);
+        var centre = halls.Single(h => h.Kind == HallKind.CountyCentre).Id;
+        using var scope = portal.Services.CreateScope();
+        var directory = scope.ServiceProvider.GetRequiredService<GovService.Web.Modules.Organization.Contracts.IOrganizationDirectory>();
+        foreach (var department in departments)
+        {
+            var own = halls.Where(h => h.RegionId == department.RegionId).OrderBy(h => h.Kind).Select(h => (Guid?)h.Id).FirstOrDefault();
+            Assert.Equal(own ?? centre, await directory.ResponsibleHallAsync(department.Id));
+        }
+
+        Assert.Equal(centre, await directory.ResponsibleHallAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
     public async Task A_duplicate_credit_code_is_refused()
     {
         var existing = await portal.WithDbAsync(db => db.Set<Department>().Select(d => d.CreditCode).FirstAsync());

@@ -30,23 +30,20 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
             .ToListAsync(cancellationToken);
 
     public async Task<Guid?> ResponsibleHallAsync(Guid departmentId, CancellationToken cancellationToken = default) =>
-        await HallOfDepartment(db, departmentId, cancellationToken) ?? await CountyCentre(db, cancellationToken);
+        await ResponsibleHall(db, departmentId, cancellationToken);
 
     /// <summary>
-    /// The hall of the department's region, else the county centre: one statement, compiled once (every online
-    /// submission asks). Null only when the department is unknown.
+    /// The hall of the department's region (the lowest kind first), else — also for an unknown department — the
+    /// county centre: one statement, compiled once (every online submission asks).
     /// </summary>
-    private static readonly Func<GovDbContext, Guid, CancellationToken, Task<Guid?>> HallOfDepartment =
+    private static readonly Func<GovDbContext, Guid, CancellationToken, Task<Guid?>> ResponsibleHall =
         EF.CompileAsyncQuery((GovDbContext db, Guid departmentId, CancellationToken _) =>
-            db.Set<Department>()
-                .Where(d => d.Id == departmentId)
-                .Select(d => db.Set<ServiceHall>().Where(h => h.RegionId == d.RegionId).OrderBy(h => h.Kind).Select(h => (Guid?)h.Id).FirstOrDefault()
-                    ?? db.Set<ServiceHall>().Where(h => h.Kind == HallKind.CountyCentre).Select(h => (Guid?)h.Id).FirstOrDefault())
+            db.Set<ServiceHall>()
+                .Where(h => h.Kind == HallKind.CountyCentre || db.Set<Department>().Any(d => d.Id == departmentId && d.RegionId == h.RegionId))
+                .OrderBy(h => db.Set<Department>().Any(d => d.Id == departmentId && d.RegionId == h.RegionId) ? 0 : 1)
+                .ThenBy(h => h.Kind)
+                .Select(h => (Guid?)h.Id)
                 .FirstOrDefault());
-
-    private static readonly Func<GovDbContext, CancellationToken, Task<Guid?>> CountyCentre =
-        EF.CompileAsyncQuery((GovDbContext db, CancellationToken _) =>
-            db.Set<ServiceHall>().Where(h => h.Kind == HallKind.CountyCentre).Select(h => (Guid?)h.Id).FirstOrDefault());
 
     public async Task<IReadOnlyList<StaffContact>> StaffOfDepartmentAsync(Guid departmentId, CancellationToken cancellationToken = default) =>
         await db.Set<StaffMember>().AsNoTracking()
