@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Modules.Intake.Domain;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovService.IntegrationTests;
@@ -64,15 +65,40 @@ public sealed class StatusLookupTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Twenty_concurrent_intakes_get_twenty_different_numbers_in_sequence()
+    public async Task Twenty_concurrent_window_intakes_of_every_outcome_get_twenty_different_numbers_in_sequence()
     {
-        var numbers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        List<KeyValuePair<string, string>> FormFor(int i)
         {
-            await using var scope = portal.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<CaseNumbers>().NextAsync(CancellationToken.None);
-        }));
+            var all = Enumerable.Range(1, 6).ToArray();
+            var form = IntakeHttp.WindowForm($"窗口申请人{i}", IntakeHttp.WalkInId, "13700137000", 6, i % 4 is 0 or 1 ? all : i % 4 == 3 ? all[..5] : [1]);
+            switch (i % 4)
+            {
+                case 1:
+                    form.AddRange([new("outcome", "refuse"), new("RefusalReason", "经营场所不符合要求"), new("RefusalBasis", "《中华人民共和国行政许可法》第三十二条")]);
+                    break;
+                case 2:
+                    form.Add(new("outcome", "supplement"));
+                    break;
+                case 3:
+                    form.AddRange([new("outcome", "deficiency"), new("DeficiencyDueDate", "2026-11-27")]);
+                    break;
+            }
 
-        Assert.Equal(20, numbers.Distinct().Count());
-        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"36113120261123{i:D5}"), numbers.Order());
+            return form;
+        }
+
+        var cases = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => IntakeHttp.WindowIntakeAsync(portal, clerk, IntakeHttp.FoodLicence, FormFor(i))));
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"36113120261123{i:D5}"), cases.Select(c => c.Number).Order());
+        var states = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Number!.StartsWith("36113120261123")).Select(c => c.State).ToListAsync());
+        // Accepted cases are routed to the back office in the same transaction (InReview).
+        Assert.All([CaseState.InReview, CaseState.AcceptedWithDeficiency, CaseState.SupplementRequested, CaseState.NotAccepted], state => Assert.Equal(5, states.Count(s => s == state)));
+
+        // Each number is in the audit trail: drawn by the clerk, from none to the number.
+        var byClerk = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Case" && a.UserName == "clerk").ToListAsync());
+        var numbers = byClerk.Where(a => a.Before == "{\"Number\": null}").Select(a => a.After).Order(StringComparer.Ordinal);
+        Assert.Equal(cases.Select(c => $"{{\"Number\": \"{c.Number}\"}}").Order(StringComparer.Ordinal), numbers);
     }
 }

@@ -17,28 +17,18 @@ public sealed class CaseCounter
 /// 办件编号 = 6-digit county code + date (Asia/Shanghai) + 5-digit daily sequence, e.g.
 /// 3611312026112300001. The sequence comes from one atomic upsert, so concurrent intakes on any number
 /// of instances never share a number and leave no gaps. The day's counter row stays locked from the draw
-/// to the commit of the drawing transaction: every other intake of the county waits that long.
+/// to the commit of the drawing transaction: every other intake of the county waits that long, so every
+/// intake (online or at a window) draws last, in the statement that writes the numbers into its saved cases.
 /// </summary>
 public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfiguration configuration, IHttpContextAccessor http)
 {
     public string Region => configuration["Intake:RegionCode"] ?? "361131";
 
-    public async Task<string> NextAsync(CancellationToken ct)
-    {
-        var day = clock.Today();
-        var region = Region;
-        var next = await db.Database.SqlQuery<int>($"""
-            INSERT INTO gov.int_case_counters (region, day, last) VALUES ({region}, {day}, 1)
-            ON CONFLICT (region, day) DO UPDATE SET last = gov.int_case_counters.last + 1
-            RETURNING last AS "Value"
-            """).ToListAsync(ct);
-        return string.Create(CultureInfo.InvariantCulture, $"{region}{day:yyyyMMdd}{next[0]:D5}");
-    }
-
     /// <summary>
     /// Draws the numbers of cases already saved in the current transaction and writes them, with their audit
     /// entries (before: no number, after: the number), in one statement; call it last, right before the commit,
-    /// so the counter row is locked for one round trip only. The tracked cases get their numbers too.
+    /// so the counter row is locked for one round trip only. The tracked cases get their numbers too, and their
+    /// new row version, so a later save of the same cases in this transaction is not mistaken for a conflict.
     /// </summary>
     public async Task AssignAsync(IReadOnlyList<Case> cases, DateTimeOffset at, CancellationToken ct)
     {
@@ -56,13 +46,13 @@ public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfigurat
                 UPDATE gov.int_cases c SET number = {prefix} || lpad((drawn.last - {ids.Length} + k.ord)::text, 5, '0')
                 FROM drawn, unnest({ids}) WITH ORDINALITY AS k(id, ord)
                 WHERE c.id = k.id AND c.number IS NULL
-                RETURNING c.id, c.number
+                RETURNING c.id, c.number, c.xmin
             ), audited AS (
                 INSERT INTO gov.ops_audit_entries (at, user_name, action, entity_type, entity_id, before, after)
                 SELECT {at.ToUniversalTime()}, {user}, 'Modified', 'Case', numbered.id::text, jsonb_build_object('Number', NULL), jsonb_build_object('Number', numbered.number)
                 FROM numbered
             )
-            SELECT id AS "Id", number AS "Number" FROM numbered
+            SELECT id, number, xmin::text::bigint AS row_version FROM numbered
             """).ToListAsync(ct);
         if (assigned.Count != cases.Count)
         {
@@ -72,10 +62,13 @@ public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfigurat
         foreach (var c in cases)
         {
             var entry = db.Entry(c);
-            entry.Property(x => x.Number).CurrentValue = assigned.Single(a => a.Id == c.Id).Number;
-            entry.Property(x => x.Number).OriginalValue = c.Number;
+            var row = assigned.Single(a => a.Id == c.Id);
+            entry.Property(x => x.Number).CurrentValue = row.Number;
+            entry.Property(x => x.Number).OriginalValue = row.Number;
+            entry.Property(x => x.RowVersion).CurrentValue = (uint)row.RowVersion;
+            entry.Property(x => x.RowVersion).OriginalValue = (uint)row.RowVersion;
         }
     }
 
-    private sealed record NumberAssigned(Guid Id, string Number);
+    private sealed record NumberAssigned(Guid Id, string Number, long RowVersion);
 }

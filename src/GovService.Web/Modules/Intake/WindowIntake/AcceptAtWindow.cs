@@ -115,12 +115,15 @@ public sealed class AcceptAtWindow(
         }
 
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var refused = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
         refused.RefusalReason = form.RefusalReason.Trim();
         refused.RefusalBasis = form.RefusalBasis.Trim();
         refused.MoveTo(CaseState.NotAccepted, now);
         db.Add(CaseStep.By(refused, "NotAccepted", clerk, now, $"{refused.RefusalReason}（{refused.RefusalBasis}）"));
         await db.SaveChangesAsync(ct);
+        await NumberIfNewAsync(refused, now, ct);
+        await transaction.CommitAsync(ct);
         logger.LogInformation("Application {CaseNumber} not accepted at window by staff {StaffId}", refused.Number, clerk.StaffId);
         return new IntakeResult(refused, []);
     }
@@ -157,6 +160,7 @@ public sealed class AcceptAtWindow(
         db.Add(CaseStep.By(pending, "SupplementRequested", clerk, now, string.Join("；", defects.Where(d => d.Defect is not null).Select(d => $"{d.Material.Name}：{d.Defect}"))));
         db.AddRange(defects.Select(d => NewMaterial(pending, d.Material, checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null, d.Defect ?? "")));
         await db.SaveChangesAsync(ct);
+        await NumberIfNewAsync(pending, now, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("One-time supplement notice for {CaseNumber} given at window by staff {StaffId}", pending.Number, clerk.StaffId);
         return new IntakeResult(pending, []);
@@ -198,12 +202,14 @@ public sealed class AcceptAtWindow(
         accepted.DueDateProvisional = (promised?.IsProvisional ?? false) || (statutory?.IsProvisional ?? false);
         accepted.DeficiencyDueDate = withDeficiency ? form.DeficiencyDueDate : null;
         accepted.MoveTo(withDeficiency ? CaseState.AcceptedWithDeficiency : CaseState.Accepted, now);
-        // The back office takes it up in the same transaction: accepted and routed together, or neither.
-        var acceptedEvent = new Contracts.CaseAccepted(accepted.Id, accepted.Number!, item.BasicCode, item.Name, item.CaseKind, accepted.HallId, today, item.PromisedLimit, item.PromisedInWorkingDays, item.StatutoryLimit, item.StatutoryInWorkingDays);
         db.Add(CaseStep.By(accepted, withDeficiency ? "AcceptedWithDeficiency" : "Accepted", clerk, now, withDeficiency
             ? l["CaseStep.DeficiencyNote", string.Join("、", missingRequired.Select(m => m.Name)), accepted.DeficiencyDueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]
             : ""));
         await db.SaveChangesAsync(ct);
+        await NumberIfNewAsync(accepted, now, ct);
+
+        // The back office takes it up in the same transaction: accepted and routed together, or neither.
+        var acceptedEvent = new Contracts.CaseAccepted(accepted.Id, accepted.Number!, item.BasicCode, item.Name, item.CaseKind, accepted.HallId, today, item.PromisedLimit, item.PromisedInWorkingDays, item.StatutoryLimit, item.StatutoryInWorkingDays);
         foreach (var handler in acceptedHandlers)
         {
             await handler.OnAcceptedAsync(acceptedEvent, ct);
@@ -216,9 +222,23 @@ public sealed class AcceptAtWindow(
     }
 
     /// <summary>
-    /// A new case for a walk-in, or an existing one taken up again: an online application at pre-review
-    /// (no visit) or an application back after a one-time notice (one more visit). Either way it is decided
-    /// under the catalog version in force today, with that version's material list.
+    /// The number of a case this intake created, drawn once the case is saved and as late in the transaction as
+    /// possible: the day's counter row of the county stays locked from the draw to the commit, and every online
+    /// submission of the county draws from it too. A case taken up again keeps its number.
+    /// </summary>
+    private async Task NumberIfNewAsync(Case c, DateTimeOffset now, CancellationToken ct)
+    {
+        if (c.Number is null)
+        {
+            await numbers.AssignAsync([c], now, ct);
+        }
+    }
+
+    /// <summary>
+    /// A new case for a walk-in (numbered by <see cref="NumberIfNewAsync"/> once saved), or an existing one taken
+    /// up again: an online application at pre-review (no visit) or an application back after a one-time notice
+    /// (one more visit). Either way it is decided under the catalog version in force today, with that version's
+    /// material list.
     /// </summary>
     private async Task<Case> CaseForAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, Case? existing, bool inPerson, DateTimeOffset now, CancellationToken ct)
     {
@@ -254,7 +274,6 @@ public sealed class AcceptAtWindow(
         var citizen = await citizens.FindByIdNumberAsync(idNumber, ct);
         return new Case
         {
-            Number = await numbers.NextAsync(ct),
             ItemId = item.ItemId,
             ItemVersionId = item.VersionId,
             ItemName = item.Name,
