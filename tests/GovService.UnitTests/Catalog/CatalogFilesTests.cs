@@ -69,7 +69,7 @@ public sealed class CatalogFilesTests
     [InlineData("")]
     [InlineData("%PDF-1.7\n<script>alert(1)</script>")] // a PDF header in front of a script
     [InlineData("%PDF-1.7\n<script>alert(1)</script>\n%%EOF\n")] // … and a PDF's last line behind it
-    [InlineData("%PDF-1.7\n<script>alert(1)</script>\nstartxref\n9\n%%EOF\n")] // … and an ending pointing at no cross-reference section
+    [InlineData("%PDF-1.7\n<script>alert(1)</script>\nstartxref\n9\n%%EOF\n")] // … and a whole ending, but no cross-reference section anywhere
     [InlineData("\u0089PNG\r\n\u001a\n<script>alert(1)</script>")]
     [InlineData("\u00FF\u00D8\u00FF\u00E0<script>alert(1)</script>")]
     [InlineData("PK\u0003\u0004<script>alert(1)</script>")]
@@ -93,12 +93,15 @@ public sealed class CatalogFilesTests
     }
 
     [Fact]
-    public void A_pdf_whose_ending_points_elsewhere_than_a_cross_reference_section_is_refused()
+    public void A_pdf_whose_offsets_went_stale_or_with_bytes_after_its_end_still_opens_so_it_is_recognised()
     {
+        // Readers repair a wrong offset (a generator's slip, line ends changed in transfer) when the section is there.
         var pdf = Encoding.Latin1.GetString(SamplePdf.Build());
         var at = pdf.LastIndexOf("startxref\n", StringComparison.Ordinal) + "startxref\n".Length;
-        var wrong = pdf[..at] + "3" + pdf[pdf.IndexOf('\n', at)..];
-        Assert.Null(UploadRules.Detect(Encoding.Latin1.GetBytes(wrong)));
+        var stale = pdf[..at] + "3" + pdf[pdf.IndexOf('\n', at)..];
+        Assert.Equal(".pdf", UploadRules.Detect(Encoding.Latin1.GetBytes(stale))?.Extension);
+        Assert.Equal(".pdf", UploadRules.Detect(Encoding.Latin1.GetBytes(pdf.Replace("\n", "\r\n", StringComparison.Ordinal)))?.Extension);
+        Assert.Equal(".pdf", UploadRules.Detect(Encoding.Latin1.GetBytes(pdf + new string(' ', 1000)))?.Extension);
     }
 
     [Fact]

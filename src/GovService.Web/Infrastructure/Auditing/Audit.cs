@@ -146,7 +146,8 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
         var value = original ? property.OriginalValue : property.CurrentValue;
         if (Secrets.Contains(property.Metadata.Name))
         {
-            return value is null ? null : !original && property.IsModified ? "(changed)" : "(set)";
+            // Not IsModified: Identity's store marks every property of an updated account as modified.
+            return value is null ? null : !original && !Equals(property.OriginalValue, property.CurrentValue) ? "(changed)" : "(set)";
         }
 
         return value is byte[] bytes ? $"{bytes.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}" : value;

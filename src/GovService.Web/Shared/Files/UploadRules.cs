@@ -5,9 +5,9 @@ namespace GovService.Web.Shared.Files;
 /// <summary>
 /// Uploaded files are recognised by their content, never by the name or type the uploader gave, and are at most
 /// 10 MB. The first bytes say what a file claims to be and its structure must bear that out through to the end —
-/// a PNG's chunks up to IEND, a JPEG's segments up to the scan and its end marker, a PDF's cross-reference section
-/// where its ending says it is, a zip's central directory — so a script with an image's or a PDF's header in front
-/// (and a PDF's %%EOF behind) is refused like any other forgery. A guide may offer PDF, Word, Excel and images; an
+/// a PNG's chunks up to IEND, a JPEG's segments up to the scan and its end marker, a PDF's ending and the
+/// cross-reference section it names, a zip's central directory — so a script with an image's or a PDF's header in
+/// front (and a PDF's %%EOF behind) is refused like any other forgery. A guide may offer PDF, Word, Excel and images; an
 /// applicant's material must be a scan or a photo (PDF, JPEG or PNG).
 /// </summary>
 public static class UploadRules
@@ -48,30 +48,50 @@ public static class UploadRules
     }
 
     /// <summary>
-    /// A PDF ends (PDF 32000-1 §7.5.5, looked for by readers in the last 1024 bytes) with <c>startxref</c>, the byte
-    /// offset of its last cross-reference section, and <c>%%EOF</c>; at that offset stands the section: a table
-    /// (<c>xref</c>) or a cross-reference stream object (<c>12 0 obj</c>). An incremental update appends another
-    /// such ending; the last one counts.
+    /// A PDF ends (PDF 32000-1 §7.5.5) with <c>startxref</c>, the byte offset of its last cross-reference section,
+    /// and <c>%%EOF</c>, which readers look for in the last 1024 bytes; an incremental update appends another such
+    /// ending and the last one counts. The section is a table (<c>xref</c> … <c>trailer</c>) or a stream object
+    /// (<c>/Type /XRef</c>). It should stand at the offset; a file whose offsets went stale (a generator's slip, a
+    /// transfer that changed line ends) still has it somewhere, and readers repair such files, so they pass too.
     /// </summary>
     private static bool IsWholePdf(ReadOnlySpan<byte> content)
     {
-        var tail = content[^Math.Min(1024, content.Length)..];
-        var at = tail.LastIndexOf("startxref"u8);
-        if (at < 0)
+        var tail = Math.Max(0, content.Length - 1024);
+        var found = content[tail..].LastIndexOf("%%EOF"u8);
+        if (found < 0)
         {
             return false;
         }
 
-        var rest = SkipPdfWhitespace(tail[(at + "startxref".Length)..]);
+        // "startxref", the offset and "%%EOF" are the last lines: the keyword stands just before the %%EOF.
+        var end = tail + found;
+        var from = Math.Max(0, end - 1024);
+        found = content[from..end].LastIndexOf("startxref"u8);
+        if (found < 0)
+        {
+            return false;
+        }
+
+        var at = from + found;
+        var rest = SkipPdfWhitespace(content[(at + "startxref".Length)..end]);
         var digits = LeadingDigits(rest);
-        if (digits is 0 or > 10 || !long.TryParse(rest[..digits], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset)
-            || !SkipPdfWhitespace(rest[digits..]).StartsWith("%%EOF"u8) || offset >= content.Length - tail.Length + at)
+        if (digits is 0 or > 10 || SkipPdfWhitespace(rest[digits..]).Length != 0
+            || !long.TryParse(rest[..digits], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset))
         {
             return false;
         }
 
-        var section = SkipPdfWhitespace(content[(int)offset..]);
-        return section.StartsWith("xref"u8) || IsObjectHeader(section);
+        var body = content[..at];
+        if (offset < body.Length)
+        {
+            var section = SkipPdfWhitespace(body[(int)offset..]);
+            if (section.StartsWith("xref"u8) || IsObjectHeader(section))
+            {
+                return true;
+            }
+        }
+
+        return body.IndexOf("trailer"u8) >= 0 || body.IndexOf("/XRef"u8) >= 0;
     }
 
     /// <summary>"<c>12 0 obj</c>": an object number, a generation number and the keyword.</summary>

@@ -18,7 +18,9 @@ public sealed class CaseCounter
 /// 3611312026112300001. The sequence comes from one atomic upsert, so concurrent intakes on any number
 /// of instances never share a number and leave no gaps. The day's counter row stays locked from the draw
 /// to the commit of the drawing transaction: every other intake of the county waits that long, so every
-/// intake (online or at a window) draws last, in the statement that writes the numbers into its saved cases.
+/// intake draws as late as it can, in the statement that writes the numbers into its saved cases: an online
+/// submission right before its commit; a window acceptance before the back office's routing, which needs the
+/// number (a few statements; windows are few).
 /// </summary>
 public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfiguration configuration, IHttpContextAccessor http)
 {

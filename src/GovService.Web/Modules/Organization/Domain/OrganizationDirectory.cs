@@ -42,6 +42,7 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
                 .Where(h => h.Kind == HallKind.CountyCentre || db.Set<Department>().Any(d => d.Id == departmentId && d.RegionId == h.RegionId))
                 .OrderBy(h => db.Set<Department>().Any(d => d.Id == departmentId && d.RegionId == h.RegionId) ? 0 : 1)
                 .ThenBy(h => h.Kind)
+                .ThenBy(h => h.Id)
                 .Select(h => (Guid?)h.Id)
                 .FirstOrDefault());
 
