@@ -23,6 +23,26 @@ public sealed partial class OrganizationAdminTests(PortalFactory portal) : IAsyn
         return browser;
     }
 
+    /// <summary>The administrator saves a new, valid department (云溪县应急管理局) in the given region.</summary>
+    private static Task<HttpResponseMessage> SaveNewDepartmentAsync(Browser admin, Guid regionId) =>
+        admin.SubmitAsync("/admin/departments/new", "/admin/departments/save", new Dictionary<string, string>
+        {
+            ["Name"] = "云溪县应急管理局",
+            ["ShortName"] = "应急局",
+            ["CreditCode"] = ValidCreditCode,
+            ["RegionId"] = regionId.ToString(),
+            ["Phone"] = "0793-7321999",
+            ["Address"] = "云溪县城关镇人民大道90号",
+        });
+
+    /// <summary>The administrator creates a window clerk of the given hall, with the password Shimen2026ok.</summary>
+    private static Task<HttpResponseMessage> CreateClerkAsync(Browser admin, Guid hallId, string userName, string name) =>
+        admin.SubmitAsync("/admin/staff/new", "/admin/staff/new", new Dictionary<string, string>
+        {
+            ["UserName"] = userName, ["Name"] = name, ["Role"] = "Clerk", ["Title"] = "综合窗口受理员",
+            ["OfficePhone"] = "0793-7310201", ["HallId"] = hallId.ToString(), ["Password"] = "Shimen2026ok",
+        });
+
     private Task<Guid> CountyId() => portal.WithDbAsync(db => db.Set<Region>().Where(r => r.Code == "361131000000").Select(r => r.Id).SingleAsync());
 
     [Fact]
@@ -88,15 +108,7 @@ public sealed partial class OrganizationAdminTests(PortalFactory portal) : IAsyn
     public async Task A_new_department_is_saved_and_the_change_is_audited()
     {
         using var admin = await Admin();
-        var response = await admin.SubmitAsync("/admin/departments/new", "/admin/departments/save", new Dictionary<string, string>
-        {
-            ["Name"] = "云溪县应急管理局",
-            ["ShortName"] = "应急局",
-            ["CreditCode"] = ValidCreditCode,
-            ["RegionId"] = (await CountyId()).ToString(),
-            ["Phone"] = "0793-7321999",
-            ["Address"] = "云溪县城关镇人民大道90号",
-        });
+        var response = await SaveNewDepartmentAsync(admin, await CountyId());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var department = await portal.WithDbAsync(db => db.Set<Department>().SingleAsync(d => d.CreditCode == ValidCreditCode));
@@ -114,11 +126,7 @@ public sealed partial class OrganizationAdminTests(PortalFactory portal) : IAsyn
             .Where(r => !db.Set<ServiceHall>().Any(h => h.RegionId == r.Id)).Select(r => r.Id).FirstAsync());
         using (var admin = await Admin())
         {
-            await admin.SubmitAsync("/admin/departments/new", "/admin/departments/save", new Dictionary<string, string>
-            {
-                ["Name"] = "云溪县应急管理局", ["ShortName"] = "应急局", ["CreditCode"] = ValidCreditCode, ["RegionId"] = hallless.ToString(),
-                ["Phone"] = "0793-7321999", ["Address"] = "云溪县城关镇人民大道90号",
-            });
+            await SaveNewDepartmentAsync(admin, hallless);
         }
 
         var halls = await portal.WithDbAsync(db => db.Set<ServiceHall>().AsNoTracking().ToListAsync());
@@ -204,11 +212,7 @@ public sealed partial class OrganizationAdminTests(PortalFactory portal) : IAsyn
     {
         var hall = await portal.WithDbAsync(db => db.Set<ServiceHall>().SingleAsync(h => h.Name == "石门镇便民服务中心"));
         using var admin = await Admin();
-        var response = await admin.SubmitAsync("/admin/staff/new", "/admin/staff/new", new Dictionary<string, string>
-        {
-            ["UserName"] = "clerk.shimen", ["Name"] = "郑芳", ["Role"] = "Clerk", ["Title"] = "综合窗口受理员",
-            ["OfficePhone"] = "0793-7310201", ["HallId"] = hall.Id.ToString(), ["Password"] = "Shimen2026ok",
-        });
+        var response = await CreateClerkAsync(admin, hall.Id, "clerk.shimen", "郑芳");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         using var clerk = portal.NewBrowser();
@@ -221,11 +225,7 @@ public sealed partial class OrganizationAdminTests(PortalFactory portal) : IAsyn
     {
         var hall = await portal.WithDbAsync(db => db.Set<ServiceHall>().SingleAsync(h => h.Name == "石门镇便民服务中心"));
         using var admin = await Admin();
-        await admin.SubmitAsync("/admin/staff/new", "/admin/staff/new", new Dictionary<string, string>
-        {
-            ["UserName"] = "clerk.audit", ["Name"] = "审计员", ["Role"] = "Clerk", ["OfficePhone"] = "0793-7310201",
-            ["HallId"] = hall.Id.ToString(), ["Password"] = "Shimen2026ok",
-        });
+        await CreateClerkAsync(admin, hall.Id, "clerk.audit", "审计员");
         var account = await portal.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "clerk.audit"));
         var staff = await portal.WithDbAsync(db => db.Set<StaffMember>().SingleAsync(s => s.UserId == account.Id));
 
