@@ -41,6 +41,16 @@ if (!configured.ContainsKey("Max Auto Prepare") && !configured.ContainsKey("MaxA
     connectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
 }
 
+// A pooled connection is handed back without the seven-command session reset (SET SESSION AUTHORIZATION
+// DEFAULT; RESET ALL; … DISCARD TEMP) that Npgsql otherwise sends before its next use — twice per online
+// submission. Safe because nothing of the portal leaves session state on a pooled connection: settings are
+// set_config(…, true), locks pg_advisory_xact_lock, temp tables ON COMMIT DROP (transaction-scoped), and the
+// one session lock and Hangfire's installer (SET search_path) use an unpooled connection (DatabaseInitializer).
+if (!configured.ContainsKey("No Reset On Close") && !configured.ContainsKey("NoResetOnClose"))
+{
+    connectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+}
+
 const string LogTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] [{Module}] {Message:lj} {Properties:j}{NewLine}{Exception}";
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)

@@ -31,7 +31,10 @@ internal sealed class DatabaseInitializer(
         var db = scope.ServiceProvider.GetRequiredService<GovDbContext>();
 
         var started = Stopwatch.StartNew();
-        await using (var migrateLock = new NpgsqlConnection(db.Database.GetConnectionString()))
+        // Unpooled: this session's advisory lock and Hangfire's installer (SET search_path) end with it, instead of
+        // going back to the pool, whose connections are handed out again without a reset (Program.cs).
+        var unpooled = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString;
+        await using (var migrateLock = new NpgsqlConnection(unpooled))
         {
             await migrateLock.OpenAsync(cancellationToken);
             // Another instance may be migrating and seeding a fresh database meanwhile: wait for it, not 30 s.
@@ -55,7 +58,7 @@ internal sealed class DatabaseInitializer(
             }
             finally
             {
-                // Explicitly: a pooled connection keeps its session (and the lock) until reused.
+                // Explicitly, so a waiting instance goes on at once (the session ends with the connection anyway).
                 await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrateLockKey})", migrateLock);
                 await release.ExecuteNonQueryAsync(CancellationToken.None);
             }
