@@ -26,12 +26,10 @@ WORK="$(mktemp -d)"
 BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 psql() { "$BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U gov -v ON_ERROR_STOP=1 "$@"; }
 
+. "$ROOT/bench/lib-intake.sh"
+
 cleanup() {
-  if [ -n "${PORTAL_PID:-}" ] && kill -0 "$PORTAL_PID" 2>/dev/null; then
-    kill "$PORTAL_PID" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$PORTAL_PID" 2>/dev/null || break; sleep 0.25; done
-    kill -9 "$PORTAL_PID" 2>/dev/null || true
-  fi
+  stop_process "${PORTAL_PID:-}"
   if [ "${BENCH_KEEP_DB:-0}" != 1 ]; then
     for db in "$APP_DB" "$PGB_DB"; do psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
   fi
@@ -41,23 +39,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 "$ROOT/gov.sh" db >/dev/null
-for db in "$APP_DB" "$PGB_DB"; do
-  psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" && psql -d postgres -qc "CREATE DATABASE $db"
-done
-
-echo "== pgbench, default TPC-B-like script ($USERS clients, -s 10, ${SECONDS_PER_RUN}s)"
-"$BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U gov -i -s 10 -q "$PGB_DB" >/dev/null 2>&1
-PGBENCH="$("$BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U gov -c "$USERS" -j 2 -T "$SECONDS_PER_RUN" "$PGB_DB" 2>/dev/null)"
-PG_TPS="$(grep -Eo 'tps = [0-9.]+' <<<"$PGBENCH" | head -n 1 | cut -d' ' -f3)"
-PG_LAT="$(grep -Eo 'latency average = [0-9.]+ ms' <<<"$PGBENCH" | cut -d' ' -f4)"
-psql -d postgres -qc "DROP DATABASE IF EXISTS $PGB_DB WITH (FORCE)"
-
-echo "== building the portal (Release) and the load driver"
-# Published to a private folder, so a concurrent build of src/ cannot change the running binaries.
-dotnet publish "$ROOT/src/GovService.Web/GovService.Web.csproj" -c Release -nologo -v quiet -o "$WORK/portal" >"$WORK/build.log" 2>&1 \
-  || { grep -E "error" "$WORK/build.log" | sort -u | head -n 20 >&2; echo "portal build failed" >&2; exit 1; }
-dotnet build "$ROOT/bench/IntakeLoad/IntakeLoad.csproj" -c Release -nologo -v quiet -o "$WORK/load" >"$WORK/build-load.log" 2>&1 \
-  || { grep -E "error" "$WORK/build-load.log" | sort -u | head -n 20 >&2; echo "load driver build failed" >&2; exit 1; }
+psql -d postgres -qc "DROP DATABASE IF EXISTS $APP_DB WITH (FORCE)" && psql -d postgres -qc "CREATE DATABASE $APP_DB"
+tpcb_figure "$PGB_DB" "$USERS" "$SECONDS_PER_RUN"
+build_programs "$ROOT/src/GovService.Web/GovService.Web.csproj" portal portal
 
 echo "== starting the portal on 127.0.0.1:$PORT"
 (
@@ -111,6 +95,31 @@ else
   CHECK_OK=0
 fi
 
+# The database floor: PostgreSQL's CPU for the least any implementation must write and read per submission
+# (bench/floor-db.sql: one case row, two scans, a step, an audit entry, a number, two look-ups), run by pgbench
+# against the same tables, now full of this run's cases. Measured over a window inside the run, on the backends
+# of this database, as the driver measures the portal's (per transaction = CPU ticks / transactions in the window).
+echo "== database floor: bench/floor-db.sql, $USERS clients, ${SECONDS_PER_RUN}s"
+psql -d "$APP_DB" -qc "CREATE SCHEMA floor" -c "CREATE SEQUENCE floor.numbers" \
+  -c "CREATE TABLE floor.case_template AS SELECT * FROM gov.int_cases WHERE applicant_name LIKE '压测申请人%' AND state = 2 LIMIT 1" \
+  -c "CREATE TABLE floor.scan_template AS SELECT f.* FROM gov.int_case_files f JOIN floor.case_template t ON t.id = f.case_id"
+backend_ticks() {
+  local total=0 pid title
+  for pid in $(pgrep -f "^postgres: gov $APP_DB " || true); do
+    title="$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+    total=$((total + title))
+  done
+  echo "$total"
+}
+"$BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U gov -n -M prepared -f "$ROOT/bench/floor-db.sql" -c "$USERS" -j 2 -P 1 -T "$((SECONDS_PER_RUN + 4))" "$APP_DB" \
+  >"$WORK/floor-db.txt" 2>&1 &
+FLOOR_PGB=$!
+sleep 2; TICKS_A="$(backend_ticks)"; sleep "$SECONDS_PER_RUN"; TICKS_B="$(backend_ticks)"
+wait "$FLOOR_PGB" || { tail -n 20 "$WORK/floor-db.txt" >&2; echo "database floor run failed" >&2; exit 1; }
+FLOOR_TXNS="$(awk -v from=3 -v to="$((SECONDS_PER_RUN + 2))" '/^progress:/ { t = $2 + 0; if (t >= from && t <= to) s += $4 } END { printf "%.0f", s }' "$WORK/floor-db.txt")"
+FLOOR_TPS="$(grep -Eo 'tps = [0-9.]+' "$WORK/floor-db.txt" | head -n 1 | cut -d' ' -f3)"
+FLOOR_PG_MS="$(awk -v t="$((TICKS_B - TICKS_A))" -v n="$FLOOR_TXNS" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')"
+
 RATE="$(field rate)"
 P95="$(field post_p95_ms)"
 echo
@@ -122,12 +131,17 @@ echo "  GET + POST:       p50=$(field txn_p50_ms) ms p95=$(field txn_p95_ms) ms 
 echo "  CPU per submission: portal $(field cpu_portal_ms) ms, PostgreSQL $(field cpu_pg_ms) ms; machine busy $(field cpu_machine_pct)% of $(($(nproc) * 100))%, other processes $(field cpu_other_pct)%"
 echo "database check:     $CHECK"
 echo "portal RSS after:   $((RSS_KB / 1024)) MiB"
+echo "database floor:     ${FLOOR_TPS} tps of bench/floor-db.sql alone; PostgreSQL CPU ${FLOOR_PG_MS} ms per minimal submission ($((TICKS_B - TICKS_A)) ticks of 1/$(getconf CLK_TCK) s for $FLOOR_TXNS transactions in ${SECONDS_PER_RUN} s)"
 # The ceiling: were the portal and the driver free, PostgreSQL's own CPU per submission would still allow at most
 # cores × 1000 / that many submissions per second on this machine.
-awk -v r="$RATE" -v t="$PG_TPS" -v p="$P95" -v pg="$(field cpu_pg_ms)" -v cores="$(nproc)" 'BEGIN {
+awk -v r="$RATE" -v t="$PG_TPS" -v p="$P95" -v pg="$(field cpu_pg_ms)" -v floor="$FLOOR_PG_MS" -v ftps="$FLOOR_TPS" -v cores="$(nproc)" 'BEGIN {
   ratio = r / t
   printf "ratio submissions/s / pgbench tps = %.3f  (target >= 0.3: %s)\n", ratio, (ratio >= 0.3 ? "met" : "NOT met")
   if (pg > 0) printf "  ceiling set by PostgreSQL CPU alone (%s ms per submission, were portal and driver free): %.0f/s = ratio %.2f\n", pg, cores * 1000 / pg, cores * 1000 / pg / t
+  if (floor > 0) {
+    printf "  a ratio of 0.3 leaves %.2f ms of CPU per submission for everything; the database floor alone takes %.2f ms of it (bench/floor.sh: the framework floor)\n", cores * 1000 / (0.3 * t), floor
+    printf "  the database floor run by pgbench alone, with no web app at all: %.0f/s = ratio %.2f\n", ftps, ftps / t
+  }
   printf "POST p95 = %s ms  (target < 150 ms: %s)\n", p, (p < 150 ? "met" : "NOT met")
 }'
 [ "$CHECK_OK" = 1 ] && [ "$LOAD_STATUS" = 0 ]

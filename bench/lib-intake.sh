@@ -1,0 +1,37 @@
+# Shared by bench/intake.sh and bench/floor.sh (sourced, not run): the same pgbench figure, the same way of building
+# and stopping the programs under test, so the two sides of the comparison differ only in the web application.
+# Expects ROOT, PG_PORT, BIN (PostgreSQL's bin folder), WORK and a psql function.
+
+# pgbench's default TPC-B-like script at scale 10 in database $1 (created and dropped here), $2 clients, $3 seconds:
+# sets PG_TPS and PG_LAT.
+tpcb_figure() {
+  local db="$1" clients="$2" seconds="$3" out
+  psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" && psql -d postgres -qc "CREATE DATABASE $db"
+  echo "== pgbench, default TPC-B-like script ($clients clients, -s 10, ${seconds}s)"
+  "$BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U gov -i -s 10 -q "$db" >/dev/null 2>&1
+  out="$("$BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U gov -c "$clients" -j 2 -T "$seconds" "$db" 2>/dev/null)"
+  PG_TPS="$(grep -Eo 'tps = [0-9.]+' <<<"$out" | head -n 1 | cut -d' ' -f3)"
+  PG_LAT="$(grep -Eo 'latency average = [0-9.]+ ms' <<<"$out" | cut -d' ' -f4)"
+  psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+}
+
+# Publishes project $1 (Release) to $WORK/$2 — a private folder, so a concurrent build of the sources cannot change
+# the running binaries — and builds the load driver to $WORK/load; $3 names the program in messages.
+build_programs() {
+  local project="$1" folder="$2" what="$3"
+  echo "== building the $what (Release) and the load driver"
+  dotnet publish "$project" -c Release -nologo -v quiet -o "$WORK/$folder" >"$WORK/build.log" 2>&1 \
+    || { grep -E "error" "$WORK/build.log" | sort -u | head -n 20 >&2; echo "$what build failed" >&2; exit 1; }
+  dotnet build "$ROOT/bench/IntakeLoad/IntakeLoad.csproj" -c Release -nologo -v quiet -o "$WORK/load" >"$WORK/build-load.log" 2>&1 \
+    || { grep -E "error" "$WORK/build-load.log" | sort -u | head -n 20 >&2; echo "load driver build failed" >&2; exit 1; }
+}
+
+# Stops process $1 (if any) as a service manager would: TERM, up to 10 s, then KILL.
+stop_process() {
+  local pid="${1:-}"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+}
