@@ -87,4 +87,28 @@ public sealed class CaseLifecycleTests
     [InlineData("云溪县桃源餐饮店", ApplicantKind.Organisation, "云溪****饮店")]
     public void The_public_lookup_masks_the_applicant(string name, ApplicantKind kind, string masked) =>
         Assert.Equal(masked, CaseStatusLookup.Mask(name, kind));
+
+    [Fact]
+    public void Whose_application_is_the_same_rule_in_a_query_and_on_a_loaded_case()
+    {
+        Guid citizen = Guid.NewGuid(), agent = Guid.NewGuid(), stranger = Guid.NewGuid();
+        var own = new Case { ApplicantUserId = citizen };
+        var filedByAgent = new Case { ApplicantUserId = citizen, AgentUserId = agent };
+        var forSomeoneWithoutAccount = new Case { AgentUserId = agent };
+        Case[] cases = [own, filedByAgent, forSomeoneWithoutAccount];
+
+        foreach (var (user, asAgent, expected) in new[]
+                 {
+                     (citizen, false, new[] { own }),           // not the one an agent filed in their name
+                     (agent, true, [filedByAgent, forSomeoneWithoutAccount]),
+                     (agent, false, []),                        // an agent applying as a citizen sees only their own
+                     (citizen, true, []),
+                     (stranger, false, []),
+                     (stranger, true, []),
+                 })
+        {
+            Assert.Equal(expected, cases.AsQueryable().Where(Case.FiledBy(user, asAgent)));
+            Assert.Equal(expected, cases.Where(c => c.IsFiledBy(user, asAgent)));
+        }
+    }
 }

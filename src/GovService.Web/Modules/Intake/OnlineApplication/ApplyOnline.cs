@@ -131,7 +131,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         var cases = keys.Select(k => loaded.Single(c => c.Id == k)).ToList();
         // A key that belongs to someone else's application is refused like an expired form, and a key is bound
         // to the form it was made for: another item's (or bundle's) form never takes it over.
-        if (cases.Any(c => asAgent ? c.AgentUserId != userId : c.ApplicantUserId != userId || c.AgentUserId != null)
+        if (cases.Any(c => !c.IsFiledBy(userId, asAgent))
             || cases.Where((c, i) => c.BasicCode != shape.Items[i].BasicCode || c.BundleCode != (shape.Bundle?.Code ?? "")).Any())
         {
             await transaction.RollbackAsync(ct);
