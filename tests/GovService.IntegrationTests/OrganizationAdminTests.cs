@@ -238,12 +238,12 @@ public sealed partial class OrganizationAdminTests(PortalFactory portal) : IAsyn
         await admin.SubmitAsync("/admin/staff", $"/admin/staff/{staff.Id}/lock", new Dictionary<string, string> { ["locked"] = "true" });
 
         var trail = await portal.WithDbAsync(db => db.AuditEntries
-            .Where(a => (a.EntityType == "AppUser" && a.EntityId == account.Id.ToString()) || (a.EntityType == "UserRole" && a.EntityId.StartsWith(account.Id.ToString())))
+            .Where(a => (a.EntityType == "AppUser" && a.EntityId == account.Id.ToString()) || (a.EntityType == "AppUserRole" && a.EntityId.StartsWith(account.Id.ToString())))
             .OrderBy(a => a.Id).ToListAsync());
         var created = trail.First(a => a.EntityType == "AppUser" && a.Action == "Added");
         Assert.Equal("admin", created.UserName);
         Assert.Contains("\"PasswordHash\": \"(set)\"", created.After, StringComparison.Ordinal);
-        var role = Assert.Single(trail, a => a.EntityType == "UserRole");
+        var role = Assert.Single(trail, a => a.EntityType == "AppUserRole");
         Assert.Equal(("admin", "Added"), (role.UserName, role.Action));
         var failed = Assert.Single(trail, a => a.Before?.Contains("\"AccessFailedCount\": 0", StringComparison.Ordinal) == true && a.After!.Contains("\"AccessFailedCount\": 1", StringComparison.Ordinal));
         Assert.StartsWith("anonymous (", failed.UserName, StringComparison.Ordinal);

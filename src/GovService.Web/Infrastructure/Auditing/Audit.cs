@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -108,7 +107,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
         var user = CurrentUser(http);
         var now = clock.GetUtcNow();
         var changed = context.ChangeTracker.Entries()
-            .Where(e => e.Entity is IAudited or IdentityUserRole<Guid> && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
 
         foreach (var entry in changed)
@@ -118,7 +117,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
                 At = now,
                 UserName = user,
                 Action = entry.State.ToString(),
-                EntityType = entry.Entity is IdentityUserRole<Guid> ? "UserRole" : entry.Metadata.ClrType.Name,
+                EntityType = entry.Metadata.ClrType.Name,
                 EntityId = string.Join(",", entry.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue)),
                 Before = entry.State == EntityState.Added ? null : Snapshot(entry, original: true),
                 After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),

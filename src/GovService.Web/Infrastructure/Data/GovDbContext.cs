@@ -3,6 +3,7 @@ using GovService.Web.Infrastructure.Web;
 using GovService.Web.Modules;
 using GovService.Web.Modules.Accounts.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ namespace GovService.Web.Infrastructure.Data;
 /// Hangfire keeps its own schema.
 /// </summary>
 public sealed class GovDbContext(DbContextOptions<GovDbContext> options)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+    : IdentityDbContext<AppUser, AppRole, Guid, IdentityUserClaim<Guid>, AppUserRole, IdentityUserLogin<Guid>, IdentityRoleClaim<Guid>, IdentityUserToken<Guid>>(options),
+      IDataProtectionKeyContext
 {
     public const string Schema = "gov";
 

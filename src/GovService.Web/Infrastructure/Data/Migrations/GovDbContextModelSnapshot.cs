@@ -273,6 +273,25 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_users", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUserRole", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("role_id");
+
+                    b.HasKey("UserId", "RoleId")
+                        .HasName("pk_acc_user_roles");
+
+                    b.HasIndex("RoleId")
+                        .HasDatabaseName("ix_acc_user_roles_role_id");
+
+                    b.ToTable("acc_user_roles", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.CaseClock", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -3591,25 +3610,6 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_user_logins", "gov");
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
-                {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.Property<Guid>("RoleId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("role_id");
-
-                    b.HasKey("UserId", "RoleId")
-                        .HasName("pk_acc_user_roles");
-
-                    b.HasIndex("RoleId")
-                        .HasDatabaseName("ix_acc_user_roles_role_id");
-
-                    b.ToTable("acc_user_roles", "gov");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -3632,6 +3632,23 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasName("pk_acc_user_tokens");
 
                     b.ToTable("acc_user_tokens", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUserRole", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acc_user_roles_acc_roles_role_id");
+
+                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acc_user_roles_acc_users_user_id");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.RouteStep", b =>
@@ -3886,23 +3903,6 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_user_logins_acc_users_user_id");
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
-                {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppRole", null)
-                        .WithMany()
-                        .HasForeignKey("RoleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_acc_user_roles_acc_roles_role_id");
-
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_acc_user_roles_acc_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>

@@ -19,7 +19,7 @@ internal static class AccountsModel
             user.Property(u => u.PhoneNumber).HasMaxLength(20);
         });
         builder.Entity<AppRole>().ToTable("acc_roles");
-        builder.Entity<IdentityUserRole<Guid>>().ToTable("acc_user_roles");
+        builder.Entity<AppUserRole>().ToTable("acc_user_roles");
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("acc_user_claims");
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("acc_user_logins");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("acc_role_claims");

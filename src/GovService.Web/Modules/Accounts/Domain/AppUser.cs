@@ -26,6 +26,11 @@ public sealed class AppUser : IdentityUser<Guid>, IAudited
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>A role given to an account: audited like the account (given: Added, taken: Deleted).</summary>
+public sealed class AppUserRole : IdentityUserRole<Guid>, IAudited
+{
+}
+
 public sealed class AppRole : IdentityRole<Guid>
 {
     public AppRole()
