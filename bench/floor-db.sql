@@ -6,16 +6,17 @@
 -- entry. The portal writes more (the draft row first, so that twenty concurrent posts of one form make one case;
 -- the number last; an audit entry per row written); this is the floor under it.
 \set seq random(0, 999999)
-SELECT gen_random_uuid() AS cid \gset
+SELECT floor.uuid7() AS cid \gset
 BEGIN;
 SELECT id, real_name, id_number, phone_number FROM gov.acc_users WHERE id = (SELECT applicant_user_id FROM floor.case_template);
 SELECT * FROM gov.cat_items WHERE id = (SELECT item_id FROM floor.case_template);
 SELECT nextval('floor.numbers') AS last \gset
+-- LATERAL: written as (jsonb_populate_record(…)).* PostgreSQL would call the function once per column.
 INSERT INTO gov.int_cases
-  SELECT (jsonb_populate_record(t, jsonb_build_object('id', CAST(:cid AS text), 'number', '99' || lpad((:last)::text, 17, '0'), 'query_code', lpad((:seq)::text, 6, '0')))).*
-  FROM floor.case_template t;
+  SELECT r.* FROM floor.case_template t,
+    LATERAL jsonb_populate_record(t, jsonb_build_object('id', CAST(:cid AS text), 'number', '99' || lpad((:last)::text, 17, '0'), 'query_code', lpad((:seq)::text, 6, '0'))) r;
 INSERT INTO gov.int_case_files (id, case_id, position, material_name, file_name, content_type, length, sha256, content, uploaded_at, uploaded_by_user_id)
-  SELECT gen_random_uuid(), CAST(:cid AS uuid), s.position, s.material_name, s.file_name, s.content_type, s.length, s.sha256, s.content, now(), s.uploaded_by_user_id
+  SELECT floor.uuid7(), CAST(:cid AS uuid), s.position, s.material_name, s.file_name, s.content_type, s.length, s.sha256, s.content, now(), s.uploaded_by_user_id
   FROM floor.scan_template s;
 INSERT INTO gov.int_case_steps (case_id, at, action, state, handler_name, handler_office, handler_phone, note)
   VALUES (CAST(:cid AS uuid), now(), 'Submitted', 2, '压测申请人', '', '', '');

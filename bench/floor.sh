@@ -46,10 +46,13 @@ done
 curl -fs -o /dev/null "http://127.0.0.1:$PORT/account/register" || { tail -n 30 "$WORK/floor.log"; echo "floor app did not start" >&2; exit 1; }
 
 echo "== $USERS applicants: register, warm-up (${WARMUP}s), then submissions (${SECONDS_PER_RUN}s)"
+set +e
 dotnet "$WORK/load/IntakeLoad.dll" --url "http://127.0.0.1:$PORT" --code 000505004000 --users "$USERS" \
   --warmup "$WARMUP" --seconds "$SECONDS_PER_RUN" --file-kb "$FILE_KB" --portal-pid "$FLOOR_PID" | tee "$WORK/load.txt"
+LOAD_STATUS=${PIPESTATUS[0]}
+set -e
 RESULT="$(grep '^RESULT' "$WORK/load.txt" || true)"
-[ -n "$RESULT" ] || { tail -n 30 "$WORK/floor.log"; echo "load driver failed" >&2; exit 1; }
+[ -n "$RESULT" ] || { tail -n 30 "$WORK/floor.log"; echo "load driver failed (exit $LOAD_STATUS)" >&2; exit 1; }
 field() { grep -Eo "(^| )$1=[^ ]+" <<<"$RESULT" | cut -d= -f2; }
 
 echo
@@ -62,4 +65,4 @@ awk -v r="$(field rate)" -v t="$PG_TPS" -v app="$(field cpu_portal_ms)" -v cores
   printf "a ratio of 0.3 needs %.0f submissions/s: %.2f ms of CPU per submission for the web app, PostgreSQL and the driver together;\n", 0.3 * t, budget
   printf "  the framework alone takes %.2f ms of it (%.0f%%) before any database work\n", app, 100 * app / budget
 }'
-[ "$(field errors)" = 0 ]
+[ "$(field errors)" = 0 ] && [ "$LOAD_STATUS" = 0 ]

@@ -3,7 +3,8 @@
 // form page, captured, with a fresh antiforgery token and application key), POST /apply/{code} (multipart: the
 // fields and two PDFs, antiforgery checked, model bound, each file read and hashed with SHA-256), 302 to
 // /my/cases/{number} — with ASP.NET Core MVC and Razor alone: no database, no validation rules, no audit, no
-// logging below warnings. Whatever a submission costs the portal's process, it cannot cost less than this.
+// logging below warnings. On the stack the project is fixed to (MVC + Razor), a submission cannot cost the portal's
+// process less than this.
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;

@@ -39,6 +39,8 @@ internal static class JobsSetup
                     // full rebuild, ~30 s at a million cases); jobs whose double run would matter guard themselves
                     // (advisory locks, unique keys).
                     DistributedLockTimeout = TimeSpan.FromSeconds(configuration.GetValue("Jobs:LockTimeoutSeconds", 90)),
+                    // EnableLongPolling stays off: it LISTENs on a pooled connection, and the portal's pool hands
+                    // connections back without a reset (No Reset On Close, Program.cs).
                 }));
 
         if (configuration.GetValue("Jobs:RunServer", true))
