@@ -31,13 +31,9 @@ now() { date +%s.%N | cut -c1-14; }
 FAILED=0
 fail() { echo "FAILED: $*"; FAILED=1; }
 
-stop_portal() {
-  if [ -n "${PORTAL_PID:-}" ] && kill -0 "$PORTAL_PID" 2>/dev/null; then
-    kill "$PORTAL_PID" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$PORTAL_PID" 2>/dev/null || break; sleep 0.25; done
-    kill -9 "$PORTAL_PID" 2>/dev/null || true
-  fi
-}
+. "$ROOT/bench/lib-intake.sh"
+
+stop_portal() { stop_process "${PORTAL_PID:-}"; }
 cleanup() {
   stop_portal
   [ -n "${POLLER_PID:-}" ] && kill "$POLLER_PID" 2>/dev/null || true
@@ -51,11 +47,7 @@ trap 'exit 130' INT TERM
 DATA_DIR="$(psql -d postgres -Atc 'SHOW data_directory')"
 psql -d postgres -qc "DROP DATABASE IF EXISTS $APP_DB WITH (FORCE)" && psql -d postgres -qc "CREATE DATABASE $APP_DB"
 
-echo "== building the portal (Release) and the load driver"
-dotnet publish "$ROOT/src/GovService.Web/GovService.Web.csproj" -c Release -nologo -v quiet -o "$WORK/portal" >"$WORK/build.log" 2>&1 \
-  || { grep -E "error" "$WORK/build.log" | sort -u | head -n 20 >&2; echo "portal build failed" >&2; exit 1; }
-dotnet build "$ROOT/bench/IntakeLoad/IntakeLoad.csproj" -c Release -nologo -v quiet -o "$WORK/load" >"$WORK/build-load.log" 2>&1 \
-  || { grep -E "error" "$WORK/build-load.log" | sort -u | head -n 20 >&2; echo "load driver build failed" >&2; exit 1; }
+build_programs "$ROOT/src/GovService.Web/GovService.Web.csproj" portal portal
 
 start_portal() {
   (

@@ -1,5 +1,6 @@
-# Shared by bench/intake.sh and bench/floor.sh (sourced, not run): the same pgbench figure, the same way of building
-# and stopping the programs under test, so the two sides of the comparison differ only in the web application.
+# Shared by bench/intake.sh, bench/floor.sh and bench/faults.sh (sourced, not run) — the scripts that drive
+# bench/IntakeLoad: the same pgbench figure, the same way of building and stopping the programs under test, so the
+# two sides of the intake/floor comparison differ only in the web application.
 # Expects ROOT, PG_PORT, BIN (PostgreSQL's bin folder), WORK and a psql function.
 
 # pgbench's default TPC-B-like script at scale 10 in database $1 (created and dropped here), $2 clients, $3 seconds:
