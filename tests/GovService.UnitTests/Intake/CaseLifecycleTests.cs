@@ -1,5 +1,7 @@
+using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Intake.Status;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovService.UnitTests.Intake;
 
@@ -110,5 +112,22 @@ public sealed class CaseLifecycleTests
             Assert.Equal(expected, cases.AsQueryable().Where(Case.FiledBy(user, asAgent)));
             Assert.Equal(expected, cases.Where(c => c.IsFiledBy(user, asAgent)));
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Whose_application_is_a_parameter_of_the_statement_not_part_of_its_text(bool asAgent)
+    {
+        // A user id written into the SQL would make a new statement (and a new cached query) per user.
+        var options = new DbContextOptionsBuilder<GovDbContext>().UseNpgsql("Host=localhost").UseSnakeCaseNamingConvention().Options;
+        using var db = new GovDbContext(options);
+        var user = Guid.NewGuid();
+
+        var sql = db.Set<Case>().Where(Case.FiledBy(user, asAgent)).ToQueryString();
+
+        var statement = string.Join("\n", sql.Split('\n').Where(line => !line.StartsWith("--", StringComparison.Ordinal)));
+        Assert.DoesNotContain(user.ToString(), statement, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(asAgent ? "agent_user_id = @" : "applicant_user_id = @", statement, StringComparison.Ordinal);
     }
 }
