@@ -22,16 +22,11 @@ PG_PORT="${GOV_PG_PORT:-55432}"
 PG_PASSWORD="${GOV_PG_PASSWORD:-gov-local-dev}"
 APP_DB=govservice_bench_faults
 URL="http://127.0.0.1:$PORT"
-export PGPASSWORD="$PG_PASSWORD" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-WORK="$(mktemp -d)"
-BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-psql() { "$BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U gov -v ON_ERROR_STOP=1 "$@"; }
+. "$ROOT/bench/lib-intake.sh"
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 now() { date +%s.%N | cut -c1-14; }
 FAILED=0
 fail() { echo "FAILED: $*"; FAILED=1; }
-
-. "$ROOT/bench/lib-intake.sh"
 
 stop_portal() { stop_process "${PORTAL_PID:-}"; }
 cleanup() {

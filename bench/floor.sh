@@ -15,11 +15,6 @@ FILE_KB="${BENCH_FILE_KB:-16}"
 WARMUP="${BENCH_WARMUP:-150}"
 PG_PORT="${GOV_PG_PORT:-55432}"
 PGB_DB=pgbench_bench_floor
-export PGPASSWORD="${GOV_PG_PASSWORD:-gov-local-dev}" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-WORK="$(mktemp -d)"
-BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-psql() { "$BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U gov -v ON_ERROR_STOP=1 "$@"; }
-
 . "$ROOT/bench/lib-intake.sh"
 
 cleanup() {

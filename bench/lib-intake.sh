@@ -1,7 +1,12 @@
 # Shared by bench/intake.sh, bench/floor.sh and bench/faults.sh (sourced, not run) — the scripts that drive
 # bench/IntakeLoad: the same pgbench figure, the same way of building and stopping the programs under test, so the
 # two sides of the intake/floor comparison differ only in the web application.
-# Expects ROOT, PG_PORT, BIN (PostgreSQL's bin folder), WORK and a psql function.
+# Expects ROOT and PG_PORT. Sets PGPASSWORD (GOV_PG_PASSWORD, or the local cluster's), WORK (a fresh temporary
+# folder: the caller's cleanup removes it), BIN (PostgreSQL's newest bin folder) and psql.
+export PGPASSWORD="${GOV_PG_PASSWORD:-gov-local-dev}" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+WORK="$(mktemp -d)"
+BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+psql() { "$BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U gov -v ON_ERROR_STOP=1 "$@"; }
 
 # pgbench's default TPC-B-like script at scale 10 in database $1 (created and dropped here), $2 clients, $3 seconds:
 # sets PG_TPS and PG_LAT.
