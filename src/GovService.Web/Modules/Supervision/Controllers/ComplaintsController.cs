@@ -155,10 +155,7 @@ public sealed class ComplaintsController(GovDbContext db, SupervisionScope scope
             return Forbid();
         }
 
-        var query = db.Set<Complaint>().AsNoTracking();
-        query = viewer.IsSupervisor ? query.Where(c => c.HallId != null && viewer.Halls.Contains(c.HallId.Value))
-            : viewer.Staff.DepartmentId is { } d ? query.Where(c => c.DepartmentId == d)
-            : query.Where(c => c.DepartmentId == null && c.HallId == viewer.Staff.HallId);
+        var query = viewer.Visible(db.Set<Complaint>().AsNoTracking());
         return View(new ComplaintList(await query.OrderBy(c => c.State).ThenBy(c => c.DueOn).Take(200).ToListAsync(ct), viewer, clock.Today()));
     }
 

@@ -43,10 +43,7 @@ public sealed class OrdersController(
             return Forbid();
         }
 
-        var query = db.Set<SupervisionOrder>().AsNoTracking();
-        query = viewer.IsSupervisor ? query.Where(o => o.HallId != null && viewer.Halls.Contains(o.HallId.Value))
-            : viewer.Staff.DepartmentId is { } d ? query.Where(o => o.DepartmentId == d)
-            : query.Where(o => o.DepartmentId == null && o.HallId == viewer.Staff.HallId);
+        var query = viewer.Visible(db.Set<SupervisionOrder>().AsNoTracking());
         var orders = await query.OrderBy(o => o.State).ThenByDescending(o => o.IssuedAt).Take(200).ToListAsync(ct);
         return View(new OrderList(orders, viewer));
     }

@@ -45,10 +45,7 @@ public sealed class RectificationsController(
             return Forbid();
         }
 
-        var query = db.Set<RectificationOrder>().AsNoTracking();
-        query = viewer.IsSupervisor ? query.Where(o => o.HallId != null && viewer.Halls.Contains(o.HallId.Value))
-            : viewer.Staff.DepartmentId is { } d ? query.Where(o => o.DepartmentId == d)
-            : query.Where(o => o.DepartmentId == null && o.HallId == viewer.Staff.HallId);
+        var query = viewer.Visible(db.Set<RectificationOrder>().AsNoTracking());
         var orders = await query.OrderBy(o => o.State == RectificationState.Open || o.State == RectificationState.Appealed ? 0 : 1)
             .ThenBy(o => o.DueOn).Take(200).ToListAsync(ct);
         return View(new RectificationList(orders, viewer, clock.Today()));

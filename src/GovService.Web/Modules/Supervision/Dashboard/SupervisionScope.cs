@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Modules.Supervision.Domain;
 using GovService.Web.Shared.Security;
 
 namespace GovService.Web.Modules.Supervision.Dashboard;
@@ -10,6 +11,17 @@ namespace GovService.Web.Modules.Supervision.Dashboard;
 /// </summary>
 public sealed record SupervisionViewer(StaffPlacement Staff, bool IsSupervisor, IReadOnlySet<Guid> Halls)
 {
+    /// <summary>
+    /// The rows of a list this viewer sees: the rule of <see cref="MaySee"/> as a query filter (a test holds the two
+    /// together). A staff member placed in neither a department nor a hall sees none.
+    /// </summary>
+    public IQueryable<T> Visible<T>(IQueryable<T> query)
+        where T : class, IAddressedToOffice =>
+        IsSupervisor ? query.Where(o => o.HallId != null && Halls.Contains(o.HallId.Value))
+        : Staff.DepartmentId is { } d ? query.Where(o => o.DepartmentId == d)
+        : Staff.HallId is { } own ? query.Where(o => o.DepartmentId == null && o.HallId == own)
+        : query.Where(o => false);
+
     public bool MaySee(Guid? departmentId, Guid? hallId) =>
         IsSupervisor ? hallId is { } h && Halls.Contains(h)
         : Staff.DepartmentId is { } d ? departmentId == d

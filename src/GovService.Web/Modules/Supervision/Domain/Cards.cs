@@ -80,7 +80,7 @@ public enum OrderState
 /// department (or the accepting hall when no department holds the case), answered in the portal before its
 /// response date; unanswered it escalates one level (level 1: the nearest supervisors, level 2: the next up).
 /// </summary>
-public sealed class SupervisionOrder
+public sealed class SupervisionOrder : IAddressedToOffice
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -97,7 +97,7 @@ public enum RectificationState
 /// back, rectifies and feeds back by <see cref="DueOn"/> (working days, <c>Supervision:RectifyWorkingDays</c>); the
 /// applicant may rate the rectification; the department may appeal a malicious rating to a supervisor.
 /// </summary>
-public sealed class RectificationOrder
+public sealed class RectificationOrder : IAddressedToOffice
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Number { get; set; } = "";
@@ -150,7 +150,7 @@ public enum ComplaintState
 /// handling the case (or the hall), answered by <see cref="DueOn"/> (working days, <c>Supervision:ComplaintWorkingDays</c>)
 /// and watched by the sweep like a case: an unanswered complaint past its date is reported to the supervisors once.
 /// </summary>
-public sealed class Complaint
+public sealed class Complaint : IAddressedToOffice
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Number { get; set; } = "";
