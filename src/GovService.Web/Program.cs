@@ -32,24 +32,29 @@ if (string.IsNullOrWhiteSpace(connectionString))
     return 2;
 }
 
-// Statements sent again and again (every page's, every submission's) are prepared once per pooled connection, so
-// PostgreSQL skips parsing and planning them: about 40 % of its CPU per online submission (docs/performance.md).
-// An explicit "Max Auto Prepare" in the configured connection string (0 turns it off) is kept as it is.
+// Two defaults for the pool, each kept as the configured connection string gives it if it names it:
+// - Statements sent again and again (every page's, every submission's) are prepared once per pooled connection,
+//   so PostgreSQL skips parsing and planning them: about 40 % of its CPU per online submission
+//   (docs/performance.md). "Max Auto Prepare=0" turns it off.
+// - A pooled connection is handed back without the seven-command session reset (SET SESSION AUTHORIZATION
+//   DEFAULT; RESET ALL; … DISCARD TEMP) that Npgsql otherwise sends before its next use — twice per online
+//   submission. Safe because nothing of the portal leaves session state on a pooled connection: settings are
+//   set_config(…, true), locks pg_advisory_xact_lock, temp tables ON COMMIT DROP (transaction-scoped), and the one
+//   session lock and Hangfire's installer (SET search_path) use an unpooled connection (DatabaseInitializer).
 var configured = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-if (!configured.ContainsKey("Max Auto Prepare") && !configured.ContainsKey("MaxAutoPrepare"))
+bool Names(string key) => configured.ContainsKey(key) || configured.ContainsKey(key.Replace(" ", "", StringComparison.Ordinal));
+var pool = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+if (!Names("Max Auto Prepare"))
 {
-    connectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
+    pool.MaxAutoPrepare = 64;
 }
 
-// A pooled connection is handed back without the seven-command session reset (SET SESSION AUTHORIZATION
-// DEFAULT; RESET ALL; … DISCARD TEMP) that Npgsql otherwise sends before its next use — twice per online
-// submission. Safe because nothing of the portal leaves session state on a pooled connection: settings are
-// set_config(…, true), locks pg_advisory_xact_lock, temp tables ON COMMIT DROP (transaction-scoped), and the
-// one session lock and Hangfire's installer (SET search_path) use an unpooled connection (DatabaseInitializer).
-if (!configured.ContainsKey("No Reset On Close") && !configured.ContainsKey("NoResetOnClose"))
+if (!Names("No Reset On Close"))
 {
-    connectionString = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+    pool.NoResetOnClose = true;
 }
+
+connectionString = pool.ConnectionString;
 
 const string LogTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] [{Module}] {Message:lj} {Properties:j}{NewLine}{Exception}";
 builder.Host.UseSerilog((context, services, logger) => logger
