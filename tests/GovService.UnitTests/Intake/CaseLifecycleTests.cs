@@ -1,4 +1,3 @@
-using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Intake.Status;
 using Microsoft.EntityFrameworkCore;
@@ -120,8 +119,7 @@ public sealed class CaseLifecycleTests
     public void Whose_application_is_a_parameter_of_the_statement_not_part_of_its_text(bool asAgent)
     {
         // A user id written into the SQL would make a new statement (and a new cached query) per user.
-        var options = new DbContextOptionsBuilder<GovDbContext>().UseNpgsql("Host=localhost").UseSnakeCaseNamingConvention().Options;
-        using var db = new GovDbContext(options);
+        using var db = SqlOnlyContext.Create();
         var user = Guid.NewGuid();
 
         var sql = db.Set<Case>().Where(Case.FiledBy(user, asAgent)).ToQueryString();

@@ -1,4 +1,3 @@
-using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Modules.Supervision.Dashboard;
 using GovService.Web.Modules.Supervision.Domain;
@@ -48,8 +47,7 @@ public sealed class SupervisionViewerTests
     public void The_filter_is_translated_to_sql_for_every_kind_of_supervision_work(string name)
     {
         var viewer = ViewerNamed(name);
-        var options = new DbContextOptionsBuilder<GovDbContext>().UseNpgsql("Host=localhost").UseSnakeCaseNamingConvention().Options;
-        using var db = new GovDbContext(options);
+        using var db = SqlOnlyContext.Create();
 
         Assert.Contains("WHERE", viewer.Visible(db.Set<SupervisionOrder>()).ToQueryString(), StringComparison.Ordinal);
         Assert.Contains("WHERE", viewer.Visible(db.Set<RectificationOrder>()).ToQueryString(), StringComparison.Ordinal);
