@@ -83,13 +83,54 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         Assert.Equal("3611312026112300001", application.Number);
         Assert.Equal(1, await portal.WithDbAsync(db => db.Set<CaseCounter>().Select(c => c.Last).SingleAsync()));
         Assert.Equal(5, await portal.WithDbAsync(db => db.Set<CaseFile>().CountAsync(f => f.CaseId == key)));
-        // The audit trail has the submission and, written with the draw, the number: who, before, after.
+        // The audit trail has the submission (a complete first post: the case written once, already submitted)
+        // and, written with the draw, the number: who, before, after.
         var trail = await portal.WithDbAsync(db => db.Set<GovService.Web.Infrastructure.Auditing.AuditEntry>()
             .Where(e => e.EntityType == "Case" && e.EntityId == key.ToString()).OrderBy(e => e.Id).ToListAsync());
-        Assert.Contains(trail, e => e.After != null && e.After.Contains("\"State\": 2", StringComparison.Ordinal) && e.Before != null);
+        var created = Assert.Single(trail, e => e.Action == "Added");
+        Assert.Contains("\"State\": 2", created.After, StringComparison.Ordinal);
+        Assert.Null(created.Before);
         var numbered = Assert.Single(trail, e => e.After != null && e.After.Contains("3611312026112300001", StringComparison.Ordinal));
         Assert.Equal(Demo.CitizenId, numbered.UserName);
         Assert.Equal("{\"Number\": null}", numbered.Before);
+    }
+
+    [Fact]
+    public async Task A_form_submitted_at_once_makes_the_same_case_as_a_draft_submitted_later()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var atOnce = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(zhang, atOnce, "submit")).StatusCode);
+        var later = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(zhang, later, "save")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(zhang, later, "submit", page: $"/apply/{FoodLicence}?key={later}")).StatusCode);
+
+        // Every column alike but the ones each case has its own of.
+        string[] own = [nameof(Case.Id), nameof(Case.Number), nameof(Case.QueryCode), nameof(Case.CreatedAt), nameof(Case.SubmittedAt), nameof(Case.RowVersion)];
+        await portal.WithDbAsync(async db =>
+        {
+            var first = await db.Set<Case>().SingleAsync(c => c.Id == atOnce);
+            var second = await db.Set<Case>().SingleAsync(c => c.Id == later);
+            Assert.Equal(CaseState.Submitted, first.State);
+            Assert.NotNull(first.Number);
+            Assert.NotNull(first.SubmittedAt);
+            foreach (var property in db.Entry(first).Properties.Where(p => !own.Contains(p.Metadata.Name)))
+            {
+                Assert.True(
+                    Equals(property.CurrentValue, db.Entry(second).Property(property.Metadata.Name).CurrentValue)
+                        || (property.CurrentValue is Dictionary<string, string> a && a.OrderBy(x => x.Key).SequenceEqual(((Dictionary<string, string>)db.Entry(second).Property(property.Metadata.Name).CurrentValue!).OrderBy(x => x.Key))),
+                    $"{property.Metadata.Name}: {property.CurrentValue} (submitted at once) ≠ {db.Entry(second).Property(property.Metadata.Name).CurrentValue} (draft first)");
+            }
+
+            Assert.Equal(5, await db.Set<CaseFile>().CountAsync(f => f.CaseId == atOnce && f.ReplacedAt == null));
+            var steps = await db.Set<CaseStep>().Where(s => s.CaseId == atOnce || s.CaseId == later).ToListAsync();
+            Assert.Equal(["Submitted"], steps.Where(s => s.CaseId == atOnce).Select(s => s.Action));
+            Assert.Equal(steps.Single(s => s.CaseId == later).HandlerName, steps.Single(s => s.CaseId == atOnce).HandlerName);
+            return 0;
+        });
+        var number = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == atOnce).Select(c => c.Number).SingleAsync());
+        Assert.Contains(number!, await zhang.GetPageAsync("/my/cases"), StringComparison.Ordinal);
     }
 
     [Fact]

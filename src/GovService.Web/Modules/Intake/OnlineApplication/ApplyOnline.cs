@@ -17,8 +17,10 @@ public sealed record ApplyResult(IReadOnlyList<Case> Cases, IReadOnlyList<(strin
 
 /// <summary>
 /// 网上申请 by a signed-in citizen: save as draft and come back, or submit. The page's application key is
-/// the case id, so a double click, a retried post or twenty concurrent posts make one case and one number:
-/// the case row is locked before its state is checked and its number drawn.
+/// the case id, so a double click, a retried post or twenty concurrent posts make one case and one number.
+/// A complete first post of a form is written once, already submitted (the primary key turns away a concurrent
+/// post of the same form, which then takes the general path); every other post goes through the draft row,
+/// locked before its state is checked and its number drawn.
 /// </summary>
 public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Certificates.Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
 {
@@ -115,6 +117,13 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         }
 
         var now = clock.GetUtcNow();
+        if (submit && errors.Count == 0 && form.Licences.Count == 0
+            && Enumerable.Range(0, shape.Items.Count).All(i => MissingMaterials(shape, i, Positions(shape, files, i), asAgent, authorisation).Count == 0)
+            && await SubmitFirstPostAsync(shape, form, values, files, keys, applicant, userId, now, ct) is { } submitted)
+        {
+            return new ApplyResult(submitted, []);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // A case created by this post has no earlier uploads or licence choices to look up or replace.
         var created = new HashSet<Guid>();
@@ -148,14 +157,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         {
             cases[i].ContactMobile = form.ContactMobile.Trim();
             cases[i].FormData = shape.ItemFields[i].ToDictionary(f => f.Key, f => values[f.Key]);
-            var filed = files
-                .SelectMany(upload => upload.Position == AuthorisationSlot
-                    ? [upload]
-                    : shape.Slots.Single(s => s.Number == upload.Position).Targets
-                        .Where(t => t.Item == i)
-                        .Select(t => upload with { Position = t.Position }))
-                .ToList();
-            await materialFiles.StoreAsync(cases[i], filed, userId, now, ct, replacing: !created.Contains(cases[i].Id));
+            await materialFiles.StoreAsync(cases[i], FiledFor(shape, files, i), userId, now, ct, replacing: !created.Contains(cases[i].Id));
         }
 
         // 免提交: a licence of the applicant's own wallet stands for the material; anything else is ignored.
@@ -196,14 +198,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
                     uploaded.UnionWith(await db.Set<CaseLicenceRef>().Where(r => r.CaseId == id).Select(r => r.Position).ToListAsync(ct));
                 }
 
-                if (asAgent && !uploaded.Contains(AuthorisationSlot))
-                {
-                    errors.Add((MaterialFiles.SlotName(AuthorisationSlot), l["Apply.MaterialRequired", authorisation].Value));
-                }
-
-                errors.AddRange(shape.Slots
-                    .Where(s => s.Targets.Any(t => t.Item == i && !uploaded.Contains(t.Position)) && s.Required && !s.DeficiencyAllowed)
-                    .Select(s => (MaterialFiles.SlotName(s.Number), l["Apply.MaterialRequired", s.Name].Value)));
+                errors.AddRange(MissingMaterials(shape, i, uploaded, asAgent, authorisation));
             }
 
             errors = errors.Distinct().ToList();
@@ -212,12 +207,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         var submitting = submit && errors.Count == 0;
         if (submitting)
         {
-            for (var i = 0; i < cases.Count; i++)
-            {
-                cases[i].HallId = await organization.ResponsibleHallAsync(shape.Items[i].DepartmentId, ct);
-                cases[i].MoveTo(CaseState.Submitted, now);
-                db.Add(CaseStep.ByApplicantOrSystem(cases[i], "Submitted", applicant.SubmittedBy, now, shape.Bundle?.Name ?? ""));
-            }
+            await MarkSubmittedAsync(shape, cases, applicant, now, ct);
         }
 
         // Inside this transaction a failed save ends the request; no savepoint to fall back to (two round trips fewer).
@@ -230,12 +220,136 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         }
 
         await transaction.CommitAsync(ct);
-        foreach (var submitted in cases.Where(c => c.State == CaseState.Submitted))
+        if (submitting)
         {
-            logger.LogInformation("Online application {CaseNumber} submitted by user {UserId} (bundle {Bundle})", submitted.Number, userId, shape.Bundle?.Code);
+            LogSubmitted(shape, cases, userId);
         }
 
         return new ApplyResult(cases, errors);
+    }
+
+    /// <summary>
+    /// The first post of a complete form, submitted with no draft before it: the cases are inserted once, already
+    /// submitted, with their files, step and numbers, in one transaction — no draft row written, locked and written
+    /// again. Null when a key has a row already (a draft saved earlier, a post of the same form a moment before, or
+    /// a key that is not this applicant's): nothing is written, and the general path decides.
+    /// </summary>
+    private async Task<IReadOnlyList<Case>?> SubmitFirstPostAsync(ApplicationShape shape, OnlineApplicationForm form, Dictionary<string, string> values, List<AcceptedUpload> files, Guid[] keys, Applicant applicant, Guid userId, DateTimeOffset now, CancellationToken ct)
+    {
+        // A double click's second post finds the first one's row here, without a failed insert.
+        if (await AnyCaseOf(db, keys, ct))
+        {
+            return null;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var cases = new List<Case>();
+        for (var i = 0; i < shape.Items.Count; i++)
+        {
+            var item = shape.Items[i];
+            var c = new Case
+            {
+                Id = keys[i],
+                ItemId = item.ItemId,
+                ItemVersionId = item.VersionId,
+                ItemName = item.Name,
+                BasicCode = item.BasicCode,
+                CaseKind = item.CaseKind,
+                ApplicantKind = ApplicantKind.Person,
+                ApplicantName = applicant.Name,
+                ApplicantIdNumber = applicant.IdNumber,
+                ApplicantUserId = applicant.UserId,
+                AgentUserId = applicant.AgentUserId,
+                ContactName = applicant.ContactName,
+                ContactMobile = form.ContactMobile.Trim(),
+                Channel = OnlineChannel,
+                State = CaseState.Draft,
+                CreatedAt = now.ToUniversalTime(),
+                PromisedVisits = item.VisitsNeeded,
+                FormData = shape.ItemFields[i].ToDictionary(f => f.Key, f => values[f.Key]),
+                BundleKey = shape.Bundle is null ? null : form.ApplicationKey,
+                BundleCode = shape.Bundle?.Code ?? "",
+                BundleName = shape.Bundle?.Name ?? "",
+            };
+            db.Add(c);
+            await materialFiles.StoreAsync(c, FiledFor(shape, files, i), userId, now, ct, replacing: false);
+            cases.Add(c);
+        }
+
+        await MarkSubmittedAsync(shape, cases, applicant, now, ct);
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_int_cases" })
+        {
+            // A post of the same form inserted its row between the look above and this insert (which waited for
+            // that post's commit): nothing of this one was written.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return null;
+        }
+
+        await numbers.AssignAsync(cases, now, ct);
+        await transaction.CommitAsync(ct);
+        LogSubmitted(shape, cases, userId);
+        return cases;
+    }
+
+    /// <summary>Whether any of the keys has a case row (compiled once: every first submission asks).</summary>
+    private static readonly Func<GovDbContext, Guid[], CancellationToken, Task<bool>> AnyCaseOf =
+        EF.CompileAsyncQuery((GovDbContext db, Guid[] keys, CancellationToken _) => db.Set<Case>().Any(c => keys.Contains(c.Id)));
+
+    /// <summary>Channel of an online application (GB/T 39046 A.5: 网上申请).</summary>
+    private const int OnlineChannel = 2;
+
+    /// <summary>The uploads of a post that go to item <paramref name="item"/>, at that item's material positions.</summary>
+    private static List<AcceptedUpload> FiledFor(ApplicationShape shape, List<AcceptedUpload> files, int item) =>
+        files
+            .SelectMany(upload => upload.Position == AuthorisationSlot
+                ? [upload]
+                : shape.Slots.Single(s => s.Number == upload.Position).Targets
+                    .Where(t => t.Item == item)
+                    .Select(t => upload with { Position = t.Position }))
+            .ToList();
+
+    /// <summary>The material positions of item <paramref name="item"/> this post's uploads fill.</summary>
+    private static HashSet<int> Positions(ApplicationShape shape, List<AcceptedUpload> files, int item) =>
+        [.. FiledFor(shape, files, item).Select(f => f.Position)];
+
+    /// <summary>What item <paramref name="item"/> still lacks to be submitted, given the positions that have a file or a licence.</summary>
+    private List<(string Field, string Message)> MissingMaterials(ApplicationShape shape, int item, HashSet<int> uploaded, bool asAgent, string authorisation)
+    {
+        var missing = new List<(string, string)>();
+        if (asAgent && !uploaded.Contains(AuthorisationSlot))
+        {
+            missing.Add((MaterialFiles.SlotName(AuthorisationSlot), l["Apply.MaterialRequired", authorisation].Value));
+        }
+
+        missing.AddRange(shape.Slots
+            .Where(s => s.Targets.Any(t => t.Item == item && !uploaded.Contains(t.Position)) && s.Required && !s.DeficiencyAllowed)
+            .Select(s => (MaterialFiles.SlotName(s.Number), l["Apply.MaterialRequired", s.Name].Value)));
+        return missing;
+    }
+
+    /// <summary>Sends each case to the hall responsible for its department, as submitted, with its step.</summary>
+    private async Task MarkSubmittedAsync(ApplicationShape shape, List<Case> cases, Applicant applicant, DateTimeOffset now, CancellationToken ct)
+    {
+        for (var i = 0; i < cases.Count; i++)
+        {
+            cases[i].HallId = await organization.ResponsibleHallAsync(shape.Items[i].DepartmentId, ct);
+            cases[i].MoveTo(CaseState.Submitted, now);
+            db.Add(CaseStep.ByApplicantOrSystem(cases[i], "Submitted", applicant.SubmittedBy, now, shape.Bundle?.Name ?? ""));
+        }
+    }
+
+    private void LogSubmitted(ApplicationShape shape, List<Case> cases, Guid userId)
+    {
+        foreach (var submitted in cases)
+        {
+            logger.LogInformation("Online application {CaseNumber} submitted by user {UserId} (bundle {Bundle})", submitted.Number, userId, shape.Bundle?.Code);
+        }
     }
 
     /// <summary>Material slot of the agent's authorisation (授权委托书); the item's materials start at 1.</summary>
@@ -277,7 +391,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
                 promised_visits, due_date_provisional, form_data, refusal_reason, refusal_basis, termination_reason, decision_opinion,
                 bundle_key, bundle_code, bundle_name, delivery_recipient, delivery_recipient_id, courier_company, tracking_number, delivery_address)
             VALUES ({key}, {Case.NewQueryCode()}, {item.ItemId}, {item.VersionId}, {item.Name}, {item.BasicCode}, {item.CaseKind}, 1, {applicant.Name},
-                '111', {applicant.IdNumber}, {applicant.UserId}, {applicant.AgentUserId}, {applicant.ContactName}, {applicant.Mobile}, 2, {(int)CaseState.Draft}, {now}, 0,
+                '111', {applicant.IdNumber}, {applicant.UserId}, {applicant.AgentUserId}, {applicant.ContactName}, {applicant.Mobile}, {OnlineChannel}, {(int)CaseState.Draft}, {now}, 0,
                 {item.VisitsNeeded}, false, {noFields}::jsonb, '', '', '', '',
                 {bundle?.Key}, {bundle?.Bundle.Code ?? ""}, {bundle?.Bundle.Name ?? ""}, '', '', '', '', '')
             ON CONFLICT (id) DO NOTHING
