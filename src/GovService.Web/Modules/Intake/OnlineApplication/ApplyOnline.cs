@@ -285,9 +285,11 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_int_cases" })
         {
             // A post of the same form inserted its row between the look above and this insert (which waited for
-            // that post's commit): nothing of this one was written.
+            // that post's commit): nothing of this one was written. Rare (two posts within the first one's few
+            // milliseconds), and EF Core has logged the refused insert as an error: say here that it is handled.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
+            logger.LogInformation("A second post of application {ApplicationKey} came while the first was being saved; it is answered with the first one's case", form.ApplicationKey);
             return null;
         }
 
