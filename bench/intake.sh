@@ -70,6 +70,7 @@ RSS_KB="$(ps -o rss= -p "$PORTAL_PID" | tr -d ' ')"
 # Stopped before the database floor below: its figure is the CPU of this database's backends, and the portal's
 # pooled connections (closed when idle) would come and go inside the floor's window.
 stop_process "$PORTAL_PID"
+PORTAL_PID=
 RESULT="$(grep '^RESULT' "$WORK/load.txt" || true)"
 [ -n "$RESULT" ] || { tail -n 30 "$WORK/portal.log"; echo "load driver failed (exit $LOAD_STATUS)" >&2; exit 1; }
 field() { grep -Eo "(^| )$1=[^ ]+" <<<"$RESULT" | cut -d= -f2; }

@@ -50,6 +50,12 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         Assert.Equal(2, application.Channel);
         Assert.Equal("86.5", application.FormData["operating_area"]);
         Assert.Equal($"/my/cases/{application.Number}", submitted.Headers.Location!.OriginalString);
+        // The draft saved and then submitted: the submission is a change of the draft, before and after.
+        var trail = await portal.WithDbAsync(db => db.Set<GovService.Web.Infrastructure.Auditing.AuditEntry>()
+            .Where(e => e.EntityType == "Case" && e.EntityId == key.ToString()).ToListAsync());
+        var submission = Assert.Single(trail, e => e.After != null && e.After.Contains("\"State\": 2", StringComparison.Ordinal));
+        Assert.Equal("Modified", submission.Action);
+        Assert.Contains("\"State\": 1", submission.Before, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,11 +106,14 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
     {
         using var zhang = portal.NewBrowser();
         await zhang.LoginAsync(Demo.CitizenId);
+        // A contact number other than the account's: the case must take the one typed on the form.
+        List<KeyValuePair<string, string>> Typed(Guid key, string action) =>
+            [.. Form(key, action).Select(p => p.Key == "ContactMobile" ? new(p.Key, "13912345678") : p)];
         var atOnce = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
-        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(zhang, atOnce, "submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(zhang, atOnce, "submit", Typed(atOnce, "submit"))).StatusCode);
         var later = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
-        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(zhang, later, "save")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(zhang, later, "submit", page: $"/apply/{FoodLicence}?key={later}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(zhang, later, "save", Typed(later, "save"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(zhang, later, "submit", Typed(later, "submit"), page: $"/apply/{FoodLicence}?key={later}")).StatusCode);
 
         // Every column alike but the ones each case has its own of.
         string[] own = [nameof(Case.Id), nameof(Case.Number), nameof(Case.QueryCode), nameof(Case.CreatedAt), nameof(Case.SubmittedAt), nameof(Case.RowVersion)];
@@ -113,8 +122,10 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
             var first = await db.Set<Case>().SingleAsync(c => c.Id == atOnce);
             var second = await db.Set<Case>().SingleAsync(c => c.Id == later);
             Assert.Equal(CaseState.Submitted, first.State);
+            Assert.Equal("13912345678", first.ContactMobile);
             Assert.NotNull(first.Number);
             Assert.NotNull(first.SubmittedAt);
+            Assert.InRange(first.SubmittedAt!.Value - first.CreatedAt, TimeSpan.Zero, TimeSpan.FromSeconds(5));
             foreach (var property in db.Entry(first).Properties.Where(p => !own.Contains(p.Metadata.Name)))
             {
                 Assert.True(
@@ -123,10 +134,23 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
                     $"{property.Metadata.Name}: {property.CurrentValue} (submitted at once) ≠ {db.Entry(second).Property(property.Metadata.Name).CurrentValue} (draft first)");
             }
 
-            Assert.Equal(5, await db.Set<CaseFile>().CountAsync(f => f.CaseId == atOnce && f.ReplacedAt == null));
+            var files = await db.Set<CaseFile>().Where(f => (f.CaseId == atOnce || f.CaseId == later) && f.ReplacedAt == null)
+                .Select(f => new { f.CaseId, f.Position, f.MaterialName, f.FileName, f.ContentType, f.Sha256 }).ToListAsync();
+            Assert.Equal(5, files.Count(f => f.CaseId == atOnce));
+            Assert.Equal(
+                files.Where(f => f.CaseId == later).Select(f => (f.Position, f.MaterialName, f.FileName, f.ContentType, f.Sha256)).Order(),
+                files.Where(f => f.CaseId == atOnce).Select(f => (f.Position, f.MaterialName, f.FileName, f.ContentType, f.Sha256)).Order());
             var steps = await db.Set<CaseStep>().Where(s => s.CaseId == atOnce || s.CaseId == later).ToListAsync();
-            Assert.Equal(["Submitted"], steps.Where(s => s.CaseId == atOnce).Select(s => s.Action));
-            Assert.Equal(steps.Single(s => s.CaseId == later).HandlerName, steps.Single(s => s.CaseId == atOnce).HandlerName);
+            var step = Assert.Single(steps, s => s.CaseId == atOnce);
+            var stepLater = Assert.Single(steps, s => s.CaseId == later);
+            Assert.Equal((stepLater.Action, stepLater.State, stepLater.HandlerName, stepLater.Note), (step.Action, step.State, step.HandlerName, step.Note));
+
+            // Written once: the case's trail starts with its submission (no draft before it), then its number.
+            var trail = await db.Set<GovService.Web.Infrastructure.Auditing.AuditEntry>()
+                .Where(e => e.EntityType == "Case" && e.EntityId == atOnce.ToString()).OrderBy(e => e.Id).ToListAsync();
+            Assert.Equal(["Added", "Modified"], trail.Select(e => e.Action));
+            Assert.Contains("\"State\": 2", trail[0].After, StringComparison.Ordinal);
+            Assert.Contains(first.Number!, trail[1].After, StringComparison.Ordinal);
             return 0;
         });
         var number = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == atOnce).Select(c => c.Number).SingleAsync());

@@ -117,8 +117,11 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         }
 
         var now = clock.GetUtcNow();
-        if (submit && errors.Count == 0 && form.Licences.Count == 0
-            && Enumerable.Range(0, shape.Items.Count).All(i => MissingMaterials(shape, i, Positions(shape, files, i), asAgent, authorisation).Count == 0)
+        // One item only: a bundle's drafts are inserted in item order, EF Core's inserts in its own, and a complete
+        // post racing a draft save of the same bundle could then lock each other. "Upload instead" posts an empty
+        // licence choice; any other choice takes the general path, which records it.
+        if (submit && errors.Count == 0 && shape.Items.Count == 1 && form.Licences.Values.All(id => id == Guid.Empty)
+            && MissingMaterials(shape, 0, Positions(shape, files, 0), asAgent, authorisation).Count == 0
             && await SubmitFirstPostAsync(shape, form, values, files, keys, applicant, userId, now, ct) is { } submitted)
         {
             return new ApplyResult(submitted, []);
@@ -229,10 +232,10 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     }
 
     /// <summary>
-    /// The first post of a complete form, submitted with no draft before it: the cases are inserted once, already
-    /// submitted, with their files, step and numbers, in one transaction — no draft row written, locked and written
-    /// again. Null when a key has a row already (a draft saved earlier, a post of the same form a moment before, or
-    /// a key that is not this applicant's): nothing is written, and the general path decides.
+    /// The first post of a complete one-item form, submitted with no draft before it: the case is inserted once,
+    /// already submitted, with its files, step and number, in one transaction — no draft row written, locked and
+    /// written again. Null when the key has a row already (a draft saved earlier, a post of the same form a moment
+    /// before, or a key that is not this applicant's): nothing is written, and the general path decides.
     /// </summary>
     private async Task<IReadOnlyList<Case>?> SubmitFirstPostAsync(ApplicationShape shape, OnlineApplicationForm form, Dictionary<string, string> values, List<AcceptedUpload> files, Guid[] keys, Applicant applicant, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
@@ -284,12 +287,12 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_int_cases" })
         {
-            // A post of the same form inserted its row between the look above and this insert (which waited for
+            // Another post with this key inserted its row between the look above and this insert (which waited for
             // that post's commit): nothing of this one was written. Rare (two posts within the first one's few
             // milliseconds), and EF Core has logged the refused insert as an error: say here that it is handled.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            logger.LogInformation("A second post of application {ApplicationKey} came while the first was being saved; it is answered with the first one's case", form.ApplicationKey);
+            logger.LogInformation("Application {ApplicationKey}: another post inserted its case first; this post goes the general way", form.ApplicationKey);
             return null;
         }
 
