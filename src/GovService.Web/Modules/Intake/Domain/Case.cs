@@ -59,6 +59,21 @@ public enum ApplicantKind
 /// </summary>
 public sealed class Case : IAudited
 {
+    public Case()
+    {
+    }
+
+    /// <summary>A new case of a published item: what it keeps of the item's version (online, at a window, in the demo).</summary>
+    public Case(Catalog.Contracts.PublishedItem item)
+    {
+        ItemId = item.ItemId;
+        ItemVersionId = item.VersionId;
+        ItemName = item.Name;
+        BasicCode = item.BasicCode;
+        CaseKind = item.CaseKind;
+        PromisedVisits = item.VisitsNeeded;
+    }
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     /// <summary>办件编号: county code, date and a daily sequence, e.g. 3611312026112300001. Set at submission or intake.</summary>

@@ -250,14 +250,9 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         for (var i = 0; i < shape.Items.Count; i++)
         {
             var item = shape.Items[i];
-            var c = new Case
+            var c = new Case(item)
             {
                 Id = keys[i],
-                ItemId = item.ItemId,
-                ItemVersionId = item.VersionId,
-                ItemName = item.Name,
-                BasicCode = item.BasicCode,
-                CaseKind = item.CaseKind,
                 ApplicantKind = ApplicantKind.Person,
                 ApplicantName = applicant.Name,
                 ApplicantIdNumber = applicant.IdNumber,
@@ -268,7 +263,6 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
                 Channel = OnlineChannel,
                 State = CaseState.Draft,
                 CreatedAt = now.ToUniversalTime(),
-                PromisedVisits = item.VisitsNeeded,
                 FormData = shape.ItemFields[i].ToDictionary(f => f.Key, f => values[f.Key]),
                 BundleKey = shape.Bundle is null ? null : form.ApplicationKey,
                 BundleCode = shape.Bundle?.Code ?? "",

@@ -54,15 +54,10 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
         var accepted = DateOnly.FromDateTime(acceptedAt.DateTime);
         acceptedAt = acceptedAt.ToUniversalTime();
         var due = item.PromisedInWorkingDays ? calendar.AddWorkingDays(accepted, item.PromisedLimit) : null;
-        var demo = new Case
+        var demo = new Case(item)
         {
             Number = number,
             QueryCode = code,
-            ItemId = item.ItemId,
-            ItemVersionId = item.VersionId,
-            ItemName = item.Name,
-            BasicCode = item.BasicCode,
-            CaseKind = item.CaseKind,
             ApplicantName = citizen.RealName,
             ApplicantIdNumber = citizen.IdNumber,
             ApplicantUserId = citizen.UserId,
@@ -71,7 +66,6 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
             Channel = 1,
             CreatedAt = acceptedAt,
             Visits = 1,
-            PromisedVisits = item.VisitsNeeded,
             PromisedDueDate = due?.End ?? accepted.AddDays(item.PromisedLimit),
             DueDateProvisional = due?.IsProvisional ?? false,
         };

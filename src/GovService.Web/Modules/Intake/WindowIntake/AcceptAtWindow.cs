@@ -272,13 +272,8 @@ public sealed class AcceptAtWindow(
     {
         var idNumber = ChineseIdNumber.Normalize(form.ApplicantIdNumber);
         var citizen = await citizens.FindByIdNumberAsync(idNumber, ct);
-        return new Case
+        return new Case(item)
         {
-            ItemId = item.ItemId,
-            ItemVersionId = item.VersionId,
-            ItemName = item.Name,
-            BasicCode = item.BasicCode,
-            CaseKind = item.CaseKind,
             ApplicantName = form.ApplicantName.Trim(),
             ApplicantIdNumber = idNumber,
             ApplicantUserId = citizen?.UserId,
@@ -289,7 +284,6 @@ public sealed class AcceptAtWindow(
             ClerkStaffId = clerk.StaffId,
             CreatedAt = now,
             Visits = 1,
-            PromisedVisits = item.VisitsNeeded,
         };
     }
 
