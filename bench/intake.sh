@@ -6,9 +6,10 @@
 # must hold exactly one submitted case per successful submission.
 # Usage: bench/intake.sh [seconds]   (default 20 s per measurement)
 #   BENCH_USERS (16), BENCH_PORT (5098), BENCH_CODE (000505004000 失业保险金申领), BENCH_FILE_KB (16),
-#   BENCH_WARMUP (150 s: the figures are the steady state of a portal that has been serving for a while; on
-#   two saturated cores the tiered JIT (with dynamic PGO) needs about two minutes of this load before the hot
-#   methods run their final code: after 10 s a submission costs about twice the CPU it costs after 150 s)
+#   BENCH_WARMUP (300 s: the figures are the steady state of a portal that has been serving for a while; on
+#   two saturated cores the tiered JIT (with dynamic PGO) keeps compiling newly hot methods for about four
+#   minutes of this load — the JIT's perf map grew by 500–1,900 methods per 15 s until ~240 s after the start
+#   and by under 15 after ~260 s (2026-12-02); 175–195 s after the start it still took a fifth of the portal's CPU)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_PER_RUN="${1:-20}"
@@ -16,7 +17,7 @@ USERS="${BENCH_USERS:-16}"
 PORT="${BENCH_PORT:-5098}"
 CODE="${BENCH_CODE:-000505004000}"
 FILE_KB="${BENCH_FILE_KB:-16}"
-WARMUP="${BENCH_WARMUP:-150}"
+WARMUP="${BENCH_WARMUP:-300}"
 PG_PORT="${GOV_PG_PORT:-55432}"
 PG_PASSWORD="${GOV_PG_PASSWORD:-gov-local-dev}"
 APP_DB=govservice_bench_intake

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text.Json;
 using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Modules.Intake.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovService.IntegrationTests;
 
@@ -89,16 +91,58 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         Assert.Equal("3611312026112300001", application.Number);
         Assert.Equal(1, await portal.WithDbAsync(db => db.Set<CaseCounter>().Select(c => c.Last).SingleAsync()));
         Assert.Equal(5, await portal.WithDbAsync(db => db.Set<CaseFile>().CountAsync(f => f.CaseId == key)));
-        // The audit trail has the submission (a complete first post: the case written once, already submitted)
-        // and, written with the draw, the number: who, before, after.
+        // The audit trail has the submission (a complete first post: the case written once, already submitted and
+        // numbered): who, and the case as written; nothing of the nineteen other posts.
         var trail = await portal.WithDbAsync(db => db.Set<GovService.Web.Infrastructure.Auditing.AuditEntry>()
             .Where(e => e.EntityType == "Case" && e.EntityId == key.ToString()).OrderBy(e => e.Id).ToListAsync());
-        var created = Assert.Single(trail, e => e.Action == "Added");
+        var created = Assert.Single(trail);
+        Assert.Equal(("Added", Demo.CitizenId), (created.Action, created.UserName));
         Assert.Contains("\"State\": 2", created.After, StringComparison.Ordinal);
+        Assert.Contains("\"Number\": \"3611312026112300001\"", created.After, StringComparison.Ordinal);
         Assert.Null(created.Before);
-        var numbered = Assert.Single(trail, e => e.After != null && e.After.Contains("3611312026112300001", StringComparison.Ordinal));
-        Assert.Equal(Demo.CitizenId, numbered.UserName);
-        Assert.Equal("{\"Number\": null}", numbered.Before);
+        var fileEntries = await portal.WithDbAsync(db => db.Set<GovService.Web.Infrastructure.Auditing.AuditEntry>()
+            .Where(e => e.EntityType == "CaseFile" && e.Action == "Added").ToListAsync());
+        Assert.Equal(5, fileEntries.Count(e => e.After!.Contains(key.ToString(), StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_post_whose_case_another_post_is_writing_waits_for_it_and_answers_with_that_case()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var key = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
+        var me = await portal.WithDbAsync(db => db.Users.Where(u => u.UserName == Demo.CitizenId).Select(u => u.Id).SingleAsync());
+        var countersBefore = await portal.WithDbAsync(db => db.Set<CaseCounter>().SumAsync(c => c.Last));
+
+        // "Another post" of the same form: its case is inserted and not committed yet when this post arrives.
+        await using var scope = portal.Services.CreateAsyncScope();
+        var other = scope.ServiceProvider.GetRequiredService<GovService.Web.Infrastructure.Data.GovDbContext>();
+        await using var transaction = await other.Database.BeginTransactionAsync();
+        other.Add(new Case
+        {
+            Id = key, Number = "3611312026112300777", BasicCode = "000104004000", ItemName = "食品经营许可", ApplicantUserId = me,
+            ApplicantName = "张伟", ApplicantIdNumber = "361131199001011234", Channel = 2, State = CaseState.Submitted,
+            CreatedAt = DateTimeOffset.UtcNow, SubmittedAt = DateTimeOffset.UtcNow,
+        });
+        await other.SaveChangesAsync();
+
+        var post = ApplyAsync(zhang, key, "submit");
+        // The post's written-once batch has drawn the day's number and waits on the key the other post holds.
+        for (var i = 0; i < 100 && await portal.WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()").SingleAsync()) == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False(post.IsCompleted);
+        await transaction.CommitAsync();
+        var response = await post;
+
+        // Refused by the key, nothing of it written; the general path found the other post's case and answers with it.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/my/cases/3611312026112300777", response.Headers.Location!.OriginalString);
+        Assert.Equal(0, await portal.WithDbAsync(db => db.Set<CaseFile>().CountAsync(f => f.CaseId == key)));
+        Assert.Equal(0, await portal.WithDbAsync(db => db.Set<CaseStep>().CountAsync(s => s.CaseId == key)));
+        Assert.Equal(countersBefore, await portal.WithDbAsync(db => db.Set<CaseCounter>().SumAsync(c => c.Last)));
     }
 
     [Fact]
@@ -145,12 +189,28 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
             var stepLater = Assert.Single(steps, s => s.CaseId == later);
             Assert.Equal((stepLater.Action, stepLater.State, stepLater.HandlerName, stepLater.Note), (step.Action, step.State, step.HandlerName, step.Note));
 
-            // Written once: the case's trail starts with its submission (no draft before it), then its number.
+            // Written once: the case's trail is its submission, numbered (no draft before it, no number after it),
+            // the whole case as the draft's path records it when it is numbered.
             var trail = await db.Set<GovService.Web.Infrastructure.Auditing.AuditEntry>()
-                .Where(e => e.EntityType == "Case" && e.EntityId == atOnce.ToString()).OrderBy(e => e.Id).ToListAsync();
-            Assert.Equal(["Added", "Modified"], trail.Select(e => e.Action));
-            Assert.Contains("\"State\": 2", trail[0].After, StringComparison.Ordinal);
-            Assert.Contains(first.Number!, trail[1].After, StringComparison.Ordinal);
+                .Where(e => e.EntityType == "Case" && (e.EntityId == atOnce.ToString() || e.EntityId == later.ToString())).OrderBy(e => e.Id).ToListAsync();
+            var written = Assert.Single(trail, e => e.EntityId == atOnce.ToString());
+            Assert.Equal("Added", written.Action);
+            var after = JsonDocument.Parse(written.After!).RootElement;
+            Assert.Equal(first.Number, after.GetProperty("Number").GetString());
+            var draft = JsonDocument.Parse(trail.Last(e => e.EntityId == later.ToString() && e.Action == "Modified" && e.After!.Contains("\"State\": 2", StringComparison.Ordinal)).After!).RootElement;
+            Assert.Equal(
+                draft.EnumerateObject().Select(p => p.Name).Order(),
+                after.EnumerateObject().Select(p => p.Name).Order());
+            foreach (var name in (string[])["State", "ItemId", "ItemVersionId", "ApplicantName", "ContactMobile", "Channel", "HallId", "FormData"])
+            {
+                Assert.Equal(draft.GetProperty(name).GetRawText(), after.GetProperty(name).GetRawText());
+            }
+
+            // Its files' entries are those of a save: content recorded by length and hash, not copied.
+            var fileEntries = (await db.Set<GovService.Web.Infrastructure.Auditing.AuditEntry>().Where(e => e.EntityType == "CaseFile").ToListAsync())
+                .Where(e => e.After!.Contains(atOnce.ToString(), StringComparison.Ordinal)).ToList();
+            Assert.Equal(5, fileEntries.Count);
+            Assert.All(fileEntries, e => Assert.Matches("\"Content\": \"\\d+ bytes, sha256 [0-9a-f]{64}\"", e.After));
             return 0;
         });
         var number = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == atOnce).Select(c => c.Number).SingleAsync());

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using GovService.Web.Infrastructure.Web;
 
@@ -149,7 +150,7 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
             return value is null ? null : !original && !Equals(property.OriginalValue, property.CurrentValue) ? "(changed)" : "(set)";
         }
 
-        return value is byte[] bytes ? $"{bytes.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}" : value;
+        return value is byte[] bytes ? Describe(bytes) : value;
     }
 
     private static string Snapshot(EntityEntry entry, bool original)
@@ -159,4 +160,29 @@ internal sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider c
             .ToDictionary(p => p.Metadata.Name, p => Value(p, original));
         return JsonSerializer.Serialize(values);
     }
+
+    /// <summary>
+    /// The entry of a new entity written without the change tracker (<see cref="Data.ModelInserts"/>), as this
+    /// interceptor would have written it on a save: the same action, id and snapshot of every property.
+    /// </summary>
+    public static AuditEntry Added(IEntityType type, object entity, string? user, DateTimeOffset at)
+    {
+        if (entity is not IAudited || type.GetProperties().Any(p => p.IsShadowProperty() || Secrets.Contains(p.Name)))
+        {
+            throw new InvalidOperationException($"{type.ClrType.Name} is not audited, or has values only the change tracker holds.");
+        }
+
+        var values = type.GetProperties().ToDictionary(p => p.Name, p => p.GetGetter().GetClrValue(entity) is byte[] bytes ? Describe(bytes) : p.GetGetter().GetClrValue(entity));
+        return new AuditEntry
+        {
+            At = at,
+            UserName = user,
+            Action = nameof(EntityState.Added),
+            EntityType = type.ClrType.Name,
+            EntityId = string.Join(",", type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entity))),
+            After = JsonSerializer.Serialize(values),
+        };
+    }
+
+    private static string Describe(byte[] bytes) => $"{bytes.Length} bytes, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}";
 }

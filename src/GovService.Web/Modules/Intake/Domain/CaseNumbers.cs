@@ -36,7 +36,7 @@ public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfigurat
     {
         var day = clock.Today();
         var region = Region;
-        var prefix = string.Create(CultureInfo.InvariantCulture, $"{region}{day:yyyyMMdd}");
+        var prefix = Prefix(day);
         var ids = cases.Select(c => c.Id).ToArray();
         var user = Infrastructure.Auditing.AuditInterceptor.CurrentUser(http);
         var assigned = await db.Database.SqlQuery<NumberAssigned>($"""
@@ -71,6 +71,31 @@ public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfigurat
             entry.Property(x => x.RowVersion).OriginalValue = (uint)row.RowVersion;
         }
     }
+
+    /// <summary>
+    /// The INSERT of a new case that draws its number in the same statement, for a case written once, already
+    /// numbered (<see cref="ModelInserts"/>); returns <c>number</c> and <c>row_version</c>. The
+    /// day's counter row stays locked from this statement to the commit: send it in the batch that writes the rest
+    /// of the case (one round trip, the commit included), never before a round trip of the application's.
+    /// </summary>
+    public Npgsql.NpgsqlBatchCommand InsertNumbered(Case c)
+    {
+        var day = clock.Today();
+        return ModelInserts.Insert(db, c,
+            computed: [("number", "{2} || lpad(drawn.last::text, 5, '0')")],
+            arguments: [Region, day, Prefix(day)],
+            prefix: """
+                WITH drawn AS (
+                    INSERT INTO gov.int_case_counters (region, day, last) VALUES ({0}, {1}, 1)
+                    ON CONFLICT (region, day) DO UPDATE SET last = gov.int_case_counters.last + 1
+                    RETURNING last)
+                """,
+            from: "drawn",
+            returning: "number, xmin::text::bigint AS row_version");
+    }
+
+    /// <summary>What every number of the day starts with: the county and the date.</summary>
+    private string Prefix(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{Region}{day:yyyyMMdd}");
 
     private sealed record NumberAssigned(Guid Id, string Number, long RowVersion);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovService.Web.Infrastructure.Auditing;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
@@ -7,6 +8,7 @@ using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Npgsql;
 
 namespace GovService.Web.Modules.Intake.OnlineApplication;
 
@@ -22,7 +24,7 @@ public sealed record ApplyResult(IReadOnlyList<Case> Cases, IReadOnlyList<(strin
 /// post of the same form, which then takes the general path); every other post goes through the draft row,
 /// locked before its state is checked and its number drawn.
 /// </summary>
-public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Certificates.Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
+public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Certificates.Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IHttpContextAccessor http, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
 {
     /// <summary>The form of one item.</summary>
     public async Task<ApplicationShape> ShapeAsync(PublishedItem item, CancellationToken ct) =>
@@ -233,9 +235,10 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
 
     /// <summary>
     /// The first post of a complete one-item form, submitted with no draft before it: the case is inserted once,
-    /// already submitted, with its files, step and number, in one transaction — no draft row written, locked and
-    /// written again. Null when the key has a row already (a draft saved earlier, a post of the same form a moment
-    /// before, or a key that is not this applicant's): nothing is written, and the general path decides.
+    /// already submitted and numbered, with its files, step and audit entries, in one batch of statements — one
+    /// round trip, one implicit transaction, no change tracker (<see cref="ModelInserts"/> writes what a save of
+    /// the same entities would). Null when the key has a row already (a draft saved earlier, a post of the same
+    /// form a moment before, or a key that is not this applicant's): nothing is written, and the general path decides.
     /// </summary>
     private async Task<IReadOnlyList<Case>?> SubmitFirstPostAsync(ApplicationShape shape, OnlineApplicationForm form, Dictionary<string, string> values, List<AcceptedUpload> files, Guid[] keys, Applicant applicant, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
@@ -245,53 +248,70 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             return null;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var cases = new List<Case>();
-        for (var i = 0; i < shape.Items.Count; i++)
+        var c = new Case(shape.Items[0])
         {
-            var item = shape.Items[i];
-            var c = new Case(item)
-            {
-                Id = keys[i],
-                ApplicantKind = ApplicantKind.Person,
-                ApplicantName = applicant.Name,
-                ApplicantIdNumber = applicant.IdNumber,
-                ApplicantUserId = applicant.UserId,
-                AgentUserId = applicant.AgentUserId,
-                ContactName = applicant.ContactName,
-                ContactMobile = form.ContactMobile.Trim(),
-                Channel = OnlineChannel,
-                State = CaseState.Draft,
-                CreatedAt = now.ToUniversalTime(),
-                FormData = shape.ItemFields[i].ToDictionary(f => f.Key, f => values[f.Key]),
-                BundleKey = shape.Bundle is null ? null : form.ApplicationKey,
-                BundleCode = shape.Bundle?.Code ?? "",
-                BundleName = shape.Bundle?.Name ?? "",
-            };
-            db.Add(c);
-            await materialFiles.StoreAsync(c, FiledFor(shape, files, i), userId, now, ct, replacing: false);
-            cases.Add(c);
-        }
+            Id = keys[0],
+            ApplicantKind = ApplicantKind.Person,
+            ApplicantName = applicant.Name,
+            ApplicantIdNumber = applicant.IdNumber,
+            ApplicantUserId = applicant.UserId,
+            AgentUserId = applicant.AgentUserId,
+            ContactName = applicant.ContactName,
+            ContactMobile = form.ContactMobile.Trim(),
+            Channel = OnlineChannel,
+            State = CaseState.Draft,
+            CreatedAt = now.ToUniversalTime(),
+            FormData = shape.ItemFields[0].ToDictionary(f => f.Key, f => values[f.Key]),
+            BundleKey = shape.Bundle is null ? null : form.ApplicationKey,
+            BundleCode = shape.Bundle?.Code ?? "",
+            BundleName = shape.Bundle?.Name ?? "",
+        };
+        var step = await SubmitAsync(shape, c, 0, applicant, now, ct);
+        var stored = FiledFor(shape, files, 0)
+            .Select(u => CaseFile.From(c.Id, u.Position, u.MaterialName, u.FileName, u.ContentType, u.Content, now, userId))
+            .ToList();
 
-        await MarkSubmittedAsync(shape, cases, applicant, now, ct);
-        db.Database.AutoSavepointsEnabled = false;
+        var user = AuditInterceptor.CurrentUser(http);
+        var at = clock.GetUtcNow();
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+        // The case first (it draws the number: the counter row is locked from here to the batch's commit).
+        batch.BatchCommands.Add(numbers.InsertNumbered(c));
+        stored.ForEach(f => batch.BatchCommands.Add(ModelInserts.Insert(db, f)));
+        batch.BatchCommands.Add(ModelInserts.Insert(db, step));
+        // The case's entry as a save would write it, with the number drawn above.
+        var added = AuditInterceptor.Added(db.Model.FindEntityType(typeof(Case))!, c, user, at);
+        batch.BatchCommands.Add(ModelInserts.Insert(db, added,
+            computed: [("after", "jsonb_set({0}::jsonb, '{{Number}}', to_jsonb((SELECT number FROM gov.int_cases WHERE id = {1})))")],
+            arguments: [added.After, c.Id]));
+        var fileType = db.Model.FindEntityType(typeof(CaseFile))!;
+        stored.ForEach(f => batch.BatchCommands.Add(ModelInserts.Insert(db, AuditInterceptor.Added(fileType, f, user, at))));
+
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            c.Number = reader.GetString(0);
+            c.RowVersion = (uint)reader.GetInt64(1);
+            while (await reader.NextResultAsync(ct))
+            {
+            }
         }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_int_cases" })
+        catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_int_cases" } or { SqlState: PostgresErrorCodes.DeadlockDetected })
         {
             // Another post with this key inserted its row between the look above and this insert (which waited for
-            // that post's commit): nothing of this one was written. Rare (two posts within the first one's few
-            // milliseconds), and EF Core has logged the refused insert as an error: say here that it is handled.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            logger.LogInformation("Application {ApplicationKey}: another post inserted its case first; this post goes the general way", form.ApplicationKey);
+            // that post's commit), or a general-path post of the same form holds the key while waiting for the
+            // counter this batch holds: nothing of this one was written. Rare (two posts of one form within a few
+            // milliseconds).
+            logger.LogInformation("Application {ApplicationKey}: another post of the form holds its case ({SqlState}); this post goes the general way", form.ApplicationKey, e.SqlState);
             return null;
         }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
 
-        await numbers.AssignAsync(cases, now, ct);
-        await transaction.CommitAsync(ct);
+        List<Case> cases = [c];
         LogSubmitted(shape, cases, userId);
         return cases;
     }
@@ -337,10 +357,16 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     {
         for (var i = 0; i < cases.Count; i++)
         {
-            cases[i].HallId = await organization.ResponsibleHallAsync(shape.Items[i].DepartmentId, ct);
-            cases[i].MoveTo(CaseState.Submitted, now);
-            db.Add(CaseStep.ByApplicantOrSystem(cases[i], "Submitted", applicant.SubmittedBy, now, shape.Bundle?.Name ?? ""));
+            db.Add(await SubmitAsync(shape, cases[i], i, applicant, now, ct));
         }
+    }
+
+    /// <summary>Sends the case of item <paramref name="item"/> to the hall responsible, as submitted; its step.</summary>
+    private async Task<CaseStep> SubmitAsync(ApplicationShape shape, Case c, int item, Applicant applicant, DateTimeOffset now, CancellationToken ct)
+    {
+        c.HallId = await organization.ResponsibleHallAsync(shape.Items[item].DepartmentId, ct);
+        c.MoveTo(CaseState.Submitted, now);
+        return CaseStep.ByApplicantOrSystem(c, "Submitted", applicant.SubmittedBy, now, shape.Bundle?.Name ?? "");
     }
 
     private void LogSubmitted(ApplicationShape shape, List<Case> cases, Guid userId)
