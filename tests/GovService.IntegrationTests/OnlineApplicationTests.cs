@@ -91,15 +91,17 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         Assert.Equal("3611312026112300001", application.Number);
         Assert.Equal(1, await portal.WithDbAsync(db => db.Set<CaseCounter>().Select(c => c.Last).SingleAsync()));
         Assert.Equal(5, await portal.WithDbAsync(db => db.Set<CaseFile>().CountAsync(f => f.CaseId == key)));
-        // The audit trail has the submission (a complete first post: the case written once, already submitted and
-        // numbered): who, and the case as written; nothing of the nineteen other posts.
+        // The audit trail has the submission (a complete first post: the case written once, already submitted)
+        // and, written with the draw, the number: who, before, after; nothing of the nineteen other posts.
         var trail = await portal.WithDbAsync(db => db.Set<GovService.Web.Infrastructure.Auditing.AuditEntry>()
             .Where(e => e.EntityType == "Case" && e.EntityId == key.ToString()).OrderBy(e => e.Id).ToListAsync());
-        var created = Assert.Single(trail);
-        Assert.Equal(("Added", Demo.CitizenId), (created.Action, created.UserName));
+        Assert.Equal(["Added", "Modified"], trail.Select(e => e.Action));
+        var (created, numbered) = (trail[0], trail[1]);
         Assert.Contains("\"State\": 2", created.After, StringComparison.Ordinal);
-        Assert.Contains("\"Number\": \"3611312026112300001\"", created.After, StringComparison.Ordinal);
         Assert.Null(created.Before);
+        Assert.Contains("3611312026112300001", numbered.After, StringComparison.Ordinal);
+        Assert.Equal(Demo.CitizenId, numbered.UserName);
+        Assert.Equal("{\"Number\": null}", numbered.Before);
         var fileEntries = await portal.WithDbAsync(db => db.Set<GovService.Web.Infrastructure.Auditing.AuditEntry>()
             .Where(e => e.EntityType == "CaseFile" && e.Action == "Added").ToListAsync());
         Assert.Equal(5, fileEntries.Count(e => e.After!.Contains(key.ToString(), StringComparison.Ordinal)));
@@ -127,12 +129,16 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         await other.SaveChangesAsync();
 
         var post = ApplyAsync(zhang, key, "submit");
-        // The post's written-once batch has drawn the day's number and waits on the key the other post holds.
-        for (var i = 0; i < 100 && await portal.WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()").SingleAsync()) == 0; i++)
+        // The post's batch (its case's insert, written from the model: quoted names) waits on the key the other
+        // post holds, before its number is drawn.
+        var waiting = 0;
+        for (var i = 0; i < 100 && waiting == 0; i++)
         {
             await Task.Delay(100);
+            waiting = await portal.WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND query LIKE 'INSERT INTO \"gov\".\"int_cases\"%'").SingleAsync());
         }
 
+        Assert.Equal(1, waiting);
         Assert.False(post.IsCompleted);
         await transaction.CommitAsync();
         var response = await post;
@@ -179,24 +185,24 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
             }
 
             var files = await db.Set<CaseFile>().Where(f => (f.CaseId == atOnce || f.CaseId == later) && f.ReplacedAt == null)
-                .Select(f => new { f.CaseId, f.Position, f.MaterialName, f.FileName, f.ContentType, f.Sha256 }).ToListAsync();
+                .Select(f => new { f.CaseId, f.Position, f.MaterialName, f.FileName, f.ContentType, f.Sha256, f.Length, f.UploadedByUserId }).ToListAsync();
             Assert.Equal(5, files.Count(f => f.CaseId == atOnce));
             Assert.Equal(
-                files.Where(f => f.CaseId == later).Select(f => (f.Position, f.MaterialName, f.FileName, f.ContentType, f.Sha256)).Order(),
-                files.Where(f => f.CaseId == atOnce).Select(f => (f.Position, f.MaterialName, f.FileName, f.ContentType, f.Sha256)).Order());
+                files.Where(f => f.CaseId == later).Select(f => (f.Position, f.MaterialName, f.FileName, f.ContentType, f.Sha256, f.Length, f.UploadedByUserId)).Order(),
+                files.Where(f => f.CaseId == atOnce).Select(f => (f.Position, f.MaterialName, f.FileName, f.ContentType, f.Sha256, f.Length, f.UploadedByUserId)).Order());
             var steps = await db.Set<CaseStep>().Where(s => s.CaseId == atOnce || s.CaseId == later).ToListAsync();
             var step = Assert.Single(steps, s => s.CaseId == atOnce);
             var stepLater = Assert.Single(steps, s => s.CaseId == later);
             Assert.Equal((stepLater.Action, stepLater.State, stepLater.HandlerName, stepLater.Note), (step.Action, step.State, step.HandlerName, step.Note));
 
-            // Written once: the case's trail is its submission, numbered (no draft before it, no number after it),
-            // the whole case as the draft's path records it when it is numbered.
+            // Written once: the case's trail is its submission (no draft before it), then its number; the
+            // submission records the whole case as the draft's path records it when the draft is submitted.
             var trail = await db.Set<GovService.Web.Infrastructure.Auditing.AuditEntry>()
                 .Where(e => e.EntityType == "Case" && (e.EntityId == atOnce.ToString() || e.EntityId == later.ToString())).OrderBy(e => e.Id).ToListAsync();
-            var written = Assert.Single(trail, e => e.EntityId == atOnce.ToString());
-            Assert.Equal("Added", written.Action);
-            var after = JsonDocument.Parse(written.After!).RootElement;
-            Assert.Equal(first.Number, after.GetProperty("Number").GetString());
+            var written = trail.Where(e => e.EntityId == atOnce.ToString()).ToList();
+            Assert.Equal(["Added", "Modified"], written.Select(e => e.Action));
+            Assert.Equal($"{{\"Number\": \"{first.Number}\"}}", written[1].After);
+            var after = JsonDocument.Parse(written[0].After!).RootElement;
             var draft = JsonDocument.Parse(trail.Last(e => e.EntityId == later.ToString() && e.Action == "Modified" && e.After!.Contains("\"State\": 2", StringComparison.Ordinal)).After!).RootElement;
             Assert.Equal(
                 draft.EnumerateObject().Select(p => p.Name).Order(),

@@ -2,6 +2,7 @@ using System.Globalization;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Shared.Calendar;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GovService.Web.Modules.Intake.Domain;
 
@@ -34,28 +35,15 @@ public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfigurat
     /// </summary>
     public async Task AssignAsync(IReadOnlyList<Case> cases, DateTimeOffset at, CancellationToken ct)
     {
-        var day = clock.Today();
-        var region = Region;
-        var prefix = Prefix(day);
-        var ids = cases.Select(c => c.Id).ToArray();
-        var user = Infrastructure.Auditing.AuditInterceptor.CurrentUser(http);
-        var assigned = await db.Database.SqlQuery<NumberAssigned>($"""
-            WITH drawn AS (
-                INSERT INTO gov.int_case_counters (region, day, last) VALUES ({region}, {day}, {ids.Length})
-                ON CONFLICT (region, day) DO UPDATE SET last = gov.int_case_counters.last + {ids.Length}
-                RETURNING last
-            ), numbered AS (
-                UPDATE gov.int_cases c SET number = {prefix} || lpad((drawn.last - {ids.Length} + k.ord)::text, 5, '0')
-                FROM drawn, unnest({ids}) WITH ORDINALITY AS k(id, ord)
-                WHERE c.id = k.id AND c.number IS NULL
-                RETURNING c.id, c.number, c.xmin
-            ), audited AS (
-                INSERT INTO gov.ops_audit_entries (at, user_name, action, entity_type, entity_id, before, after)
-                SELECT {at.ToUniversalTime()}, {user}, 'Modified', 'Case', numbered.id::text, jsonb_build_object('Number', NULL), jsonb_build_object('Number', numbered.number)
-                FROM numbered
-            )
-            SELECT id, number, xmin::text::bigint AS row_version FROM numbered
-            """).ToListAsync(ct);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as Npgsql.NpgsqlTransaction
+            ?? throw new InvalidOperationException("Numbers are drawn inside the transaction that saved the cases.");
+        await using var batch = new Npgsql.NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { Draw([.. cases.Select(c => c.Id)], at) } };
+        List<(Guid Id, string Number, long RowVersion)> assigned;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            assigned = await ReadAsync(reader, ct);
+        }
+
         if (assigned.Count != cases.Count)
         {
             throw new InvalidOperationException($"{cases.Count - assigned.Count} of {cases.Count} cases could not be numbered (not saved yet, or numbered already).");
@@ -73,29 +61,61 @@ public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfigurat
     }
 
     /// <summary>
-    /// The INSERT of a new case that draws its number in the same statement, for a case written once, already
-    /// numbered (<see cref="ModelInserts"/>); returns <c>number</c> and <c>row_version</c>. The
-    /// day's counter row stays locked from this statement to the commit: send it in the batch that writes the rest
-    /// of the case (one round trip, the commit included), never before a round trip of the application's.
+    /// The statement <see cref="AssignAsync"/> sends, for a batch that writes its cases itself
+    /// (<see cref="ModelInserts"/>): put it last, after the cases' inserts, so the counter row is locked from this
+    /// statement to the batch's commit only, and never while the batch waits for a case's key. Its rows (id,
+    /// number, row version) are read with <see cref="ReadAsync"/>.
     /// </summary>
-    public Npgsql.NpgsqlBatchCommand InsertNumbered(Case c)
+    public Npgsql.NpgsqlBatchCommand Draw(Guid[] ids, DateTimeOffset at)
     {
         var day = clock.Today();
-        return ModelInserts.Insert(db, c,
-            computed: [("number", "{2} || lpad(drawn.last::text, 5, '0')")],
-            arguments: [Region, day, Prefix(day)],
-            prefix: """
-                WITH drawn AS (
-                    INSERT INTO gov.int_case_counters (region, day, last) VALUES ({0}, {1}, 1)
-                    ON CONFLICT (region, day) DO UPDATE SET last = gov.int_case_counters.last + 1
-                    RETURNING last)
-                """,
-            from: "drawn",
-            returning: "number, xmin::text::bigint AS row_version");
+        return new Npgsql.NpgsqlBatchCommand("""
+            WITH drawn AS (
+                INSERT INTO gov.int_case_counters (region, day, last) VALUES ($1, $2, $3)
+                ON CONFLICT (region, day) DO UPDATE SET last = gov.int_case_counters.last + $3
+                RETURNING last
+            ), numbered AS (
+                UPDATE gov.int_cases c SET number = $4 || lpad((drawn.last - $3 + k.ord)::text, 5, '0')
+                FROM drawn, unnest($5::uuid[]) WITH ORDINALITY AS k(id, ord)
+                WHERE c.id = k.id AND c.number IS NULL
+                RETURNING c.id, c.number, c.xmin
+            ), audited AS (
+                INSERT INTO gov.ops_audit_entries (at, user_name, action, entity_type, entity_id, before, after)
+                SELECT $6, $7, 'Modified', 'Case', numbered.id::text, jsonb_build_object('Number', NULL), jsonb_build_object('Number', numbered.number)
+                FROM numbered
+            )
+            SELECT id, number, xmin::text::bigint AS row_version FROM numbered
+            """)
+        {
+            Parameters =
+            {
+                new() { Value = Region },
+                new() { Value = day },
+                new() { Value = ids.Length },
+                new() { Value = Prefix(day) },
+                new() { Value = ids },
+                new() { Value = at.ToUniversalTime() },
+                new() { Value = Infrastructure.Auditing.AuditInterceptor.CurrentUser(http) },
+            },
+        };
+    }
+
+    /// <summary>The numbers <see cref="Draw"/> wrote, from the reader of its batch (the other statements' results skipped).</summary>
+    public static async Task<List<(Guid Id, string Number, long RowVersion)>> ReadAsync(System.Data.Common.DbDataReader reader, CancellationToken ct)
+    {
+        var rows = new List<(Guid, string, long)>();
+        do
+        {
+            while (reader.FieldCount > 0 && await reader.ReadAsync(ct))
+            {
+                rows.Add((reader.GetGuid(0), reader.GetString(1), reader.GetInt64(2)));
+            }
+        }
+        while (await reader.NextResultAsync(ct));
+        return rows;
     }
 
     /// <summary>What every number of the day starts with: the county and the date.</summary>
     private string Prefix(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{Region}{day:yyyyMMdd}");
 
-    private sealed record NumberAssigned(Guid Id, string Number, long RowVersion);
 }

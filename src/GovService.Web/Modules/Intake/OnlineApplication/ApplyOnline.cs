@@ -235,15 +235,16 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
 
     /// <summary>
     /// The first post of a complete one-item form, submitted with no draft before it: the case is inserted once,
-    /// already submitted and numbered, with its files, step and audit entries, in one batch of statements — one
-    /// round trip, one implicit transaction, no change tracker (<see cref="ModelInserts"/> writes what a save of
-    /// the same entities would). Null when the key has a row already (a draft saved earlier, a post of the same
+    /// already submitted, with its files, step, audit entries and number, in one batch of statements — one round
+    /// trip, one implicit transaction, no change tracker (<see cref="ModelInserts"/> writes what a save of the same
+    /// entities would, <see cref="CaseNumbers.Draw"/> what numbering them does). Null when the key has a row already (a draft saved earlier, a post of the same
     /// form a moment before, or a key that is not this applicant's): nothing is written, and the general path decides.
     /// </summary>
     private async Task<IReadOnlyList<Case>?> SubmitFirstPostAsync(ApplicationShape shape, OnlineApplicationForm form, Dictionary<string, string> values, List<AcceptedUpload> files, Guid[] keys, Applicant applicant, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
-        // A double click's second post finds the first one's row here, without a failed insert.
-        if (await AnyCaseOf(db, keys, ct))
+        // A double click's second post finds the first one's row here, without a failed insert. Inside a
+        // transaction the batch would not be its own: the general path.
+        if (db.Database.CurrentTransaction is not null || await AnyCaseOf(db, keys, ct))
         {
             return null;
         }
@@ -274,36 +275,30 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         var user = AuditInterceptor.CurrentUser(http);
         var at = clock.GetUtcNow();
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
-        // The case first (it draws the number: the counter row is locked from here to the batch's commit).
-        batch.BatchCommands.Add(numbers.InsertNumbered(c));
+        // The case first: a concurrent post of the same form is waited for and refused here, before anything is locked.
+        batch.BatchCommands.Add(ModelInserts.Insert(db, c));
         stored.ForEach(f => batch.BatchCommands.Add(ModelInserts.Insert(db, f)));
         batch.BatchCommands.Add(ModelInserts.Insert(db, step));
-        // The case's entry as a save would write it, with the number drawn above.
-        var added = AuditInterceptor.Added(db.Model.FindEntityType(typeof(Case))!, c, user, at);
-        batch.BatchCommands.Add(ModelInserts.Insert(db, added,
-            computed: [("after", "jsonb_set({0}::jsonb, '{{Number}}', to_jsonb((SELECT number FROM gov.int_cases WHERE id = {1})))")],
-            arguments: [added.After, c.Id]));
+        batch.BatchCommands.Add(ModelInserts.Insert(db, AuditInterceptor.Added(db.Model.FindEntityType(typeof(Case))!, c, user, at)));
         var fileType = db.Model.FindEntityType(typeof(CaseFile))!;
         stored.ForEach(f => batch.BatchCommands.Add(ModelInserts.Insert(db, AuditInterceptor.Added(fileType, f, user, at))));
+        // The number last, as on every path: the day's counter row is locked from here to the batch's commit only.
+        batch.BatchCommands.Add(numbers.Draw([c.Id], at));
 
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            c.Number = reader.GetString(0);
-            c.RowVersion = (uint)reader.GetInt64(1);
-            while (await reader.NextResultAsync(ct))
-            {
-            }
+            var (_, number, rowVersion) = (await CaseNumbers.ReadAsync(reader, ct)).Single();
+            c.Number = number;
+            c.RowVersion = (uint)rowVersion;
         }
-        catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_int_cases" } or { SqlState: PostgresErrorCodes.DeadlockDetected })
+        catch (PostgresException e) when (e is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "pk_int_cases" })
         {
             // Another post with this key inserted its row between the look above and this insert (which waited for
-            // that post's commit), or a general-path post of the same form holds the key while waiting for the
-            // counter this batch holds: nothing of this one was written. Rare (two posts of one form within a few
-            // milliseconds).
-            logger.LogInformation("Application {ApplicationKey}: another post of the form holds its case ({SqlState}); this post goes the general way", form.ApplicationKey, e.SqlState);
+            // that post's commit): nothing of this one was written, no number drawn. Rare (two posts of one form
+            // within a few milliseconds).
+            logger.LogInformation("Application {ApplicationKey}: another post of the form wrote its case first; this post goes the general way", form.ApplicationKey);
             return null;
         }
         finally
