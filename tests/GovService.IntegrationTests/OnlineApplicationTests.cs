@@ -108,6 +108,31 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task After_99999_cases_in_a_day_the_number_grows_a_digit_and_is_never_cut_short()
+    {
+        await portal.WithDbAsync(async db =>
+        {
+            db.Add(new CaseCounter { Region = "361131", Day = new DateOnly(2026, 11, 23), Last = 99_998 });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+
+        // The written-once path (a complete first post), then the general one (a draft submitted later).
+        var first = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(zhang, first, "submit")).StatusCode);
+        var second = KeyOf(await zhang.GetPageAsync($"/apply/{FoodLicence}"));
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(zhang, second, "save")).StatusCode);
+        var submitted = await ApplyAsync(zhang, second, "submit", page: $"/apply/{FoodLicence}?key={second}");
+
+        Assert.Equal("/my/cases/36113120261123100000", submitted.Headers.Location!.OriginalString);
+        var numbers = await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == first || c.Id == second).OrderBy(c => c.Number!.Length).Select(c => c.Number).ToListAsync());
+        Assert.Equal(["3611312026112399999", "36113120261123100000"], numbers);
+        Assert.Contains("36113120261123100000", await zhang.GetPageAsync("/my/cases/36113120261123100000"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_post_whose_case_another_post_is_writing_waits_for_it_and_answers_with_that_case()
     {
         using var zhang = portal.NewBrowser();

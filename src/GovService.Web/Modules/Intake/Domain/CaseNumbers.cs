@@ -15,8 +15,9 @@ public sealed class CaseCounter
 }
 
 /// <summary>
-/// 办件编号 = 6-digit county code + date (Asia/Shanghai) + 5-digit daily sequence, e.g.
-/// 3611312026112300001. The sequence comes from one atomic upsert, so concurrent intakes on any number
+/// 办件编号 = 6-digit county code + date (Asia/Shanghai) + daily sequence of at least 5 digits, e.g.
+/// 3611312026112300001; the 100,000th case of a day is 36113120261123100000 (one digit more, never a
+/// number cut short: <c>lpad</c> truncates a longer string to the width it is given). The sequence comes from one atomic upsert, so concurrent intakes on any number
 /// of instances never share a number and leave no gaps. The day's counter row stays locked from the draw
 /// to the commit of the drawing transaction: every other intake of the county waits that long, so every
 /// intake draws as late as it can, in the statement that writes the numbers into its saved cases: an online
@@ -75,8 +76,8 @@ public sealed class CaseNumbers(GovDbContext db, TimeProvider clock, IConfigurat
                 ON CONFLICT (region, day) DO UPDATE SET last = gov.int_case_counters.last + $3
                 RETURNING last
             ), numbered AS (
-                UPDATE gov.int_cases c SET number = $4 || lpad((drawn.last - $3 + k.ord)::text, 5, '0')
-                FROM drawn, unnest($5::uuid[]) WITH ORDINALITY AS k(id, ord)
+                UPDATE gov.int_cases c SET number = $4 || lpad(s.seq, greatest(5, length(s.seq)), '0')
+                FROM drawn, unnest($5::uuid[]) WITH ORDINALITY AS k(id, ord), LATERAL (SELECT (drawn.last - $3 + k.ord)::text) AS s(seq)
                 WHERE c.id = k.id AND c.number IS NULL
                 RETURNING c.id, c.number, c.xmin
             ), audited AS (
