@@ -153,6 +153,26 @@ public sealed class SupervisionTests(PortalFactory portal) : IAsyncLifetime
         portal.WithDbAsync(db => db.Set<Card>().Where(c => c.ClosedAt == null && c.Colour == CardColour.Red).Select(c => new { c.CaseId, c.TaskId }).Distinct().CountAsync());
 
     [Fact]
+    public async Task Order_numbers_past_999999_grow_a_digit_and_are_never_cut_short()
+    {
+        var accepted = await AcceptFoodLicenceAsync();
+        var late = NextWorkingDayAfter(accepted.PromisedDueDate!.Value);
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("SELECT setval('gov.sup_order_numbers', 999999)"));
+        try
+        {
+            await SweepThreeTimesAtOnceAsync(late);
+            var numbers = await portal.WithDbAsync(db => db.Set<SupervisionOrder>().Where(o => o.CaseId == accepted.Id).Select(o => o.Number).ToListAsync());
+            Assert.NotEmpty(numbers);
+            Assert.All(numbers, n => Assert.Matches($"^DB{late:yyyyMMdd}1[0-9]{{6}}$", n));
+            Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        }
+        finally
+        {
+            await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("SELECT setval('gov.sup_order_numbers', 1, false)"));
+        }
+    }
+
+    [Fact]
     public async Task An_unanswered_order_escalates_once_to_the_supervisors_and_a_yellow_rule_per_item_applies()
     {
         var accepted = await AcceptFoodLicenceAsync();

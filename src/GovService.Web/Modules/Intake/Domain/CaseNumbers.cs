@@ -17,8 +17,9 @@ public sealed class CaseCounter
 /// <summary>
 /// 办件编号 = 6-digit county code + date (Asia/Shanghai) + daily sequence of at least 5 digits, e.g.
 /// 3611312026112300001; the 100,000th case of a day is 36113120261123100000 (one digit more, never a
-/// number cut short: <c>lpad</c> truncates a longer string to the width it is given). The sequence comes from one atomic upsert, so concurrent intakes on any number
-/// of instances never share a number and leave no gaps. The day's counter row stays locked from the draw
+/// number cut short: <c>lpad</c> truncates a longer string to the width it is given). The sequence comes
+/// from one atomic upsert, so concurrent intakes on any number of instances never share a number and leave
+/// no gaps. The day's counter row stays locked from the draw
 /// to the commit of the drawing transaction: every other intake of the county waits that long, so every
 /// intake draws as late as it can, in the statement that writes the numbers into its saved cases: an online
 /// submission right before its commit; a window acceptance before the back office's routing, which needs the

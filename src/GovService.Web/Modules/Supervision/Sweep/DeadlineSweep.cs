@@ -368,15 +368,19 @@ public sealed class DeadlineSweep(
                                     rule_code, warning_type, issued_at, state_changed_at, response_due, state, level, result, answered_by_name,
                                     opened_by_name, closing_note)
         SELECT gen_random_uuid(),
-               'DB' || to_char(@today, 'YYYYMMDD') || lpad(nextval('gov.sup_order_numbers')::text, 6, '0'),
+               'DB' || to_char(@today, 'YYYYMMDD') || lpad(k.seq, greatest(6, length(k.seq)), '0'),
                k.id, k.case_id, k.case_number, k.item_name,
                format(CASE k.deadline WHEN 1 THEN @promised WHEN 2 THEN @statutory ELSE @step END, k.item_name, k.case_number, k.step_name, to_char(k.due_on, 'YYYY-MM-DD')),
                k.department_id, '', k.hall_id,
                CASE k.deadline WHEN 1 THEN 'PROMISED-OVERDUE' WHEN 2 THEN 'STATUTORY-OVERDUE' ELSE 'STEP-OVERDUE' END,
                2, @now, @now, @due, 1, 0, '', '', '', ''
-        FROM gov.sup_cards k
-        WHERE k.colour = 2 AND k.closed_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM gov.sup_orders o WHERE o.card_id = k.id)
+        -- One number per row (a volatile function in a subquery's list is evaluated per row), at least six digits
+        -- and never cut short: lpad truncates to the width it is given, so the millionth order would take the
+        -- 100,000th's number. The order opened by hand (OrdersController) formats it the same way.
+        FROM (SELECT k.*, nextval('gov.sup_order_numbers')::text AS seq
+              FROM gov.sup_cards k
+              WHERE k.colour = 2 AND k.closed_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM gov.sup_orders o WHERE o.card_id = k.id)) k
         ON CONFLICT (card_id) WHERE card_id IS NOT NULL DO NOTHING
         RETURNING id AS id, number AS number, case_number AS case_number, content AS content, department_id AS department_id,
                   hall_id AS hall_id, level AS level, response_due AS response_due
