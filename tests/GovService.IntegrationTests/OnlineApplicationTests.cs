@@ -154,13 +154,13 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
         await other.SaveChangesAsync();
 
         var post = ApplyAsync(zhang, key, "submit");
-        // The post's batch (its case's insert, written from the model: quoted names) waits on the key the other
-        // post holds, before its number is drawn.
+        // The post's batch (its case's insert, tagged as the written-once path's; the general path's draft insert
+        // would wait too, under its own tag) waits on the key the other post holds, before its number is drawn.
         var waiting = 0;
         for (var i = 0; i < 100 && waiting == 0; i++)
         {
             await Task.Delay(100);
-            waiting = await portal.WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND query LIKE 'INSERT INTO \"gov\".\"int_cases\"%'").SingleAsync());
+            waiting = await portal.WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND query LIKE {"-- " + GovService.Web.Modules.Intake.OnlineApplication.ApplyOnline.WrittenOnce + "\nINSERT INTO \"gov\".\"int_cases\"%"}").SingleAsync());
         }
 
         Assert.Equal(1, waiting);

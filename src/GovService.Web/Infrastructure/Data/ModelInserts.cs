@@ -22,8 +22,12 @@ public static class ModelInserts
     /// <summary>Parameters are made by the type mappings from a command that is never sent.</summary>
     private static readonly NpgsqlCommand ParameterFactory = new();
 
-    /// <summary><c>INSERT INTO "schema"."table" ("column", …) VALUES ($1, …)</c> for <paramref name="entity"/>.</summary>
-    public static NpgsqlBatchCommand Insert(DbContext db, object entity)
+    /// <summary>
+    /// <c>-- tag</c> (as EF Core's <c>TagWith</c> writes it: the statement is known by it in <c>pg_stat_activity</c> and
+    /// the server's log), then <c>INSERT INTO "schema"."table" ("column", …) VALUES ($1, …)</c> for
+    /// <paramref name="entity"/>, then <paramref name="onConflict"/> when given (e.g. <c>ON CONFLICT ("id") DO NOTHING</c>).
+    /// </summary>
+    public static NpgsqlBatchCommand Insert(DbContext db, object entity, string tag, string? onConflict = null)
     {
         var type = db.Model.FindEntityType(entity.GetType()) ?? throw new InvalidOperationException($"{entity.GetType().Name} is not in the model.");
         var shape = Shapes.GetOrAdd(type, static t => new Shape(
@@ -46,7 +50,7 @@ public static class ModelInserts
             values.Append(values.Length > 0 ? ", $" : "$").Append(command.Parameters.Count);
         }
 
-        command.CommandText = $"INSERT INTO {shape.Table} ({columns}) VALUES ({values})";
+        command.CommandText = $"-- {tag.ReplaceLineEndings(" ")}\nINSERT INTO {shape.Table} ({columns}) VALUES ({values}){(onConflict is null ? "" : " " + onConflict)}";
         return command;
     }
 }

@@ -7,6 +7,7 @@ using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 
@@ -276,12 +277,12 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         var at = clock.GetUtcNow();
         await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
         // The case first: a concurrent post of the same form is waited for and refused here, before anything is locked.
-        batch.BatchCommands.Add(ModelInserts.Insert(db, c));
-        stored.ForEach(f => batch.BatchCommands.Add(ModelInserts.Insert(db, f)));
-        batch.BatchCommands.Add(ModelInserts.Insert(db, step));
-        batch.BatchCommands.Add(ModelInserts.Insert(db, AuditInterceptor.Added(db.Model.FindEntityType(typeof(Case))!, c, user, at)));
+        batch.BatchCommands.Add(ModelInserts.Insert(db, c, WrittenOnce));
+        stored.ForEach(f => batch.BatchCommands.Add(ModelInserts.Insert(db, f, WrittenOnce)));
+        batch.BatchCommands.Add(ModelInserts.Insert(db, step, WrittenOnce));
+        batch.BatchCommands.Add(ModelInserts.Insert(db, AuditInterceptor.Added(db.Model.FindEntityType(typeof(Case))!, c, user, at), WrittenOnce));
         var fileType = db.Model.FindEntityType(typeof(CaseFile))!;
-        stored.ForEach(f => batch.BatchCommands.Add(ModelInserts.Insert(db, AuditInterceptor.Added(fileType, f, user, at))));
+        stored.ForEach(f => batch.BatchCommands.Add(ModelInserts.Insert(db, AuditInterceptor.Added(fileType, f, user, at), WrittenOnce)));
         // The number last, as on every path: the day's counter row is locked from here to the batch's commit only.
         batch.BatchCommands.Add(numbers.Draw([c.Id], at));
 
@@ -372,6 +373,9 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         }
     }
 
+    /// <summary>The tags of this class's inserts (<see cref="ModelInserts"/>): how they are told apart in <c>pg_stat_activity</c> and the server's log.</summary>
+    public const string WrittenOnce = "online submission: written once", DraftInsert = "online application: draft";
+
     /// <summary>Material slot of the agent's authorisation (授权委托书); the item's materials start at 1.</summary>
     public const int AuthorisationSlot = 0;
 
@@ -399,24 +403,30 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     }
 
     /// <summary>
-    /// Inserts the draft if this key has none yet (true), in one statement; a concurrent insert of the same key
-    /// is simply lost (false), as is one over a key that exists already, whoever's it is.
+    /// Inserts the draft if this key has none yet (true), in one statement written from the model
+    /// (<see cref="ModelInserts"/>, as the written-once path's); a concurrent insert of the same key is simply lost
+    /// (false), as is one over a key that exists already, whoever's it is.
     /// </summary>
     private async Task<bool> InsertDraftRowAsync(Guid key, PublishedItem item, (Guid Key, PublishedBundle Bundle)? bundle, Applicant applicant, DateTimeOffset now, CancellationToken ct)
     {
-        var noFields = "{}";
-        var inserted = await db.Database.SqlQuery<Guid>($"""
-            INSERT INTO gov.int_cases (id, query_code, item_id, item_version_id, item_name, basic_code, case_kind, applicant_kind, applicant_name,
-                applicant_id_type, applicant_id_number, applicant_user_id, agent_user_id, contact_name, contact_mobile, channel, state, created_at, visits,
-                promised_visits, due_date_provisional, form_data, refusal_reason, refusal_basis, termination_reason, decision_opinion,
-                bundle_key, bundle_code, bundle_name, delivery_recipient, delivery_recipient_id, courier_company, tracking_number, delivery_address)
-            VALUES ({key}, {Case.NewQueryCode()}, {item.ItemId}, {item.VersionId}, {item.Name}, {item.BasicCode}, {item.CaseKind}, 1, {applicant.Name},
-                '111', {applicant.IdNumber}, {applicant.UserId}, {applicant.AgentUserId}, {applicant.ContactName}, {applicant.Mobile}, {OnlineChannel}, {(int)CaseState.Draft}, {now}, 0,
-                {item.VisitsNeeded}, false, {noFields}::jsonb, '', '', '', '',
-                {bundle?.Key}, {bundle?.Bundle.Code ?? ""}, {bundle?.Bundle.Name ?? ""}, '', '', '', '', '')
-            ON CONFLICT (id) DO NOTHING
-            RETURNING id AS "Value"
-            """).ToListAsync(ct);
-        return inserted.Count == 1;
+        var draft = new Case(item)
+        {
+            Id = key,
+            ApplicantName = applicant.Name,
+            ApplicantIdNumber = applicant.IdNumber,
+            ApplicantUserId = applicant.UserId,
+            AgentUserId = applicant.AgentUserId,
+            ContactName = applicant.ContactName,
+            ContactMobile = applicant.Mobile,
+            Channel = OnlineChannel,
+            State = CaseState.Draft,
+            CreatedAt = now.ToUniversalTime(),
+            BundleKey = bundle?.Key,
+            BundleCode = bundle?.Bundle.Code ?? "",
+            BundleName = bundle?.Bundle.Name ?? "",
+        };
+        var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { ModelInserts.Insert(db, draft, DraftInsert, "ON CONFLICT (\"id\") DO NOTHING") } };
+        return await batch.ExecuteNonQueryAsync(ct) == 1;
     }
 }
