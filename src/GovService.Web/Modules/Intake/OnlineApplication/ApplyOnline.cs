@@ -250,24 +250,9 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             return null;
         }
 
-        var c = new Case(shape.Items[0])
-        {
-            Id = keys[0],
-            ApplicantKind = ApplicantKind.Person,
-            ApplicantName = applicant.Name,
-            ApplicantIdNumber = applicant.IdNumber,
-            ApplicantUserId = applicant.UserId,
-            AgentUserId = applicant.AgentUserId,
-            ContactName = applicant.ContactName,
-            ContactMobile = form.ContactMobile.Trim(),
-            Channel = OnlineChannel,
-            State = CaseState.Draft,
-            CreatedAt = now.ToUniversalTime(),
-            FormData = shape.ItemFields[0].ToDictionary(f => f.Key, f => values[f.Key]),
-            BundleKey = shape.Bundle is null ? null : form.ApplicationKey,
-            BundleCode = shape.Bundle?.Code ?? "",
-            BundleName = shape.Bundle?.Name ?? "",
-        };
+        var c = NewDraft(keys[0], shape.Items[0], shape.Bundle is null ? null : (form.ApplicationKey, shape.Bundle), applicant, now);
+        c.ContactMobile = form.ContactMobile.Trim();
+        c.FormData = shape.ItemFields[0].ToDictionary(f => f.Key, f => values[f.Key]);
         var step = await SubmitAsync(shape, c, 0, applicant, now, ct);
         var stored = FiledFor(shape, files, 0)
             .Select(u => CaseFile.From(c.Id, u.Position, u.MaterialName, u.FileName, u.ContentType, u.Content, now, userId))
@@ -402,6 +387,25 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         return new Applicant(form.ApplicantName.Trim(), idNumber, person?.UserId, userId, agent.Name, form.ContactMobile.Trim(), l["Apply.ByAgent", agent.Name]);
     }
 
+    /// <summary>A new online case of <paramref name="item"/>, not saved yet: who applies, how to reach them, the bundle it belongs to.</summary>
+    private static Case NewDraft(Guid key, PublishedItem item, (Guid Key, PublishedBundle Bundle)? bundle, Applicant applicant, DateTimeOffset now) => new(item)
+    {
+        Id = key,
+        ApplicantKind = ApplicantKind.Person,
+        ApplicantName = applicant.Name,
+        ApplicantIdNumber = applicant.IdNumber,
+        ApplicantUserId = applicant.UserId,
+        AgentUserId = applicant.AgentUserId,
+        ContactName = applicant.ContactName,
+        ContactMobile = applicant.Mobile,
+        Channel = OnlineChannel,
+        State = CaseState.Draft,
+        CreatedAt = now.ToUniversalTime(),
+        BundleKey = bundle?.Key,
+        BundleCode = bundle?.Bundle.Code ?? "",
+        BundleName = bundle?.Bundle.Name ?? "",
+    };
+
     /// <summary>
     /// Inserts the draft if this key has none yet (true), in one statement written from the model
     /// (<see cref="ModelInserts"/>, as the written-once path's); a concurrent insert of the same key is simply lost
@@ -409,22 +413,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     /// </summary>
     private async Task<bool> InsertDraftRowAsync(Guid key, PublishedItem item, (Guid Key, PublishedBundle Bundle)? bundle, Applicant applicant, DateTimeOffset now, CancellationToken ct)
     {
-        var draft = new Case(item)
-        {
-            Id = key,
-            ApplicantName = applicant.Name,
-            ApplicantIdNumber = applicant.IdNumber,
-            ApplicantUserId = applicant.UserId,
-            AgentUserId = applicant.AgentUserId,
-            ContactName = applicant.ContactName,
-            ContactMobile = applicant.Mobile,
-            Channel = OnlineChannel,
-            State = CaseState.Draft,
-            CreatedAt = now.ToUniversalTime(),
-            BundleKey = bundle?.Key,
-            BundleCode = bundle?.Bundle.Code ?? "",
-            BundleName = bundle?.Bundle.Name ?? "",
-        };
+        var draft = NewDraft(key, item, bundle, applicant, now);
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { ModelInserts.Insert(db, draft, DraftInsert, "ON CONFLICT (\"id\") DO NOTHING") } };
         return await batch.ExecuteNonQueryAsync(ct) == 1;
