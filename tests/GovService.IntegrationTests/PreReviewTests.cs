@@ -101,7 +101,12 @@ public sealed class PreReviewTests(PortalFactory portal) : IAsyncLifetime
         var mine = await zhang.GetPageAsync($"/my/cases/{application.Number}");
         Assert.Contains("营业场所平面图未标注面积", mine, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"notice-supplement\"", mine, StringComparison.Ordinal);
-        Assert.Contains("营业场所平面图未标注面积", await zhang.GetPageAsync($"/my/cases/{application.Number}/notices/supplement"), StringComparison.Ordinal);
+        var supplementNotice = await zhang.GetPageAsync($"/my/cases/{application.Number}/notices/supplement");
+        Assert.Contains("营业场所平面图未标注面积", supplementNotice, StringComparison.Ordinal);
+        // Applied online: the notice sends the citizen to My cases, not to a window (最多跑一次).
+        Assert.Contains("data-testid=\"supplement-next-online\"", supplementNotice, StringComparison.Ordinal);
+        Assert.Contains("“我的办件”中找到编号", supplementNotice, StringComparison.Ordinal);
+        Assert.DoesNotContain("supplement-next-window", supplementNotice, StringComparison.Ordinal);
 
         // A file for a material that was not asked for is ignored; the asked-for one is stored and the application goes back.
         var sent = await zhang.PostMultipartAsync($"/my/cases/{application.Number}", $"/my/cases/{application.Number}/supplement", [], [TestFile.Png("material-2", "平面图.png"), TestFile.Pdf("material-3")]);

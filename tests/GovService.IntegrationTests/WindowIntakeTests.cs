@@ -122,6 +122,9 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         Assert.Contains("未提交", notice, StringComparison.Ordinal);
         Assert.Contains("管理制度缺少负责人签字", notice, StringComparison.Ordinal);
         Assert.Equal(2, Regex.Count(notice, "data-testid=\"defect\""));
+        // A walk-in applicant without an online account is sent back to a window with the number.
+        Assert.Contains("data-testid=\"supplement-next-window\"", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("supplement-next-online", notice, StringComparison.Ordinal);
 
         var pending = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.ApplicantIdNumber == "361131200001010016"));
         Assert.Equal(CaseState.SupplementRequested, pending.State);
