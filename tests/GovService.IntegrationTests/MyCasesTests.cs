@@ -29,6 +29,25 @@ public sealed class MyCasesTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_seeded_cases_show_who_accepted_them_the_materials_and_for_the_completed_one_its_collection()
+    {
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+
+        var inReview = await zhang.GetPageAsync($"/my/cases/{ZhangWeisCase}");
+        Assert.Contains("受理", inReview, StringComparison.Ordinal);
+        Assert.Contains("李娜", inReview, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"notice-acceptance\"", inReview, StringComparison.Ordinal);
+        Assert.DoesNotContain("暂无办理记录", inReview, StringComparison.Ordinal);
+        Assert.Contains("已收取", inReview, StringComparison.Ordinal);
+        Assert.Contains("食品经营许可（新办）", await zhang.GetPageAsync($"/my/cases/{ZhangWeisCase}/notices/acceptance"), StringComparison.Ordinal);
+
+        var completed = await zhang.GetPageAsync("/my/cases/3611312026102000002");
+        Assert.Contains("出件办结", completed, StringComparison.Ordinal);
+        Assert.Contains("窗口领取，领取人 张*", completed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_citizen_cannot_see_or_even_detect_the_case()
     {
         using var li = portal.NewBrowser();

@@ -4,6 +4,7 @@ using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Shared.Calendar;
+using GovService.Web.Shared.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Intake.Seed;
@@ -34,9 +35,46 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
         var calendar = await calendars.GetAsync(cancellationToken);
         var china = TimeSpan.FromHours(8);
         var inReview = Create(citizen, food, "3611312026110300001", "YXK7Q2", new DateTimeOffset(2026, 11, 3, 9, 40, 0, china), CaseState.InReview, calendar);
-        inReview.HallId = await organization.ResponsibleHallAsync(food.DepartmentId, cancellationToken);
-        db.Add(inReview);
-        db.Add(Create(citizen, residence, "3611312026102000002", "M4TR8C", new DateTimeOffset(2026, 10, 20, 10, 5, 0, china), CaseState.Completed, calendar));
+        var completed = Create(citizen, residence, "3611312026102000002", "M4TR8C", new DateTimeOffset(2026, 10, 20, 10, 5, 0, china), CaseState.Completed, calendar);
+
+        // Both were taken in at a window of the hall responsible for their department, as every real case is (the
+        // supervisors' figures count cases by hall), with every required material handed in and the clerk's
+        // acceptance on the timeline; the completed one was decided and collected at the window.
+        foreach (var (c, item) in new[] { (inReview, food), (completed, residence) })
+        {
+            c.HallId = await organization.ResponsibleHallAsync(item.DepartmentId, cancellationToken);
+            db.Add(c);
+            db.AddRange((await catalog.MaterialsAsync(item.VersionId, cancellationToken)).Select(m => new CaseMaterial
+            {
+                CaseId = c.Id, Position = m.Position, Name = m.Name, Required = m.Required, DeficiencyAllowed = m.DeficiencyAllowed,
+                Received = m.Required, Originals = m.Originals, Copies = m.Copies, Defect = "",
+            }));
+            var clerk = await ClerkOfAsync(c.HallId!.Value, cancellationToken);
+            if (clerk is null)
+            {
+                continue;
+            }
+
+            db.Add(CaseStep.By(c, "Accepted", clerk, c.AcceptedAt!.Value));
+            if (c.State == CaseState.Completed)
+            {
+                var reviewers = await organization.StaffOfDepartmentAsync(item.DepartmentId, cancellationToken);
+                var reviewer = reviewers.Count > 0 ? await organization.FindStaffAsync(reviewers[0].UserId, cancellationToken) : null;
+                if (reviewer is not null)
+                {
+                    c.DecidedByStaffId = reviewer.StaffId;
+                    db.Add(CaseStep.By(c, "ApprovedInReview", reviewer, c.DecidedAt!.Value));
+                }
+
+                c.DeliveryMethod = DeliveryMethod.Pickup;
+                c.DeliveredAt = c.ClosedAt;
+                c.DeliveredByStaffId = clerk.StaffId;
+                c.DeliveryRecipient = c.ApplicantName;
+                c.DeliveryRecipientId = c.ApplicantIdNumber;
+                db.Add(CaseStep.By(c, "Delivered", clerk, c.ClosedAt!.Value, $"窗口领取，领取人 {NameMask.Mask(c.ApplicantName, false)}（已核验身份）"));
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         // The case in review is routed like any accepted case: it waits in 市场监管局's queue.
@@ -47,6 +85,14 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A clerk of the hall (not its chief representative), as they work in the window.</summary>
+    private async Task<Organization.Contracts.StaffPlacement?> ClerkOfAsync(Guid hallId, CancellationToken ct)
+    {
+        var staff = await organization.StaffOfHallAsync(hallId, ct);
+        var clerk = staff.FirstOrDefault(s => !s.IsHead) ?? (staff.Count > 0 ? staff[0] : null);
+        return clerk is null ? null : await organization.FindStaffAsync(clerk.UserId, ct);
     }
 
     private static Case Create(CitizenInfo citizen, PublishedItem item, string number, string code, DateTimeOffset acceptedAt, CaseState finalState, WorkingCalendar calendar)
@@ -73,6 +119,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
         if (item.CaseKind == 1)
         {
             demo.MoveTo(CaseState.Approved, acceptedAt.AddMinutes(20));
+            demo.DecidedAt = acceptedAt.AddMinutes(20);
         }
         else
         {
@@ -80,6 +127,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
             {
                 demo.MoveTo(CaseState.InReview, acceptedAt.AddHours(1));
                 demo.MoveTo(CaseState.Approved, acceptedAt.AddDays(2));
+                demo.DecidedAt = acceptedAt.AddDays(2);
             }
         }
 
