@@ -99,6 +99,7 @@ public sealed class IntakeBadInputTests(PortalFactory portal) : IAsyncLifetime
 
     [Theory]
     [InlineData("Fields[safety_manager]", null, "请填写“{0}”")]
+    [InlineData("Fields[business_format]", null, "请选择“{0}”")]
     [InlineData("Fields[operating_area]", "八十六平方米", "“{0}”的格式不正确")]
     [InlineData("Fields[business_format]", "不存在的业态", "“{0}”的格式不正确")]
     [InlineData("ContactMobile", "1380013800", "请填写11位手机号码")]

@@ -67,7 +67,8 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             {
                 if (submit && field.Required)
                 {
-                    errors.Add(($"Fields[{field.Key}]", l["Apply.FieldRequired", field.Label]));
+                    // A list is chosen from, not filled in: the message says which the citizen does.
+                    errors.Add(($"Fields[{field.Key}]", l[field.Kind is "Choice" or "YesNo" ? "Apply.FieldChoose" : "Apply.FieldRequired", field.Label]));
                 }
 
                 continue;
