@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Intake.Status;
 using Microsoft.EntityFrameworkCore;
@@ -110,8 +112,14 @@ public sealed class CaseLifecycleTests
         {
             Assert.Equal(expected, cases.AsQueryable().Where(Case.FiledBy(user, asAgent)));
             Assert.Equal(expected, cases.Where(c => c.IsFiledBy(user, asAgent)));
+
+            // The form page's compiled query has the rule inlined where its placeholder stands.
+            var inlined = Expressions.Inline<Expression<Func<Case, Guid, bool>>>((c, me) => FiledBy(c, me) && c.Number == null, nameof(FiledBy), Case.FiledByUser(asAgent)).Compile();
+            Assert.Equal(expected, cases.Where(c => inlined(c, user)));
         }
     }
+
+    private static bool FiledBy(Case c, Guid user) => throw new InvalidOperationException("replaced before it runs");
 
     [Theory]
     [InlineData(false)]

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Contracts;
@@ -42,25 +44,24 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
     private sealed record Earlier(string? Number, Dictionary<string, string> FormData, string ContactMobile);
 
     /// <summary>
-    /// The latest earlier application of an item by this citizen for themselves (compiled once: every form page
-    /// asks). The filter is <see cref="Case.FiledBy"/> written out: a compiled query cannot call it.
+    /// The latest earlier application of an item by this user (compiled once per kind of user: every form page
+    /// asks), with <see cref="Case.FiledBy"/>'s rule inlined where <see cref="FiledBy"/> stands.
     /// </summary>
-    private static readonly Func<GovDbContext, Guid, string, Guid, CancellationToken, Task<Earlier?>> EarlierOfCitizen =
-        EF.CompileAsyncQuery((GovDbContext db, Guid me, string code, Guid key, CancellationToken _) =>
-            db.Set<Case>().AsNoTracking()
-                .Where(c => c.ApplicantUserId == me && c.AgentUserId == null && c.BasicCode == code && c.Number != null && c.Id != key)
-                .OrderByDescending(c => c.CreatedAt)
-                .Select(c => new Earlier(c.Number, c.FormData, c.ContactMobile))
-                .FirstOrDefault());
+    private static Func<GovDbContext, Guid, string, Guid, CancellationToken, Task<Earlier?>> EarlierOf(bool asAgent) =>
+        EF.CompileAsyncQuery(Expressions.Inline<Expression<Func<GovDbContext, Guid, string, Guid, CancellationToken, Earlier?>>>(
+            (db, me, code, key, _) =>
+                db.Set<Case>().AsNoTracking()
+                    .Where(c => FiledBy(c, me) && c.BasicCode == code && c.Number != null && c.Id != key)
+                    .OrderByDescending(c => c.CreatedAt)
+                    .Select(c => new Earlier(c.Number, c.FormData, c.ContactMobile))
+                    .FirstOrDefault(),
+            nameof(FiledBy), Case.FiledByUser(asAgent)));
 
-    /// <summary>The same for an agent: the latest application of the item they filed.</summary>
-    private static readonly Func<GovDbContext, Guid, string, Guid, CancellationToken, Task<Earlier?>> EarlierOfAgent =
-        EF.CompileAsyncQuery((GovDbContext db, Guid me, string code, Guid key, CancellationToken _) =>
-            db.Set<Case>().AsNoTracking()
-                .Where(c => c.AgentUserId == me && c.BasicCode == code && c.Number != null && c.Id != key)
-                .OrderByDescending(c => c.CreatedAt)
-                .Select(c => new Earlier(c.Number, c.FormData, c.ContactMobile))
-                .FirstOrDefault());
+    private static readonly Func<GovDbContext, Guid, string, Guid, CancellationToken, Task<Earlier?>> EarlierOfCitizen = EarlierOf(asAgent: false);
+    private static readonly Func<GovDbContext, Guid, string, Guid, CancellationToken, Task<Earlier?>> EarlierOfAgent = EarlierOf(asAgent: true);
+
+    /// <summary>Stands for <see cref="Case.FiledByUser"/> in <see cref="EarlierOf"/>'s query, replaced before it is compiled.</summary>
+    private static bool FiledBy(Case c, Guid user) => throw new UnreachableException();
 
     /// <summary>
     /// One database connection for the whole action: the form page and the submission send up to a dozen

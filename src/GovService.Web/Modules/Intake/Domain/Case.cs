@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Security.Cryptography;
 using GovService.Web.Infrastructure.Auditing;
+using GovService.Web.Infrastructure.Data;
 
 namespace GovService.Web.Modules.Intake.Domain;
 
@@ -108,8 +109,13 @@ public sealed class Case : IAudited
     /// the ones they filed for themselves (not those an agent filed in their name). As a query filter; the same
     /// rule for a row already loaded is <see cref="IsFiledBy"/> (a test holds the two together).
     /// </summary>
-    public static Expression<Func<Case, bool>> FiledBy(Guid user, bool asAgent) =>
-        asAgent ? c => c.AgentUserId == user : c => c.ApplicantUserId == user && c.AgentUserId == null;
+    public static Expression<Func<Case, bool>> FiledBy(Guid user, bool asAgent) => Expressions.Bind(FiledByUser(asAgent), user);
+
+    /// <summary><see cref="FiledBy"/> with the user as a parameter of the rule: for compiled queries (<see cref="Expressions.Inline"/>).</summary>
+    public static Expression<Func<Case, Guid, bool>> FiledByUser(bool asAgent) => asAgent ? ByAgent : ByCitizen;
+
+    private static readonly Expression<Func<Case, Guid, bool>> ByAgent = (c, user) => c.AgentUserId == user;
+    private static readonly Expression<Func<Case, Guid, bool>> ByCitizen = (c, user) => c.ApplicantUserId == user && c.AgentUserId == null;
 
     /// <summary><see cref="FiledBy"/> for a loaded case.</summary>
     public bool IsFiledBy(Guid user, bool asAgent) =>
