@@ -1,4 +1,5 @@
 using GovService.Web.Infrastructure.Auditing;
+using GovService.Web.Modules.Catalog.Contracts;
 
 namespace GovService.Web.Modules.Intake.Domain;
 
@@ -20,6 +21,20 @@ public sealed class CaseMaterial : IAudited
 
     /// <summary>When the applicant uploaded what a one-time notice or a 容缺 commitment asked for.</summary>
     public DateTimeOffset? SuppliedAt { get; set; }
+
+    /// <summary>The item's material <paramref name="m"/> as checked at the counter for <paramref name="owner"/>.</summary>
+    public static CaseMaterial For(Case owner, PublishedMaterial m, bool received, string defect = "") => new()
+    {
+        CaseId = owner.Id,
+        Position = m.Position,
+        Name = m.Name,
+        Required = m.Required,
+        DeficiencyAllowed = m.DeficiencyAllowed,
+        Received = received,
+        Originals = m.Originals,
+        Copies = m.Copies,
+        Defect = defect,
+    };
 
     /// <summary>Still owed by the applicant: named in a one-time notice, or a required material missing at 容缺受理.</summary>
     public bool Owed(CaseState state) => SuppliedAt is null && state switch

@@ -44,11 +44,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
         {
             c.HallId = await organization.ResponsibleHallAsync(item.DepartmentId, cancellationToken);
             db.Add(c);
-            db.AddRange((await catalog.MaterialsAsync(item.VersionId, cancellationToken)).Select(m => new CaseMaterial
-            {
-                CaseId = c.Id, Position = m.Position, Name = m.Name, Required = m.Required, DeficiencyAllowed = m.DeficiencyAllowed,
-                Received = m.Required, Originals = m.Originals, Copies = m.Copies, Defect = "",
-            }));
+            db.AddRange((await catalog.MaterialsAsync(item.VersionId, cancellationToken)).Select(m => CaseMaterial.For(c, m, received: m.Required)));
             var clerk = await ClerkOfAsync(c.HallId!.Value, cancellationToken);
             if (clerk is null)
             {

@@ -158,7 +158,7 @@ public sealed class AcceptAtWindow(
         var pending = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
         pending.MoveTo(CaseState.SupplementRequested, now);
         db.Add(CaseStep.By(pending, "SupplementRequested", clerk, now, string.Join("；", defects.Where(d => d.Defect is not null).Select(d => $"{d.Material.Name}：{d.Defect}"))));
-        db.AddRange(defects.Select(d => NewMaterial(pending, d.Material, checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null, d.Defect ?? "")));
+        db.AddRange(defects.Select(d => CaseMaterial.For(pending, d.Material, checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null, d.Defect ?? "")));
         await db.SaveChangesAsync(ct);
         await NumberIfNewAsync(pending, now, ct);
         await transaction.CommitAsync(ct);
@@ -195,7 +195,7 @@ public sealed class AcceptAtWindow(
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var accepted = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
-        db.AddRange(materials.Select(m => NewMaterial(accepted, m, received.Contains(m.Position), "")));
+        db.AddRange(materials.Select(m => CaseMaterial.For(accepted, m, received.Contains(m.Position), "")));
 
         accepted.PromisedDueDate = promisedDue;
         accepted.StatutoryDueDate = statutory?.End ?? today.AddDays(item.StatutoryLimit);
@@ -286,17 +286,4 @@ public sealed class AcceptAtWindow(
             Visits = 1,
         };
     }
-
-    private static CaseMaterial NewMaterial(Case owner, PublishedMaterial m, bool received, string defect) => new()
-    {
-        CaseId = owner.Id,
-        Position = m.Position,
-        Name = m.Name,
-        Required = m.Required,
-        DeficiencyAllowed = m.DeficiencyAllowed,
-        Received = received,
-        Originals = m.Originals,
-        Copies = m.Copies,
-        Defect = defect,
-    };
 }
