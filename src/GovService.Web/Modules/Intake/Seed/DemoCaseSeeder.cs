@@ -6,6 +6,7 @@ using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Intake.Seed;
 
@@ -13,7 +14,7 @@ namespace GovService.Web.Modules.Intake.Seed;
 /// Two cases of the demo citizen 张伟 with fixed numbers and query codes (README), so the public status
 /// lookup can be tried at once: one in review, one completed.
 /// </summary>
-internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens, ICatalogDirectory catalog, IWorkingCalendarProvider calendars, Organization.Contracts.IOrganizationDirectory organization, IEnumerable<Contracts.ICaseAcceptedHandler> acceptedHandlers) : ISeeder
+internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens, ICatalogDirectory catalog, IWorkingCalendarProvider calendars, Organization.Contracts.IOrganizationDirectory organization, IEnumerable<Contracts.ICaseAcceptedHandler> acceptedHandlers, IStringLocalizer<SharedResource> l) : ISeeder
 {
     public int Order => 50;
 
@@ -45,7 +46,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
             c.HallId = await organization.ResponsibleHallAsync(item.DepartmentId, cancellationToken);
             db.Add(c);
             db.AddRange((await catalog.MaterialsAsync(item.VersionId, cancellationToken)).Select(m => CaseMaterial.For(c, m, received: m.Required)));
-            var clerk = await ClerkOfAsync(c.HallId!.Value, cancellationToken);
+            var clerk = c.HallId is { } hall ? await ClerkOfAsync(hall, cancellationToken) : null;
             if (clerk is null)
             {
                 continue;
@@ -67,7 +68,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
                 c.DeliveredByStaffId = clerk.StaffId;
                 c.DeliveryRecipient = c.ApplicantName;
                 c.DeliveryRecipientId = c.ApplicantIdNumber;
-                db.Add(CaseStep.By(c, "Delivered", clerk, c.ClosedAt!.Value, $"窗口领取，领取人 {NameMask.Mask(c.ApplicantName, false)}（已核验身份）"));
+                db.Add(CaseStep.By(c, "Delivered", clerk, c.ClosedAt!.Value, l["Delivery.PickupNote", NameMask.Mask(c.ApplicantName, false)]));
             }
         }
 
