@@ -18,6 +18,8 @@ PORT="${BENCH_PORT:-5098}"
 CODE="${BENCH_CODE:-000505004000}"
 FILE_KB="${BENCH_FILE_KB:-16}"
 WARMUP="${BENCH_WARMUP:-300}"
+FLOOR_WARMUP="${BENCH_FLOOR_WARMUP:-$WARMUP}"
+FLOOR_PORT="${BENCH_FLOOR_PORT:-5099}"
 PG_PORT="${GOV_PG_PORT:-55432}"
 PG_PASSWORD="${GOV_PG_PASSWORD:-gov-local-dev}"
 APP_DB=govservice_bench_intake
@@ -26,6 +28,7 @@ PGB_DB=pgbench_bench_intake
 
 cleanup() {
   stop_process "${PORTAL_PID:-}"
+  stop_process "${FLOOR_PID:-}"
   if [ "${BENCH_KEEP_DB:-0}" != 1 ]; then
     for db in "$APP_DB" "$PGB_DB"; do psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
   fi
@@ -136,6 +139,46 @@ backend_ticks() {
 }
 database_floor || FLOOR_NOTE="failed to set up (see above)"
 
+# The stack floor: the least implementation of an online submission on the fixed stack — bench/FrameworkFloor
+# (ASP.NET Core MVC + Razor: the same sign-in cookie, the portal's captured form page, antiforgery, the multipart
+# post read and hashed, 302) sending the database floor's statements with the uploaded bytes (Npgsql, two round
+# trips: the look-ups, then one batch), driven by the same driver with the same warm-up rule. Beside the same pgbench
+# figure it says what ratio any portal on this stack could reach on this machine in this hour.
+STACK_RATE=0 STACK_NOTE="not measured"
+stack_floor() {
+  [ "$(psql -d "$APP_DB" -Atc "SELECT count(*) FROM floor.case_template" 2>/dev/null)" = 1 ] || { STACK_NOTE="skipped: no submitted case to copy"; return 0; }
+  dotnet publish "$ROOT/bench/FrameworkFloor/FrameworkFloor.csproj" -c Release -nologo -v quiet -o "$WORK/floor" >"$WORK/build-floor.log" 2>&1 \
+    || { STACK_NOTE="floor app build failed: $(grep -m 1 error "$WORK/build-floor.log")"; return 0; }
+  echo "== stack floor: bench/FrameworkFloor with the database floor's statements on 127.0.0.1:$FLOOR_PORT, warm-up ${FLOOR_WARMUP}s, ${SECONDS_PER_RUN}s"
+  (
+    cd "$WORK/floor"
+    ConnectionStrings__Floor="Host=127.0.0.1;Port=$PG_PORT;Username=gov;Password=$PG_PASSWORD;Database=$APP_DB;Maximum Pool Size=64" \
+    ASPNETCORE_ENVIRONMENT=Production exec dotnet FrameworkFloor.dll --urls "http://127.0.0.1:$FLOOR_PORT"
+  ) >"$WORK/floor.log" 2>&1 &
+  FLOOR_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs -o /dev/null "http://127.0.0.1:$FLOOR_PORT/account/register" 2>/dev/null && break
+    kill -0 "$FLOOR_PID" 2>/dev/null || break
+    sleep 0.5
+  done
+  dotnet "$WORK/load/IntakeLoad.dll" --url "http://127.0.0.1:$FLOOR_PORT" --code "$CODE" --users "$USERS" \
+    --warmup "$FLOOR_WARMUP" --seconds "$SECONDS_PER_RUN" --file-kb "$FILE_KB" --portal-pid "$FLOOR_PID" --pg-db "$APP_DB" >"$WORK/stack.txt" 2>&1 || true
+  stop_process "$FLOOR_PID"
+  FLOOR_PID=
+  local result
+  result="$(grep '^RESULT' "$WORK/stack.txt" || true)"
+  if [ -z "$result" ]; then
+    STACK_NOTE="failed: $(tail -n 3 "$WORK/stack.txt" | tr '\n' ' ') $(tail -n 3 "$WORK/floor.log" | tr '\n' ' ')"
+    return 0
+  fi
+  RESULT="$result"
+  STACK_RATE="$(field rate)"
+  STACK_NOTE="errors $(field errors), POST p95 $(field post_p95_ms) ms; CPU per submission: app $(field cpu_portal_ms) ms, PostgreSQL $(field cpu_pg_ms) ms; machine busy $(field cpu_machine_pct)%"
+}
+PORTAL_RESULT="$RESULT"
+if [ "${BENCH_STACK_FLOOR:-1}" = 1 ]; then stack_floor; fi
+RESULT="$PORTAL_RESULT"
+
 RATE="$(field rate)"
 P95="$(field post_p95_ms)"
 echo
@@ -148,9 +191,10 @@ echo "  CPU per submission: portal $(field cpu_portal_ms) ms, PostgreSQL $(field
 echo "database check:     $CHECK"
 echo "portal RSS after:   $((RSS_KB / 1024)) MiB"
 echo "database floor:     ${FLOOR_TPS} tps of bench/floor-db.sql alone; PostgreSQL CPU ${FLOOR_PG_MS} ms per minimal submission ($FLOOR_NOTE)"
+echo "stack floor:        ${STACK_RATE}/s of bench/FrameworkFloor with the database floor's statements ($STACK_NOTE)"
 # The ceiling: were the portal and the driver free, PostgreSQL's own CPU per submission would still allow at most
 # cores × 1000 / that many submissions per second on this machine.
-awk -v r="$RATE" -v t="$PG_TPS" -v p="$P95" -v pg="$(field cpu_pg_ms)" -v floor="$FLOOR_PG_MS" -v ftps="$FLOOR_TPS" -v cores="$(nproc)" 'BEGIN {
+awk -v r="$RATE" -v t="$PG_TPS" -v p="$P95" -v pg="$(field cpu_pg_ms)" -v floor="$FLOOR_PG_MS" -v ftps="$FLOOR_TPS" -v stack="$STACK_RATE" -v cores="$(nproc)" 'BEGIN {
   ratio = r / t
   printf "ratio submissions/s / pgbench tps = %.3f  (target >= 0.3: %s)\n", ratio, (ratio >= 0.3 ? "met" : "NOT met")
   if (pg > 0) printf "  ceiling set by PostgreSQL CPU alone (%s ms per submission, were portal and driver free): %.0f/s = ratio %.2f\n", pg, cores * 1000 / pg, cores * 1000 / pg / t
@@ -158,6 +202,7 @@ awk -v r="$RATE" -v t="$PG_TPS" -v p="$P95" -v pg="$(field cpu_pg_ms)" -v floor=
     printf "  a ratio of 0.3 leaves %.2f ms of CPU per submission for everything; the database floor alone takes %.2f ms of it (bench/floor.sh: the framework floor)\n", cores * 1000 / (0.3 * t), floor
     printf "  the database floor run by pgbench alone, with no web app at all: %.0f/s = ratio %.2f\n", ftps, ftps / t
   }
+  if (stack > 0) printf "  the least implementation on this stack (stack floor: MVC + Razor + the database floor): %.0f/s = ratio %.2f\n", stack, stack / t
   printf "POST p95 = %s ms  (target < 150 ms: %s)\n", p, (p < 150 ? "met" : "NOT met")
 }'
 [ "$CHECK_OK" = 1 ] && [ "$LOAD_STATUS" = 0 ]

@@ -201,9 +201,12 @@ namespace IntakeLoad
     /// <summary>
     /// CPU time (Linux /proc, in clock ticks of 10 ms) of the whole machine, the portal process, the PostgreSQL
     /// backends serving the bench database, and this driver: where the time of a submission goes, and whether
-    /// something else was running on the machine during the measurement.
+    /// something else was running on the machine during the measurement. PostgreSQL is counted per backend: a
+    /// backend that ends between two snapshots (a pool pruning an idle connection, an earlier phase's clients
+    /// leaving) takes its whole lifetime's ticks with it, so only backends alive at the end count, each from its
+    /// own start or from the first snapshot; the figure can then be a little low, never below zero.
     /// </summary>
-    internal sealed record CpuSnapshot(long MachineBusy, long MachineTotal, long Portal, long Postgres, long Driver)
+    internal sealed record CpuSnapshot(long MachineBusy, long MachineTotal, long Portal, IReadOnlyDictionary<int, long> Postgres, long Driver)
     {
         private const double MsPerTick = 10;
 
@@ -212,7 +215,7 @@ namespace IntakeLoad
             var machine = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             var total = machine.Take(8).Sum();
             var idle = machine[3] + machine[4];
-            long postgres = 0;
+            var postgres = new Dictionary<int, long>();
             if (database is not null)
             {
                 foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -227,7 +230,7 @@ namespace IntakeLoad
                         var title = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
                         if (title.StartsWith($"postgres: gov {database} ", StringComparison.Ordinal))
                         {
-                            postgres += ProcessTicks(pid);
+                            postgres[pid] = ProcessTicks(pid);
                         }
                     }
                     catch (IOException)
@@ -248,7 +251,7 @@ namespace IntakeLoad
             Cores: Environment.ProcessorCount,
             MachinePercent: 100.0 * Environment.ProcessorCount * (MachineBusy - before.MachineBusy) / Math.Max(1, MachineTotal - before.MachineTotal),
             PortalMs: (Portal - before.Portal) * MsPerTick,
-            PostgresMs: (Postgres - before.Postgres) * MsPerTick,
+            PostgresMs: Postgres.Sum(backend => backend.Value - before.Postgres.GetValueOrDefault(backend.Key)) * MsPerTick,
             DriverMs: (Driver - before.Driver) * MsPerTick,
             Elapsed: elapsed,
             Submissions: submissions);
