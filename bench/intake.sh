@@ -10,6 +10,8 @@
 #   two saturated cores the tiered JIT (with dynamic PGO) keeps compiling newly hot methods for about four
 #   minutes of this load — the JIT's perf map grew by 500–1,900 methods per 15 s until ~240 s after the start
 #   and by under 15 after ~260 s (2026-12-02); 175–195 s after the start it still took a fifth of the portal's CPU)
+#   BENCH_STACK_FLOOR (1: also run the stack floor, bench/FrameworkFloor with the database floor's statements),
+#   BENCH_FLOOR_WARMUP (the portal's warm-up), BENCH_FLOOR_PORT (5099), BENCH_KEEP_DB (0)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_PER_RUN="${1:-20}"
