@@ -33,12 +33,7 @@ build_programs "$ROOT/bench/FrameworkFloor/FrameworkFloor.csproj" floor "floor a
 echo "== starting the floor app on 127.0.0.1:$PORT"
 ( cd "$WORK/floor" && ASPNETCORE_ENVIRONMENT=Production exec dotnet FrameworkFloor.dll --urls "http://127.0.0.1:$PORT" ) >"$WORK/floor.log" 2>&1 &
 FLOOR_PID=$!
-for _ in $(seq 1 120); do
-  curl -fs -o /dev/null "http://127.0.0.1:$PORT/account/register" 2>/dev/null && break
-  kill -0 "$FLOOR_PID" 2>/dev/null || break
-  sleep 0.5
-done
-curl -fs -o /dev/null "http://127.0.0.1:$PORT/account/register" || { tail -n 30 "$WORK/floor.log"; echo "floor app did not start" >&2; exit 1; }
+wait_until_serving "http://127.0.0.1:$PORT/account/register" "$FLOOR_PID" || { tail -n 30 "$WORK/floor.log"; echo "floor app did not start" >&2; exit 1; }
 
 echo "== $USERS applicants: register, warm-up (${WARMUP}s), then submissions (${SECONDS_PER_RUN}s)"
 set +e

@@ -58,12 +58,7 @@ echo "== starting the portal on 127.0.0.1:$PORT"
   exec dotnet GovService.Web.dll --urls "http://127.0.0.1:$PORT"
 ) >"$WORK/portal.log" 2>&1 &
 PORTAL_PID=$!
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$PORTAL_PID" 2>/dev/null || break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null || { tail -n 30 "$WORK/portal.log"; echo "portal did not start" >&2; exit 1; }
+wait_until_serving "http://127.0.0.1:$PORT/health/ready" "$PORTAL_PID" 120 || { tail -n 30 "$WORK/portal.log"; echo "portal did not start" >&2; exit 1; }
 
 echo "== $USERS applicants: register, warm-up (${WARMUP}s), then online submissions of $CODE (${SECONDS_PER_RUN}s)"
 set +e
@@ -158,11 +153,8 @@ stack_floor() {
     ASPNETCORE_ENVIRONMENT=Production exec dotnet FrameworkFloor.dll --urls "http://127.0.0.1:$FLOOR_PORT"
   ) >"$WORK/floor.log" 2>&1 &
   FLOOR_PID=$!
-  for _ in $(seq 1 120); do
-    curl -fs -o /dev/null "http://127.0.0.1:$FLOOR_PORT/account/register" 2>/dev/null && break
-    kill -0 "$FLOOR_PID" 2>/dev/null || break
-    sleep 0.5
-  done
+  wait_until_serving "http://127.0.0.1:$FLOOR_PORT/account/register" "$FLOOR_PID" \
+    || { STACK_NOTE="floor app did not start: $(tail -n 3 "$WORK/floor.log" | tr '\n' ' ')"; stop_process "$FLOOR_PID"; FLOOR_PID=; return 0; }
   dotnet "$WORK/load/IntakeLoad.dll" --url "http://127.0.0.1:$FLOOR_PORT" --code "$CODE" --users "$USERS" \
     --warmup "$FLOOR_WARMUP" --seconds "$SECONDS_PER_RUN" --file-kb "$FILE_KB" --portal-pid "$FLOOR_PID" --pg-db "$APP_DB" >"$WORK/stack.txt" 2>&1 || true
   stop_process "$FLOOR_PID"

@@ -32,6 +32,17 @@ build_programs() {
     || { grep -E "error" "$WORK/build-load.log" | sort -u | head -n 20 >&2; echo "load driver build failed" >&2; exit 1; }
 }
 
+# Waits up to $3 seconds (60) until $1 answers 2xx, giving up early when process $2 has ended; fails if it never did.
+wait_until_serving() {
+  local url="$1" pid="$2" tries=$(( ${3:-60} * 2 ))
+  for _ in $(seq 1 "$tries"); do
+    curl -fs -o /dev/null "$url" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  curl -fs -o /dev/null "$url" 2>/dev/null
+}
+
 # Stops process $1 (if any) as a service manager would: TERM, up to 10 s, then KILL.
 stop_process() {
   local pid="${1:-}"
