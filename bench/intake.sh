@@ -74,7 +74,8 @@ stop_process "$PORTAL_PID"
 PORTAL_PID=
 RESULT="$(grep '^RESULT' "$WORK/load.txt" || true)"
 [ -n "$RESULT" ] || { tail -n 30 "$WORK/portal.log"; echo "load driver failed (exit $LOAD_STATUS)" >&2; exit 1; }
-field() { grep -Eo "(^| )$1=[^ ]+" <<<"$RESULT" | cut -d= -f2; }
+# Field $1 of the driver's RESULT line ($2, or the portal's).
+field() { grep -Eo "(^| )$1=[^ ]+" <<<"${2:-$RESULT}" | cut -d= -f2; }
 
 # Every submission the driver saw succeed is one submitted case in the database, with its own number
 # and its required files; no other case of these applicants exists (a failed post would leave a draft).
@@ -144,8 +145,7 @@ database_floor || FLOOR_NOTE="failed to set up (see above)"
 STACK_RATE=0 STACK_NOTE="not measured"
 stack_floor() {
   [ "$(psql -d "$APP_DB" -Atc "SELECT count(*) FROM floor.case_template" 2>/dev/null)" = 1 ] || { STACK_NOTE="skipped: no submitted case to copy"; return 0; }
-  dotnet publish "$ROOT/bench/FrameworkFloor/FrameworkFloor.csproj" -c Release -nologo -v quiet -o "$WORK/floor" >"$WORK/build-floor.log" 2>&1 \
-    || { STACK_NOTE="floor app build failed: $(grep -m 1 error "$WORK/build-floor.log")"; return 0; }
+  publish_program "$ROOT/bench/FrameworkFloor/FrameworkFloor.csproj" floor || { STACK_NOTE="floor app build failed (errors above)"; return 0; }
   echo "== stack floor: bench/FrameworkFloor with the database floor's statements on 127.0.0.1:$FLOOR_PORT, warm-up ${FLOOR_WARMUP}s, ${SECONDS_PER_RUN}s"
   (
     cd "$WORK/floor"
@@ -165,13 +165,10 @@ stack_floor() {
     STACK_NOTE="failed: $(tail -n 3 "$WORK/stack.txt" | tr '\n' ' ') $(tail -n 3 "$WORK/floor.log" | tr '\n' ' ')"
     return 0
   fi
-  RESULT="$result"
-  STACK_RATE="$(field rate)"
-  STACK_NOTE="errors $(field errors), POST p95 $(field post_p95_ms) ms; CPU per submission: app $(field cpu_portal_ms) ms, PostgreSQL $(field cpu_pg_ms) ms; machine busy $(field cpu_machine_pct)%"
+  STACK_RATE="$(field rate "$result")"
+  STACK_NOTE="errors $(field errors "$result"), POST p95 $(field post_p95_ms "$result") ms; CPU per submission: app $(field cpu_portal_ms "$result") ms, PostgreSQL $(field cpu_pg_ms "$result") ms; machine busy $(field cpu_machine_pct "$result")%"
 }
-PORTAL_RESULT="$RESULT"
 if [ "${BENCH_STACK_FLOOR:-1}" = 1 ]; then stack_floor; fi
-RESULT="$PORTAL_RESULT"
 
 RATE="$(field rate)"
 P95="$(field post_p95_ms)"

@@ -21,13 +21,19 @@ tpcb_figure() {
   psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
 }
 
+# Publishes project $1 (Release) to $WORK/$2, its log in $WORK/build-$2.log; on failure names the errors on stderr
+# and returns 1.
+publish_program() {
+  dotnet publish "$1" -c Release -nologo -v quiet -o "$WORK/$2" >"$WORK/build-$2.log" 2>&1 \
+    || { grep -E "error" "$WORK/build-$2.log" | sort -u | head -n 20 >&2; return 1; }
+}
+
 # Publishes project $1 (Release) to $WORK/$2 — a private folder, so a concurrent build of the sources cannot change
 # the running binaries — and builds the load driver to $WORK/load; $3 names the program in messages.
 build_programs() {
   local project="$1" folder="$2" what="$3"
   echo "== building the $what (Release) and the load driver"
-  dotnet publish "$project" -c Release -nologo -v quiet -o "$WORK/$folder" >"$WORK/build.log" 2>&1 \
-    || { grep -E "error" "$WORK/build.log" | sort -u | head -n 20 >&2; echo "$what build failed" >&2; exit 1; }
+  publish_program "$project" "$folder" || { echo "$what build failed" >&2; exit 1; }
   dotnet build "$ROOT/bench/IntakeLoad/IntakeLoad.csproj" -c Release -nologo -v quiet -o "$WORK/load" >"$WORK/build-load.log" 2>&1 \
     || { grep -E "error" "$WORK/build-load.log" | sort -u | head -n 20 >&2; echo "load driver build failed" >&2; exit 1; }
 }
