@@ -27,6 +27,7 @@ PG_PASSWORD="${GOV_PG_PASSWORD:-gov-local-dev}"
 APP_DB=govservice_bench_intake
 PGB_DB=pgbench_bench_intake
 . "$ROOT/bench/lib-intake.sh"
+. "$ROOT/bench/lib-pg-cpu.sh"
 
 cleanup() {
   stop_process "${PORTAL_PID:-}"
@@ -116,24 +117,17 @@ database_floor() {
   echo "== database floor: bench/floor-db.sql, $USERS clients, ${SECONDS_PER_RUN}s"
   "$BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U gov -n -M prepared -f "$ROOT/bench/floor-db.sql" -c "$USERS" -j 2 -P 1 -T "$((SECONDS_PER_RUN + 4))" "$APP_DB" \
     >"$WORK/floor-db.txt" 2>&1 &
-  local pgb=$! a b txns
-  sleep 2; a="$(backend_ticks)"; sleep "$SECONDS_PER_RUN"; b="$(backend_ticks)"
+  local pgb=$! a b ticks txns
+  sleep 2; a="$(backend_ticks "$APP_DB")"; sleep "$SECONDS_PER_RUN"; b="$(backend_ticks "$APP_DB")"
+  ticks="$(backend_ticks_between "$a" "$b")"
   if ! wait "$pgb"; then
     FLOOR_NOTE="failed: $(grep -m 1 -E 'ERROR|error' "$WORK/floor-db.txt" || tail -n 1 "$WORK/floor-db.txt")"
     return 0
   fi
   txns="$(awk -v from=3 -v to="$((SECONDS_PER_RUN + 2))" '/^progress:/ { t = $2 + 0; if (t >= from && t <= to) s += $4 } END { printf "%.0f", s }' "$WORK/floor-db.txt")"
   FLOOR_TPS="$(grep -Eo 'tps = [0-9.]+' "$WORK/floor-db.txt" | head -n 1 | cut -d' ' -f3)"
-  FLOOR_PG_MS="$(awk -v t="$((b - a))" -v n="$txns" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')"
-  FLOOR_NOTE="$((b - a)) ticks of 1/$(getconf CLK_TCK) s for $txns transactions in ${SECONDS_PER_RUN} s"
-}
-backend_ticks() {
-  local total=0 pid ticks
-  for pid in $(pgrep -f "^postgres: gov $APP_DB " || true); do
-    ticks="$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0)"
-    total=$((total + ticks))
-  done
-  echo "$total"
+  FLOOR_PG_MS="$(awk -v t="$ticks" -v n="$txns" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')"
+  FLOOR_NOTE="$ticks ticks of 1/$(getconf CLK_TCK) s for $txns transactions in ${SECONDS_PER_RUN} s"
 }
 database_floor || FLOOR_NOTE="failed to set up (see above)"
 

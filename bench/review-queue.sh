@@ -29,6 +29,7 @@ export PGPASSWORD="$PG_PASSWORD" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 WORK="$(mktemp -d)"
 BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 psql() { "$BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U gov -v ON_ERROR_STOP=1 "$@"; }
+. "$ROOT/bench/lib-pg-cpu.sh"
 BENCH_T0=$(date +%s)
 
 stop_portal() {
@@ -213,20 +214,15 @@ for p in "${PATHS[@]:1}"; do wrk -t2 -c16 -d3s -H "Cookie: $COOKIE" -s "$ROOT/be
 # CPU time per request of the portal process and of this database's PostgreSQL backends (user + system).
 HZ="$(getconf CLK_TCK)"
 proc_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-pg_ticks() {
-  local sum=0 p
-  for p in $(pgrep -f "postgres: gov $APP_DB " || true); do sum=$((sum + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done
-  echo "$sum"
-}
 for p in "${PATHS[@]}"; do
   for c in $CONNECTIONS; do
     t=2; [ "$c" -lt 2 ] && t=1
     echo "== wrk GET $p, $c connection(s), ${SECONDS_PER_RUN}s"
-    a="$(proc_ticks "$PORTAL_PID")"; pa="$(pg_ticks)"
+    a="$(proc_ticks "$PORTAL_PID")"; pa="$(backend_ticks "$APP_DB")"
     R="$(wrk -t"$t" -c"$c" -d"${SECONDS_PER_RUN}s" -H "Cookie: $COOKIE" -s "$ROOT/bench/review-queue.lua" "http://127.0.0.1:$PORT$p" | grep '^RESULT')"
-    b="$(proc_ticks "$PORTAL_PID")"; pb="$(pg_ticks)"
+    b="$(proc_ticks "$PORTAL_PID")"; pb="$(backend_ticks "$APP_DB")"
     n="$(grep -Eo 'requests=[0-9]+' <<<"$R" | cut -d= -f2)"
-    R="$R $(awk -v t=$((b - a)) -v u=$((pb - pa)) -v n="$n" -v hz="$HZ" 'BEGIN { printf "portal_cpu_ms=%.2f pg_cpu_ms=%.2f", t * 1000 / hz / n, u * 1000 / hz / n }')"
+    R="$R $(awk -v t=$((b - a)) -v u="$(backend_ticks_between "$pa" "$pb")" -v n="$n" -v hz="$HZ" 'BEGIN { printf "portal_cpu_ms=%.2f pg_cpu_ms=%.2f", t * 1000 / hz / n, u * 1000 / hz / n }')"
     echo "   ${R#RESULT }"
     printf '%s\t%s\t%s\n' "$p" "$c" "${R#RESULT }" >>"$WORK/results.txt"
   done
