@@ -2,6 +2,8 @@ using System.Diagnostics;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Infrastructure.Seed;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using GovService.Web.Infrastructure.Jobs;
@@ -45,6 +47,10 @@ internal sealed class DatabaseInitializer(
 
             try
             {
+                // The history table first (with its schema): on a fresh database EF Core would otherwise read the
+                // missing table, catch the failure and log it as an error before creating it — twice, on every first start.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+
                 // Pending is read under the lock: an instance that waited finds the other's work done.
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                 if (pending.Count > 0)
