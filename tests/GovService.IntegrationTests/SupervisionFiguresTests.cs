@@ -65,7 +65,10 @@ public sealed partial class SupervisionFiguresTests(PortalFactory portal) : IAsy
         await reviewer.LoginAsync("reviewer");
         var task = await portal.WithDbAsync(db => db.Set<ReviewTask>().SingleAsync(t => t.CaseId == wang.Id && t.Stage == 1));
         await reviewer.SubmitAsync("/review", $"/review/tasks/{task.Id}/claim", []);
-        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.SubmitAsync($"/review/tasks/{task.Id}", $"/review/tasks/{task.Id}/supplement", new Dictionary<string, string> { ["Defects[2]"] = "营业执照副本不清晰" })).StatusCode);
+        // A second supplement request needs a reason and a supervisor's approval (issue 26) before it reaches the applicant.
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.SubmitAsync($"/review/tasks/{task.Id}", $"/review/tasks/{task.Id}/supplement", new Dictionary<string, string> { ["Defects[2]"] = "营业执照副本不清晰", ["Opinion"] = "窗口未发现副本模糊" })).StatusCode);
+        var request = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Approval.Domain.SecondSupplementRequest>().SingleAsync(r => r.CaseId == wang.Id));
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.SubmitAsync($"/supervision/supplements/{request.Id}", $"/supervision/supplements/{request.Id}", new Dictionary<string, string> { ["decision"] = "approve" })).StatusCode);
 
         // 赵敏 applies for the same licence twice the same morning: the second is a repeat.
         const string Zhao = "361131199505050024";

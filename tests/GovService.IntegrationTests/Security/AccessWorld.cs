@@ -71,6 +71,11 @@ public sealed class AccessWorld
 
     public required Guid ExtensionRequestId { get; init; }
 
+    /// <summary>A's case in review with a second 补正 waiting for a county supervisor.</summary>
+    public required CaseRef SecondSupplement { get; init; }
+
+    public required Guid SecondSupplementRequestId { get; init; }
+
     /// <summary>Its deciding step open, the template letting the chief representative decide it (授权审批).</summary>
     public required CaseRef ChiefDecision { get; init; }
 
@@ -132,7 +137,7 @@ public sealed class AccessWorld
         Who.CitizenA =>
         [
             .. Intake.SecretsOfA, RatingComment, ComplaintTitle, HallComplaintTitle, MessageTitle,
-            Review.Number, Review.Id.ToString(), Extension.Number, ChiefDecision.Number, Finished.Number, Finished.Id.ToString(),
+            Review.Number, Review.Id.ToString(), Extension.Number, SecondSupplement.Number, ChiefDecision.Number, Finished.Number, Finished.Id.ToString(),
             Licence.Number, Licence.Id.ToString(), Rectification.Number, Complaint.Number, HallComplaint.Number, Order.Number,
         ],
         Who.CitizenB =>
@@ -174,6 +179,13 @@ public sealed class AccessWorld
         await ActAsync(reviewer, await StepAsync(portal, extension.Id, 1), "claim", []);
         await ActAsync(reviewer, await StepAsync(portal, extension.Id, 1), "extension", [("Days", "5"), ("Opinion", "需现场核查后厨布局")]);
         var extensionRequest = await portal.WithDbAsync(db => db.Set<ClockSegmentRecord>().Where(s => s.CaseId == extension.Id && s.State == SegmentState.Requested).Select(s => s.Id).SingleAsync());
+        var secondSupplement = await AcceptFoodLicenceAsync(portal, clerk);
+        var secondTask = await StepAsync(portal, secondSupplement.Id, 1);
+        await ActAsync(reviewer, secondTask, "claim", []);
+        await ActAsync(reviewer, secondTask, "supplement", [("Defects[2]", "营业执照复印件不清晰")]);
+        Expect302(await zhang.PostMultipartAsync($"/my/cases/{secondSupplement.Number}", $"/my/cases/{secondSupplement.Number}/supplement", [], [TestFile.Pdf("material-2", "营业执照.pdf")]));
+        await ActAsync(reviewer, secondTask, "supplement", [("Defects[6]", "健康证明已过有效期"), ("Opinion", "首次审查遗漏")]);
+        var secondRequest = await portal.WithDbAsync(db => db.Set<SecondSupplementRequest>().Where(r => r.CaseId == secondSupplement.Id).Select(r => r.Id).SingleAsync());
         var chiefDecision = await AcceptFoodLicenceAsync(portal, clerk);
         await PassFirstStepAsync(portal, reviewer, chiefDecision.Id);
         var chiefTask = await StepAsync(portal, chiefDecision.Id, 2);
@@ -259,6 +271,8 @@ public sealed class AccessWorld
             ReviewTaskId = reviewTask,
             Extension = extension,
             ExtensionRequestId = extensionRequest,
+            SecondSupplement = secondSupplement,
+            SecondSupplementRequestId = secondRequest,
             ChiefDecision = chiefDecision,
             ChiefTaskId = chiefTask,
             Finished = finished,

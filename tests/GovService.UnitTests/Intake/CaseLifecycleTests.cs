@@ -14,15 +14,43 @@ public sealed class CaseLifecycleTests
     public void An_online_application_is_submitted_accepted_reviewed_approved_and_delivered()
     {
         var c = new Case();
-        foreach (var next in new[] { CaseState.Submitted, CaseState.Accepted, CaseState.InReview, CaseState.Approved, CaseState.AwaitingDelivery, CaseState.Completed })
+        foreach (var next in new[] { CaseState.Submitted, CaseState.Accepted, CaseState.InReview, CaseState.Approved, CaseState.AwaitingDelivery })
         {
             c.MoveTo(next, Now);
         }
 
-        Assert.Equal(CaseState.Completed, c.State);
+        Assert.Equal(CaseState.AwaitingDelivery, c.State);
         Assert.Equal(Now, c.AcceptedAt);
-        Assert.Equal(Now, c.ClosedAt);
-        Assert.False(c.IsOpen);
+        Assert.True(c.IsOpen);
+        Assert.True(c.CanMoveTo(CaseState.Completed)); // delivered through CaseClosure (integration tests)
+    }
+
+    [Theory]
+    [InlineData(CaseState.AwaitingDelivery, CaseState.Completed)]
+    [InlineData(CaseState.InReview, CaseState.Withdrawn)]
+    [InlineData(CaseState.InReview, CaseState.Denied)]
+    [InlineData(CaseState.AcceptedWithDeficiency, CaseState.Terminated)]
+    [InlineData(CaseState.Submitted, CaseState.NotAccepted)]
+    public void A_case_reaches_a_final_state_only_through_the_closure_which_closes_its_work(CaseState from, CaseState final)
+    {
+        var c = new Case { State = from, AcceptedAt = from == CaseState.Submitted ? null : Now };
+
+        Assert.True(CaseLifecycle.IsFinal(final));
+        Assert.True(c.CanMoveTo(final));
+        var refused = Assert.Throws<InvalidOperationException>(() => c.MoveTo(final, Now));
+        Assert.Contains("CaseClosure", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(from, c.State);
+        Assert.Null(c.ClosedAt);
+    }
+
+    [Fact]
+    public void The_final_states_are_exactly_those_a_case_never_leaves()
+    {
+        var final = Enum.GetValues<CaseState>().Where(CaseLifecycle.IsFinal).ToList();
+        var dead = Enum.GetValues<CaseState>().Where(s => Enum.GetValues<CaseState>().All(next => !CaseLifecycle.Allows(s, next, accepted: true) && !CaseLifecycle.Allows(s, next, accepted: false))).ToList();
+
+        Assert.Equal(dead, final);
+        Assert.All(Enum.GetValues<CaseState>(), s => Assert.Equal(s is not CaseState.Draft && !final.Contains(s), new Case { State = s }.IsOpen));
     }
 
     [Fact]
@@ -57,9 +85,9 @@ public sealed class CaseLifecycleTests
     {
         var c = new Case();
         c.MoveTo(CaseState.AcceptedWithDeficiency, Now);
-        c.MoveTo(CaseState.Terminated, Now.AddDays(10));
 
-        Assert.Equal(Now.AddDays(10), c.ClosedAt);
+        Assert.True(c.CanMoveTo(CaseState.Terminated)); // by the sweep job, through CaseClosure (integration tests)
+        Assert.False(c.CanMoveTo(CaseState.Approved));
     }
 
     [Theory]

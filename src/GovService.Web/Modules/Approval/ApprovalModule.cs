@@ -25,8 +25,10 @@ public static class ApprovalModule
         services.AddScoped<ICaseSupplementedHandler>(sp => sp.GetRequiredService<CaseRouting>());
         services.AddScoped<ICaseReaders>(sp => sp.GetRequiredService<CaseRouting>());
         services.AddScoped<ICaseClockSource>(sp => sp.GetRequiredService<CaseRouting>());
+        services.AddScoped<ICaseClosedHandler, CloseReviewWork>();
         services.AddScoped<DepartmentQueues>();
         services.AddScoped<ReviewActions>();
+        services.AddScoped<SecondSupplements>();
         services.AddScoped<Jobs.ReleaseIdleClaimsJob>();
         services.AddScoped<ISeeder, Seed.RouteTemplateSeeder>();
         return services;
@@ -48,5 +50,6 @@ public static class ApprovalModule
         builder.ApplyConfiguration(new CaseClockConfiguration());
         builder.ApplyConfiguration(new ClockSegmentConfiguration());
         builder.ApplyConfiguration(new ClockRecomputationConfiguration());
+        builder.ApplyConfiguration(new SecondSupplementRequestConfiguration());
     }
 }

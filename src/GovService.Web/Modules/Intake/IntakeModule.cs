@@ -19,8 +19,10 @@ public static class IntakeModule
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
         services.AddScoped<CaseNumbers>();
+        services.AddScoped<CaseClosure>();
         services.AddScoped<CaseStatusLookup>();
         services.AddScoped<WindowIntake.AcceptAtWindow>();
+        services.AddScoped<WindowIntake.TakeInAtWindow>();
         services.AddScoped<Jobs.DeficiencySweepJob>();
         services.AddScoped<Jobs.DeficiencyReminderJob>();
         services.AddScoped<OnlineApplication.ApplyOnline>();

@@ -17,6 +17,7 @@ public static class SupervisionModule
     public static IServiceCollection AddSupervision(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SupervisionOptions>(configuration.GetSection("Supervision"));
+        services.AddScoped<Intake.Contracts.ICaseClosedHandler, Closing.CloseSupervisionWork>();
         services.AddScoped<DeadlineSweep>();
         services.AddScoped<DeadlineSweepJob>();
         services.AddScoped<DailyDigestJob>();

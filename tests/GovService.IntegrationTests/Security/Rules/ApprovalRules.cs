@@ -47,6 +47,14 @@ internal static class ApprovalRules
         new("POST /window/extensions/decide/{taskId:guid}", w => Call.Post($"/window/extensions/decide/{w.ChiefTaskId}", Fields(("decision", "approve"), ("opinion", "授权审批：准予许可"))),
             Of(Expect.Forbidden, (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.NotFound))),
 
+        // 二次补正: the county supervisor decides A's request; the township supervisor sees an empty list and nothing else.
+        new("GET /supervision/supplements", _ => Call.Get("/supervision/supplements"),
+            Of(Expect.Forbidden, (Who.Supervisor, Expect.Allowed), (Who.OtherSupervisor, Expect.OwnOnly)), Shows: w => w.SecondSupplement.Number),
+        new("GET /supervision/supplements/{id:guid}", w => Call.Get($"/supervision/supplements/{w.SecondSupplementRequestId}"),
+            Of(Expect.Forbidden, (Who.Supervisor, Expect.Allowed), (Who.OtherSupervisor, Expect.NotFound)), Shows: w => w.SecondSupplement.Number),
+        new("POST /supervision/supplements/{id:guid}", w => Call.Post($"/supervision/supplements/{w.SecondSupplementRequestId}", Fields(("decision", "refuse"), ("note", "越权审批"))),
+            Of(Expect.Forbidden, (Who.Supervisor, Expect.Allowed), (Who.OtherSupervisor, Expect.NotFound))),
+
         // 审批流程 templates: administrators.
         new("GET /admin/routes", _ => Call.Get("/admin/routes"),
             AdminOnly(), Shows: _ => IntakeHttp.FoodLicence),

@@ -29,6 +29,14 @@ public sealed record TaskPage(
     public IReadOnlyList<int> EarlierStages => Steps.Where(s => s.Stage < Task.Stage).Select(s => s.Stage).Distinct().Order().ToList();
 
     public string DepartmentName(Guid id) => Departments.FirstOrDefault(d => d.Id == id)?.Name ?? "";
+
+    /// <summary>Supplement requests the case has had: from the second on, a 补正 needs a supervisor's approval.</summary>
+    public int SupplementsAsked { get; init; }
+
+    /// <summary>二次补正 requests of the case, newest first.</summary>
+    public IReadOnlyList<SecondSupplementRequest> SecondSupplements { get; init; } = [];
+
+    public SecondSupplementRequest? PendingSecondSupplement => SecondSupplements.FirstOrDefault(r => r.State == SecondSupplementState.Pending);
 }
 
 /// <summary>
@@ -102,7 +110,7 @@ public sealed class ReviewController(GovDbContext db, DepartmentQueues queues, R
         {
             "pass" => await actions.PassAsync(task, reviewer, form.Opinion, ct),
             "return" => await actions.ReturnAsync(task, reviewer, form.ToStage, form.Opinion, ct),
-            "supplement" => await actions.SupplementAsync(task, reviewer, form.Defects.Where(d => !string.IsNullOrWhiteSpace(d.Value)).Select(d => (d.Key, d.Value.Trim())).ToList(), ct),
+            "supplement" => await actions.SupplementAsync(task, reviewer, Me, form.Defects.Where(d => !string.IsNullOrWhiteSpace(d.Value)).Select(d => (d.Key, d.Value.Trim())).ToList(), form.Opinion, ct),
             "special" => await actions.StartSpecialProcedureAsync(task, reviewer, form.ProcedureType, form.Opinion, form.Days, ct),
             "special-end" => await actions.EndSpecialProcedureAsync(task, reviewer, form.Opinion, ct),
             "extension" => await actions.RequestExtensionAsync(task, reviewer, form.Days, form.Opinion, ct),
@@ -117,7 +125,7 @@ public sealed class ReviewController(GovDbContext db, DepartmentQueues queues, R
             return page is null ? NotFound() : View("Task", page);
         }
 
-        TempData["Flash"] = "Review.Done";
+        TempData["Flash"] = result.Waits ? "Review.SecondSupplementSent" : "Review.Done";
         return verb is "pass" or "return" or "transfer" or "decide" ? Redirect("/review") : Redirect($"/review/tasks/{id}");
     }
 
@@ -132,15 +140,22 @@ public sealed class ReviewController(GovDbContext db, DepartmentQueues queues, R
 
         var steps = await db.Set<ReviewTask>().AsNoTracking().Where(t => t.CaseId == task.CaseId).OrderBy(t => t.Stage).ThenBy(t => t.OpenedAt).ToListAsync(ct);
         var history = await db.Set<TaskAction>().AsNoTracking().Where(a => a.CaseId == task.CaseId).OrderBy(a => a.Id).ToListAsync(ct);
-        return new TaskPage(task, summary, await cases.MaterialsAsync(task.CaseId, ct), await clocks.ReadAsync(task.CaseId, ct), steps, history, await organization.DepartmentsAsync(ct), reviewer);
+        var requests = await db.Set<SecondSupplementRequest>().AsNoTracking().Where(r => r.CaseId == task.CaseId).OrderByDescending(r => r.RequestedAt).ToListAsync(ct);
+        return new TaskPage(task, summary, await cases.MaterialsAsync(task.CaseId, ct), await clocks.ReadAsync(task.CaseId, ct), steps, history, await organization.DepartmentsAsync(ct), reviewer)
+        {
+            SupplementsAsked = await cases.SupplementsAskedAsync(task.CaseId, ct),
+            SecondSupplements = requests,
+        };
     }
 
     private Task<bool> InMyDepartmentAsync(Guid id, StaffPlacement reviewer, CancellationToken ct) =>
         db.Set<ReviewTask>().AnyAsync(t => t.Id == id && t.DepartmentId == reviewer.DepartmentId && t.State != TaskState.Waiting, ct);
 
+    private Guid Me => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) ? me : Guid.Empty;
+
     private async Task<StaffPlacement?> ReviewerAsync(CancellationToken ct)
     {
-        var placement = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) ? await organization.FindStaffAsync(me, ct) : null;
+        var placement = Me != Guid.Empty ? await organization.FindStaffAsync(Me, ct) : null;
         return placement?.DepartmentId is null ? null : placement;
     }
 }

@@ -1,4 +1,5 @@
 using GovService.Web.Modules.Approval.Domain;
+using GovService.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -93,5 +94,27 @@ internal sealed class ClockRecomputationConfiguration : IEntityTypeConfiguration
         builder.ToTable("apr_clock_recomputations");
         builder.Property(r => r.Reason).HasMaxLength(100);
         builder.HasIndex(r => r.CaseId);
+    }
+}
+
+internal sealed class SecondSupplementRequestConfiguration : IEntityTypeConfiguration<SecondSupplementRequest>
+{
+    public void Configure(EntityTypeBuilder<SecondSupplementRequest> builder)
+    {
+        builder.ToTable("apr_second_supplements");
+        builder.Property(r => r.CaseNumber).HasMaxLength(30);
+        builder.Property(r => r.ItemName).HasMaxLength(200);
+        builder.Property(r => r.StepName).HasMaxLength(100);
+        builder.Property(r => r.DepartmentName).HasMaxLength(200);
+        builder.Property(r => r.Defects).HasJsonbDictionary();
+        builder.Property(r => r.Reason).HasMaxLength(1000);
+        builder.Property(r => r.RequestedByName).HasMaxLength(100);
+        builder.Property(r => r.DecidedByName).HasMaxLength(100);
+        builder.Property(r => r.DecisionNote).HasMaxLength(1000);
+        builder.Property(r => r.RowVersion).IsRowVersion();
+
+        // One request of a case waits at a time: a second reviewer's (or a double click's) insert is refused by the index.
+        builder.HasIndex(r => r.CaseId).IsUnique().HasFilter("state = 1").HasDatabaseName("ux_apr_second_supplements_pending");
+        builder.HasIndex(r => new { r.HallId, r.State });
     }
 }

@@ -59,6 +59,29 @@ public sealed class ReviewTask : IAudited
     public DateTimeOffset? CompletedAt { get; set; }
     public string Opinion { get; set; } = "";
     public uint RowVersion { get; set; }
+
+    /// <summary>Whether the step still holds work: in a queue, or waiting for its stage.</summary>
+    public bool IsPending => State is TaskState.Waiting or TaskState.Open;
+
+    /// <summary>
+    /// The case ended otherwise (撤回, 终止 …): the step leaves the queue with the reason, and any claim on it ends.
+    /// Only a pending step can be cancelled.
+    /// </summary>
+    public void Cancel(string reason, DateTimeOffset at)
+    {
+        if (!IsPending)
+        {
+            throw new InvalidOperationException($"Step {Id} is {State}; only a waiting or open step can be cancelled.");
+        }
+
+        State = TaskState.Cancelled;
+        Opinion = reason.Trim();
+        CompletedAt = at.ToUniversalTime();
+        LastActivityAt = CompletedAt;
+        ClaimedByStaffId = null;
+        ClaimedByName = "";
+        ClaimedAt = null;
+    }
 }
 
 /// <summary>

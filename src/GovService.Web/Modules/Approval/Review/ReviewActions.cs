@@ -27,6 +27,11 @@ public sealed record StepResult(bool Done, string? Error = null)
 {
     public static readonly StepResult Ok = new(true);
 
+    /// <summary>Accepted, but waiting for a supervisor's approval (二次补正): nothing reaches the applicant yet.</summary>
+    public static readonly StepResult AwaitingApproval = new(true) { Waits = true };
+
+    public bool Waits { get; private init; }
+
     public static StepResult Refused(string error) => new(false, error);
 }
 
@@ -36,7 +41,7 @@ public sealed record StepResult(bool Done, string? Error = null)
 /// with the GB/T 39046 table 7 fields, shows on the applicant's timeline, and recomputes the clock when it
 /// touches it — all in one transaction.
 /// </summary>
-public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeeper clocks, IOrganizationDirectory organization, TimeProvider clock, IOptions<ApprovalOptions> options, IStringLocalizer<SharedResource> l)
+public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeeper clocks, IOrganizationDirectory organization, Notifications.Contracts.INotifications notifications, TimeProvider clock, IOptions<ApprovalOptions> options, IStringLocalizer<SharedResource> l)
 {
     /// <summary>The step, if it is open in the reviewer's department and claimed by them; otherwise null.</summary>
     public Task<ReviewTask?> HeldAsync(Guid taskId, StaffPlacement reviewer, CancellationToken ct) =>
@@ -88,8 +93,12 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
             return StepResult.Ok;
         }, opinion, ct);
 
-    /// <summary>补正 after acceptance: the clock pauses until the applicant has uploaded what is asked.</summary>
-    public Task<StepResult> SupplementAsync(ReviewTask task, StaffPlacement by, IReadOnlyList<(int Position, string Defect)> defects, CancellationToken ct) =>
+    /// <summary>
+    /// 补正 after acceptance: the clock pauses until the applicant has uploaded what is asked. A case that had a supplement
+    /// request already (一次性告知 is meant to list everything once) gets a second one only with a supervisor's approval:
+    /// the request, with the reviewer's <paramref name="reason"/>, waits for a supervisor over the accepting hall.
+    /// </summary>
+    public Task<StepResult> SupplementAsync(ReviewTask task, StaffPlacement by, Guid byUser, IReadOnlyList<(int Position, string Defect)> defects, string reason, CancellationToken ct) =>
         InTransactionAsync(async () =>
         {
             if (defects.Count == 0)
@@ -102,13 +111,62 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
                 return paused;
             }
 
-            var note = string.Join("；", defects.Select(d => d.Defect));
-            db.Add(new ClockSegmentRecord { CaseId = task.CaseId, TaskId = task.Id, Kind = ClockSegmentKind.PausedForSupplement, From = clock.Today(), Reason = note, RequestedByStaffId = by.StaffId, CreatedAt = clock.GetUtcNow().ToUniversalTime() });
-            Record(task, "Supplement", by, note);
-            await cases.RequestSupplementAsync(task.CaseId, defects, by, ct);
-            await clocks.RecomputeAsync(task.CaseId, "SupplementRequested", ct);
-            return StepResult.Ok;
+            if (await cases.SupplementsAskedAsync(task.CaseId, ct) == 0)
+            {
+                await ApplySupplementAsync(task, by, defects, ct);
+                return StepResult.Ok;
+            }
+
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                return StepResult.Refused(l["Review.SecondSupplementNeedsReason"]);
+            }
+
+            if (await db.Set<SecondSupplementRequest>().AnyAsync(r => r.CaseId == task.CaseId && r.State == SecondSupplementState.Pending, ct))
+            {
+                return StepResult.Refused(l["Review.SecondSupplementPending"]);
+            }
+
+            var request = new SecondSupplementRequest
+            {
+                CaseId = task.CaseId,
+                TaskId = task.Id,
+                CaseNumber = task.CaseNumber,
+                ItemName = task.ItemName,
+                StepName = task.Name,
+                HallId = task.HallId,
+                DepartmentId = task.DepartmentId,
+                DepartmentName = by.DepartmentName ?? "",
+                Defects = defects.ToDictionary(d => d.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), d => d.Defect),
+                Reason = reason.Trim(),
+                RequestedByStaffId = by.StaffId,
+                RequestedByUserId = byUser,
+                RequestedByName = by.Name,
+                RequestedAt = clock.GetUtcNow().ToUniversalTime(),
+            };
+            db.Add(request);
+            Record(task, "SecondSupplementRequested", by, $"{reason.Trim()}（{string.Join("；", defects.Select(d => d.Defect))}）");
+            var supervisors = await organization.SupervisorsOverHallAsync(task.HallId, 1, ct);
+            await notifications.PostAsync(
+                [.. supervisors.Select(s => new Notifications.Contracts.Notice($"second-supplement:{request.Id}", s.UserId, null,
+                    l["SecondSupplement.Asked.Title", task.CaseNumber].Value, l["SecondSupplement.Asked.Body", task.ItemName, by.Name, reason.Trim()].Value,
+                    $"/supervision/supplements/{request.Id}"))],
+                ct);
+            return StepResult.AwaitingApproval;
         }, note: null, ct);
+
+    /// <summary>
+    /// The 补正 itself, in the caller's transaction: the clock pauses from today, the action is recorded on the step and the
+    /// case waits for the applicant, who is told. Used for a first request and for a second one a supervisor approved.
+    /// </summary>
+    internal async Task ApplySupplementAsync(ReviewTask task, StaffPlacement by, IReadOnlyList<(int Position, string Defect)> defects, CancellationToken ct)
+    {
+        var note = string.Join("；", defects.Select(d => d.Defect));
+        db.Add(new ClockSegmentRecord { CaseId = task.CaseId, TaskId = task.Id, Kind = ClockSegmentKind.PausedForSupplement, From = clock.Today(), Reason = note, RequestedByStaffId = by.StaffId, CreatedAt = clock.GetUtcNow().ToUniversalTime() });
+        Record(task, "Supplement", by, note);
+        await cases.RequestSupplementAsync(task.CaseId, defects, by, ct);
+        await clocks.RecomputeAsync(task.CaseId, "SupplementRequested", ct);
+    }
 
     /// <summary>特别程序 (听证, 检验检测, 专家评审, 现场踏勘, 公示 …): the clock pauses; the time is capped.</summary>
     public Task<StepResult> StartSpecialProcedureAsync(ReviewTask task, StaffPlacement by, string type, string reason, int expectedWorkingDays, CancellationToken ct) =>
@@ -270,10 +328,24 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
             return result;
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Two posts of one action at once (a double click, two tabs): the first stands, the second changes nothing.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return StepResult.Refused(l["Review.ChangedMeanwhile"]);
+        }
+
         await transaction.CommitAsync(ct);
         return result;
     }
+
+    /// <summary>Records an action on a step by someone outside its department (a supervisor's decision on a request).</summary>
+    internal void RecordOn(ReviewTask task, string action, StaffPlacement by, string opinion) => Record(task, action, by, opinion);
 
     private async Task<StepResult?> RefusedWhilePausedAsync(ReviewTask task, CancellationToken ct)
     {

@@ -71,7 +71,10 @@ public interface ICaseRecords
     /// <summary>Accepted → InReview (a 容缺 case stays as it is until its materials arrive, then goes to review).</summary>
     Task StartReviewAsync(Guid caseId, CancellationToken cancellationToken = default);
 
-    /// <summary>补正 after acceptance: the case waits for the applicant (clock paused by the caller); the defects are the notice.</summary>
+    /// <summary>How many supplement requests the case has had (一次性告知 before acceptance and 补正 in review): one is the rule, a second needs a supervisor.</summary>
+    Task<int> SupplementsAskedAsync(Guid caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>补正 after acceptance: the case waits for the applicant (clock paused by the caller); the defects are the notice, sent to the applicant.</summary>
     Task RequestSupplementAsync(Guid caseId, IReadOnlyList<(int Position, string Defect)> defects, StaffPlacement by, CancellationToken cancellationToken = default);
 
     Task StartSpecialProcedureAsync(Guid caseId, StaffPlacement by, string note, CancellationToken cancellationToken = default);
@@ -122,4 +125,41 @@ public sealed record CaseDecided(
 public interface ICaseDecidedHandler
 {
     Task OnDecidedAsync(CaseDecided decided, CancellationToken cancellationToken);
+}
+
+/// <summary>How a case ended: the final states of DESIGN §4.</summary>
+public enum CaseEnding
+{
+    /// <summary>撤回 by the applicant before a decision.</summary>
+    Withdrawn = 1,
+
+    /// <summary>终止 without a decision (a 容缺 material never supplied).</summary>
+    Terminated = 2,
+
+    /// <summary>不予受理 at the window or at pre-review.</summary>
+    NotAccepted = 3,
+
+    /// <summary>The result delivered (出件办结).</summary>
+    Completed = 4,
+
+    /// <summary>不予许可: the decision itself ends the case.</summary>
+    Denied = 5,
+}
+
+/// <summary>A case has reached a final state: no module may keep open work for it.</summary>
+public sealed record CaseClosed(Guid CaseId, string Number, CaseEnding Ending, string Reason, DateTimeOffset At)
+{
+    /// <summary>The day (Asia/Shanghai) the case ended: running clock segments end on it.</summary>
+    public DateOnly On => DateOnly.FromDateTime(At.ToChinaTime());
+}
+
+/// <summary>
+/// Implemented by every module that holds work for a case (review tasks and claims, clock segments, cards and
+/// 督办). Called inside the closing transaction, before it commits: the case ends and its work closes together.
+/// Handlers change only the caller's unit of work and must be idempotent (a case may end with nothing open). They
+/// return what the applicant's timeline should say of the work they closed (e.g. the review steps stopped), or null.
+/// </summary>
+public interface ICaseClosedHandler
+{
+    Task<string?> OnClosedAsync(CaseClosed closed, CancellationToken cancellationToken);
 }

@@ -25,7 +25,7 @@ public sealed record DeliveryPage(IReadOnlyList<DeliveryRow> Rows, string Hall);
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Clerk},{Roles.ChiefRepresentative}")]
 [Route("window/delivery")]
-public sealed class DeliveryController(GovDbContext db, IOrganizationDirectory organization, ILicenceDirectory licences, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<DeliveryController> logger) : Controller
+public sealed class DeliveryController(GovDbContext db, CaseClosure closure, IOrganizationDirectory organization, ILicenceDirectory licences, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<DeliveryController> logger) : Controller
 {
     public const int DeliveryWorkingDays = 10;
 
@@ -72,15 +72,16 @@ public sealed class DeliveryController(GovDbContext db, IOrganizationDirectory o
         found.CourierCompany = (courier ?? "").Trim();
         found.TrackingNumber = (tracking ?? "").Trim();
         found.DeliveryAddress = (address ?? "").Trim();
-        found.MoveTo(CaseState.Completed, now);
         var note = method switch
         {
             DeliveryMethod.Courier => l["Delivery.CourierNote", found.CourierCompany, found.TrackingNumber].Value,
             DeliveryMethod.Electronic => l["Delivery.ElectronicNote"].Value,
             _ => l["Delivery.PickupNote", NameMask.Mask(found.DeliveryRecipient, false)].Value,
         };
-        db.Add(CaseStep.By(found, "Delivered", clerk, now, note));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await closure.CloseAsync(found, CaseState.Completed, now, note, c => CaseStep.By(c, "Delivered", clerk, now, note), ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         logger.LogInformation("Result of case {CaseNumber} delivered ({Method}) by staff {StaffId}", found.Number, method, clerk.StaffId);
         TempData["Flash"] = "Delivery.Done";
         return Redirect("/window/delivery");

@@ -17,7 +17,7 @@ namespace GovService.Web.Modules.Intake.Controllers;
 [Area(IntakeModule.Name)]
 [Authorize(Roles = Roles.ChiefRepresentative)]
 [Route("window/immediate")]
-public sealed class ImmediateController(GovDbContext db, IOrganizationDirectory organization, IEnumerable<Contracts.ICaseDecidedHandler> decidedHandlers, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ImmediateController> logger) : Controller
+public sealed class ImmediateController(GovDbContext db, CaseClosure closure, IOrganizationDirectory organization, IEnumerable<Contracts.ICaseDecidedHandler> decidedHandlers, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ImmediateController> logger) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -54,6 +54,7 @@ public sealed class ImmediateController(GovDbContext db, IOrganizationDirectory 
         }
 
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         found.DecidedAt = now;
         found.DecidedByStaffId = chief!.StaffId;
         found.DecisionOpinion = (opinion ?? "").Trim();
@@ -65,11 +66,9 @@ public sealed class ImmediateController(GovDbContext db, IOrganizationDirectory 
         }
         else
         {
-            found.MoveTo(CaseState.Denied, now);
-            db.Add(CaseStep.By(found, "Denied", chief, now, found.DecisionOpinion));
+            await closure.CloseAsync(found, CaseState.Denied, now, found.DecisionOpinion, c => CaseStep.By(c, "Denied", chief, now, c.DecisionOpinion), ct);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await CaseDecisions.AnnounceAsync(found, decision == "approve", decidedHandlers, now, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -44,7 +44,7 @@ public sealed record MyCasePage(
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Citizen},{Roles.Agent}")]
 [Route("my/cases")]
-public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IEnumerable<Contracts.ICaseSupplementedHandler> supplementedHandlers, IEnumerable<Contracts.ICaseClockSource> clockSources, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<MyCasesController> logger) : Controller
+public sealed class MyCasesController(GovDbContext db, MaterialFiles files, CaseClosure closure, IEnumerable<Contracts.ICaseSupplementedHandler> supplementedHandlers, IEnumerable<Contracts.ICaseClockSource> clockSources, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<MyCasesController> logger) : Controller
 {
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
@@ -189,9 +189,10 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, IEnu
         }
 
         var now = clock.GetUtcNow();
-        mine.MoveTo(CaseState.Withdrawn, now);
-        db.Add(CaseStep.ByApplicantOrSystem(mine, "Withdrawn", mine.ApplicantName, now));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await closure.CloseAsync(mine, CaseState.Withdrawn, now, l["CaseClosed.Reason.Withdrawn"], c => CaseStep.ByApplicantOrSystem(c, "Withdrawn", c.ApplicantName, now), ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         logger.LogInformation("Case {CaseNumber} withdrawn by its applicant", number);
         TempData["Flash"] = "MyCases.Withdrawn";
         return Redirect($"/my/cases/{number}");

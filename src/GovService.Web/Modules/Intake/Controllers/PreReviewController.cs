@@ -83,22 +83,11 @@ public sealed class PreReviewController(GovDbContext db, ICatalogDirectory catal
 
         if (ModelState.IsValid)
         {
-            var result = outcome switch
-            {
-                "supplement" => await outcomes.RequestSupplementAsync(item, form, clerk, ct, application, inPerson: false),
-                "refuse" => await outcomes.RefuseAsync(item, form, clerk, ct, application, inPerson: false),
-                "deficiency" => await outcomes.AcceptWithDeficiencyAsync(item, form, clerk, ct, application, inPerson: false),
-                _ => await outcomes.HandleAsync(item, form, clerk, ct, application, inPerson: false),
-            };
+            var chosen = IntakeOutcomes.Parse(outcome);
+            var result = await outcomes.DecideAsync(chosen, item, form, clerk, ct, application, inPerson: false);
             if (result.Case is { } done)
             {
-                var notice = outcome switch
-                {
-                    "supplement" => "supplement-notice",
-                    "refuse" => "refusal-notice",
-                    _ => "acceptance-notice",
-                };
-                return Redirect($"/window/cases/{done.Id}/{notice}");
+                return Redirect($"/window/cases/{done.Id}/{chosen.NoticePath()}");
             }
 
             foreach (var (field, message) in result.Errors)

@@ -42,7 +42,7 @@ public sealed record AcceptanceNoticePage(Case Case, IReadOnlyList<CaseMaterial>
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Clerk},{Roles.ChiefRepresentative}")]
 [Route("window")]
-public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, ICitizenDirectory citizens, AcceptAtWindow accept, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
+public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, ICitizenDirectory citizens, AcceptAtWindow accept, TakeInAtWindow takeIn, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, CancellationToken ct)
@@ -62,7 +62,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
         }
 
         var materials = await catalog.MaterialsAsync(item.VersionId, ct);
-        var form = new WindowIntakeForm { Materials = materials.Select(m => new MaterialCheck { Position = m.Position }).ToList() };
+        var form = new WindowIntakeForm { IntakeKey = Guid.CreateVersion7(), Materials = materials.Select(m => new MaterialCheck { Position = m.Position }).ToList() };
         if (!string.IsNullOrWhiteSpace(id))
         {
             form.ApplicantIdNumber = id.Trim().ToUpperInvariant();
@@ -102,29 +102,17 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
             return NotFound();
         }
 
-        if (ModelState.IsValid && form.RegisterApplicant && await citizens.RegisterAtWindowAsync(form.ApplicantName, form.ApplicantIdNumber, form.ContactMobile, ct) is null)
-        {
-            ModelState.AddModelError(nameof(form.ContactMobile), l["Window.RegisterMobileTaken"]);
-        }
-
         if (ModelState.IsValid)
         {
-            var result = outcome switch
-            {
-                "supplement" => await accept.RequestSupplementAsync(item, form, clerk, ct),
-                "refuse" => await accept.RefuseAsync(item, form, clerk, ct),
-                "deficiency" => await accept.AcceptWithDeficiencyAsync(item, form, clerk, ct),
-                _ => await accept.HandleAsync(item, form, clerk, ct),
-            };
+            var result = await takeIn.HandleAsync(item, form, IntakeOutcomes.Parse(outcome), clerk, ct);
             if (result.Case is { } done)
             {
-                var notice = outcome switch
+                if (result.Repeated)
                 {
-                    "supplement" => nameof(SupplementNotice),
-                    "refuse" => nameof(RefusalNotice),
-                    _ => nameof(AcceptanceNotice),
-                };
-                return RedirectToAction(notice, new { id = done.Id });
+                    TempData["Flash"] = "Window.AlreadyTakenIn";
+                }
+
+                return Redirect($"/window/cases/{done.Id}/{done.NoticePath()}");
             }
 
             foreach (var (field, message) in result.Errors)
@@ -194,9 +182,9 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
 
         if (ModelState.IsValid)
         {
-            var result = outcome == "deficiency"
-                ? await accept.AcceptWithDeficiencyAsync(item, form, clerk, ct, pending)
-                : await accept.HandleAsync(item, form, clerk, ct, pending);
+            // Back after a one-time notice only acceptance is offered (a second notice needs a supervisor).
+            var chosen = IntakeOutcomes.Parse(outcome) == IntakeOutcome.AcceptWithDeficiency ? IntakeOutcome.AcceptWithDeficiency : IntakeOutcome.Accept;
+            var result = await accept.DecideAsync(chosen, item, form, clerk, ct, pending);
             if (result.Case is { } done)
             {
                 return RedirectToAction(nameof(AcceptanceNotice), new { id = done.Id });

@@ -179,12 +179,37 @@ public sealed class Case : IAudited
     public string BundleName { get; set; } = "";
     public uint RowVersion { get; set; }
 
-    public bool IsOpen => State is not (CaseState.Draft or CaseState.NotAccepted or CaseState.Completed or CaseState.Withdrawn or CaseState.Terminated or CaseState.Denied);
+    public bool IsOpen => State is not CaseState.Draft && !CaseLifecycle.IsFinal(State);
 
     public bool CanMoveTo(CaseState next) => CaseLifecycle.Allows(State, next, AcceptedAt is not null);
 
-    /// <summary>Changes the state, or throws when the lifecycle does not allow it.</summary>
+    /// <summary>
+    /// Changes the state, or throws when the lifecycle does not allow it. A final state is reached only through
+    /// <see cref="CaseClosure"/>, which closes every module's work for the case in the same transaction.
+    /// </summary>
     public void MoveTo(CaseState next, DateTimeOffset at)
+    {
+        if (CaseLifecycle.IsFinal(next))
+        {
+            throw new InvalidOperationException($"A case ends ({next}) through CaseClosure, which closes its open work, not through MoveTo.");
+        }
+
+        Move(next, at);
+    }
+
+    /// <summary>Ends the case in a final state; only <see cref="CaseClosure"/> holds a permit.</summary>
+    internal void End(CaseState final, DateTimeOffset at, CaseClosure.Permit permit)
+    {
+        ArgumentNullException.ThrowIfNull(permit);
+        if (!CaseLifecycle.IsFinal(final))
+        {
+            throw new InvalidOperationException($"{final} is not a final state of a case.");
+        }
+
+        Move(final, at);
+    }
+
+    private void Move(CaseState next, DateTimeOffset at)
     {
         if (!CanMoveTo(next))
         {
@@ -243,6 +268,10 @@ public static class CaseLifecycle
         [CaseState.Withdrawn] = [],
         [CaseState.Terminated] = [],
     };
+
+    /// <summary>The states a case never leaves: 不予受理, 办结, 撤回, 终止 and 不予许可.</summary>
+    public static bool IsFinal(CaseState state) =>
+        state is CaseState.NotAccepted or CaseState.Completed or CaseState.Withdrawn or CaseState.Terminated or CaseState.Denied;
 
     /// <summary>
     /// Whether <paramref name="from"/> may become <paramref name="to"/>. A supplement answered before

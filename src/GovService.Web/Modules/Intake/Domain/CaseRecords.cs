@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovService.Web.Modules.Intake.Domain;
 
 /// <summary>The Intake side of <see cref="ICaseRecords"/>: every change through the lifecycle, nothing saved here.</summary>
-internal sealed class CaseRecords(GovDbContext db, TimeProvider clock, IEnumerable<ICaseDecidedHandler> decidedHandlers) : ICaseRecords
+internal sealed class CaseRecords(GovDbContext db, CaseClosure closure, Notifications.Contracts.INotifications notifications, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, TimeProvider clock, IEnumerable<ICaseDecidedHandler> decidedHandlers) : ICaseRecords
 {
     public async Task<CaseSummary?> FindAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
@@ -43,6 +43,9 @@ internal sealed class CaseRecords(GovDbContext db, TimeProvider clock, IEnumerab
         }
     }
 
+    public Task<int> SupplementsAskedAsync(Guid caseId, CancellationToken cancellationToken = default) =>
+        db.Set<CaseStep>().CountAsync(s => s.CaseId == caseId && (s.Action == "SupplementRequested" || s.Action == "SupplementInReview"), cancellationToken);
+
     public async Task RequestSupplementAsync(Guid caseId, IReadOnlyList<(int Position, string Defect)> defects, StaffPlacement by, CancellationToken cancellationToken = default)
     {
         var c = await CaseAsync(caseId, cancellationToken);
@@ -58,7 +61,16 @@ internal sealed class CaseRecords(GovDbContext db, TimeProvider clock, IEnumerab
         }
 
         c.MoveTo(CaseState.SupplementRequested, now);
-        db.Add(CaseStep.By(c, "SupplementInReview", by, now, string.Join("；", defects.Select(d => $"{materials.FirstOrDefault(m => m.Position == d.Position)?.Name}：{d.Defect}"))));
+        var listed = string.Join("；", defects.Select(d => $"{materials.FirstOrDefault(m => m.Position == d.Position)?.Name}：{d.Defect}"));
+        var asked = await SupplementsAskedAsync(caseId, cancellationToken) + 1;
+        db.Add(CaseStep.By(c, "SupplementInReview", by, now, listed));
+
+        // The applicant is told at once (inbox and text message): the clock waits for them. One notice per request.
+        var title = l["Supplement.InReview.Title", c.Number ?? ""].Value;
+        var body = l["Supplement.InReview.Body", listed].Value;
+        await notifications.PostAsync(
+            [new Notifications.Contracts.Notice($"supplement-in-review:{c.Id}:{asked}", c.ApplicantUserId, string.IsNullOrWhiteSpace(c.ContactMobile) ? null : c.ContactMobile, title, body, $"/my/cases/{c.Number}")],
+            cancellationToken);
     }
 
     public async Task StartSpecialProcedureAsync(Guid caseId, StaffPlacement by, string note, CancellationToken cancellationToken = default)
@@ -98,8 +110,7 @@ internal sealed class CaseRecords(GovDbContext db, TimeProvider clock, IEnumerab
         }
         else
         {
-            c.MoveTo(CaseState.Denied, now);
-            db.Add(CaseStep.By(c, "Denied", by, now, c.DecisionOpinion));
+            await closure.CloseAsync(c, CaseState.Denied, now, c.DecisionOpinion, ended => CaseStep.By(ended, "Denied", by, now, ended.DecisionOpinion), cancellationToken);
         }
 
         await CaseDecisions.AnnounceAsync(c, approved, decidedHandlers, now, cancellationToken);

@@ -39,7 +39,7 @@ public sealed class DeficiencyReminderJob(GovDbContext db, IWorkingCalendarProvi
         var cases = await db.Set<Case>().AsNoTracking().Where(x => ids.Contains(x.Id))
             .Select(x => new { x.Id, x.Number, x.ContactMobile, x.ApplicantUserId, x.DeficiencyDueDate }).ToListAsync(cancellationToken);
         await notifications.PostAsync(
-            [.. cases.Select(c => new Notifications.Contracts.Notice($"deficiency-reminder:{c.Id}", c.ApplicantUserId, c.ContactMobile,
+            [.. cases.Select(c => new Notifications.Contracts.Notice(Domain.CaseClosure.DeficiencyReminderKey(c.Id), c.ApplicantUserId, c.ContactMobile,
                 l["Reminder.Deficiency.Title", c.Number ?? ""].Value, l["Reminder.Deficiency.Body", c.DeficiencyDueDate?.ToString("yyyy-MM-dd") ?? ""].Value, $"/my/cases/{c.Number}"))],
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);

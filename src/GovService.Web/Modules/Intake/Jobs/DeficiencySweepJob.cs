@@ -11,7 +11,7 @@ namespace GovService.Web.Modules.Intake.Jobs;
 /// 容缺受理 cases whose promised materials did not arrive by the committed day are terminated (DESIGN §4).
 /// Each case goes through the lifecycle (audited); a rerun finds nothing left to do.
 /// </summary>
-public sealed class DeficiencySweepJob(GovDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<DeficiencySweepJob> logger)
+public sealed class DeficiencySweepJob(GovDbContext db, CaseClosure closure, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<DeficiencySweepJob> logger)
 {
     public const string RecurringId = "intake.deficiency-sweep";
 
@@ -20,19 +20,23 @@ public sealed class DeficiencySweepJob(GovDbContext db, TimeProvider clock, IStr
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Locked for this run: an applicant supplying the material at this moment either wins (the case is no longer
+        // deficient when the lock is granted and is skipped) or waits and finds the case terminated.
         var overdue = await db.Set<Case>()
-            .Where(c => c.State == CaseState.AcceptedWithDeficiency && c.DeficiencyDueDate < today)
+            .FromSql($"SELECT *, xmin FROM gov.int_cases WHERE state = {(int)CaseState.AcceptedWithDeficiency} AND deficiency_due_date < {today} FOR UPDATE")
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var c in overdue)
         {
             c.TerminationReason = l["Intake.TerminatedDeficiency", c.DeficiencyDueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)];
-            c.MoveTo(CaseState.Terminated, now);
-            db.Add(CaseStep.ByApplicantOrSystem(c, "Terminated", l["CaseStep.System"], now, c.TerminationReason));
+            await closure.CloseAsync(c, CaseState.Terminated, now, c.TerminationReason,
+                ended => CaseStep.ByApplicantOrSystem(ended, "Terminated", l["CaseStep.System"], now, ended.TerminationReason), cancellationToken);
             logger.LogInformation("Case {CaseNumber} terminated: deficient material not supplied by {DueDate}", c.Number, c.DeficiencyDueDate);
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return overdue.Count;
     }
 }

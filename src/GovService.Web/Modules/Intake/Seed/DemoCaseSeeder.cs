@@ -14,7 +14,7 @@ namespace GovService.Web.Modules.Intake.Seed;
 /// Two cases of the demo citizen 张伟 with fixed numbers and query codes (README), so the public status
 /// lookup can be tried at once: one in review, one completed.
 /// </summary>
-internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens, ICatalogDirectory catalog, IWorkingCalendarProvider calendars, Organization.Contracts.IOrganizationDirectory organization, IEnumerable<Contracts.ICaseAcceptedHandler> acceptedHandlers, IStringLocalizer<SharedResource> l) : ISeeder
+internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICitizenDirectory citizens, ICatalogDirectory catalog, IWorkingCalendarProvider calendars, Organization.Contracts.IOrganizationDirectory organization, IEnumerable<Contracts.ICaseAcceptedHandler> acceptedHandlers, IStringLocalizer<SharedResource> l) : ISeeder
 {
     public int Order => 50;
 
@@ -35,8 +35,8 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
 
         var calendar = await calendars.GetAsync(cancellationToken);
         var china = TimeSpan.FromHours(8);
-        var inReview = Create(citizen, food, "3611312026110300001", "YXK7Q2", new DateTimeOffset(2026, 11, 3, 9, 40, 0, china), CaseState.InReview, calendar);
-        var completed = Create(citizen, residence, "3611312026102000002", "M4TR8C", new DateTimeOffset(2026, 10, 20, 10, 5, 0, china), CaseState.Completed, calendar);
+        var inReview = Create(citizen, food, "3611312026110300001", "YXK7Q2", new DateTimeOffset(2026, 11, 3, 9, 40, 0, china), decided: false, calendar);
+        var completed = Create(citizen, residence, "3611312026102000002", "M4TR8C", new DateTimeOffset(2026, 10, 20, 10, 5, 0, china), decided: true, calendar);
 
         // Both were taken in at a window of the hall responsible for their department, as every real case is (the
         // supervisors' figures count cases by hall), with every required material handed in and the clerk's
@@ -53,7 +53,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
             }
 
             db.Add(CaseStep.By(c, "Accepted", clerk, c.AcceptedAt!.Value));
-            if (c.State == CaseState.Completed)
+            if (c == completed)
             {
                 var reviewers = await organization.StaffOfDepartmentAsync(item.DepartmentId, cancellationToken);
                 var reviewer = reviewers.Count > 0 ? await organization.FindStaffAsync(reviewers[0].UserId, cancellationToken) : null;
@@ -63,12 +63,15 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
                     db.Add(CaseStep.By(c, "ApprovedInReview", reviewer, c.DecidedAt!.Value));
                 }
 
+                // Collected at the window a day after the decision (seeders run in one transaction).
+                var deliveredAt = c.DecidedAt!.Value.AddDays(1);
                 c.DeliveryMethod = DeliveryMethod.Pickup;
-                c.DeliveredAt = c.ClosedAt;
+                c.DeliveredAt = deliveredAt;
                 c.DeliveredByStaffId = clerk.StaffId;
                 c.DeliveryRecipient = c.ApplicantName;
                 c.DeliveryRecipientId = c.ApplicantIdNumber;
-                db.Add(CaseStep.By(c, "Delivered", clerk, c.ClosedAt!.Value, l["Delivery.PickupNote", NameMask.Mask(c.ApplicantName, false)]));
+                var note = l["Delivery.PickupNote", NameMask.Mask(c.ApplicantName, false)].Value;
+                await closure.CloseAsync(c, CaseState.Completed, deliveredAt, note, ended => CaseStep.By(ended, "Delivered", clerk, deliveredAt, note), tellApplicant: false, cancellationToken);
             }
         }
 
@@ -92,7 +95,8 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
         return clerk is null ? null : await organization.FindStaffAsync(clerk.UserId, ct);
     }
 
-    private static Case Create(CitizenInfo citizen, PublishedItem item, string number, string code, DateTimeOffset acceptedAt, CaseState finalState, WorkingCalendar calendar)
+    /// <summary>A demo case accepted at <paramref name="acceptedAt"/>, in review or (<paramref name="decided"/>) approved two days later.</summary>
+    private static Case Create(CitizenInfo citizen, PublishedItem item, string number, string code, DateTimeOffset acceptedAt, bool decided, WorkingCalendar calendar)
     {
         var accepted = DateOnly.FromDateTime(acceptedAt.DateTime);
         acceptedAt = acceptedAt.ToUniversalTime();
@@ -120,17 +124,12 @@ internal sealed class DemoCaseSeeder(GovDbContext db, ICitizenDirectory citizens
         }
         else
         {
-            if (finalState != CaseState.InReview)
+            if (decided)
             {
                 demo.MoveTo(CaseState.InReview, acceptedAt.AddHours(1));
                 demo.MoveTo(CaseState.Approved, acceptedAt.AddDays(2));
                 demo.DecidedAt = acceptedAt.AddDays(2);
             }
-        }
-
-        if (finalState == CaseState.Completed)
-        {
-            demo.MoveTo(CaseState.Completed, acceptedAt.AddDays(3));
         }
 
         return demo;

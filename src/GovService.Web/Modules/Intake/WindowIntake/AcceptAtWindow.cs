@@ -24,6 +24,12 @@ public sealed class MaterialCheck
 /// <summary>A walk-in applicant at a comprehensive window (无差别受理): who, and which materials lie on the counter.</summary>
 public sealed class WindowIntakeForm
 {
+    /// <summary>
+    /// Made when the form is shown and posted with it: the id of the case a new intake creates, so a double click, a
+    /// retried post or parallel posts of one form make one case (<see cref="TakeInAtWindow"/>).
+    /// </summary>
+    public Guid IntakeKey { get; set; }
+
     [Display(Name = "Window.ApplicantName")]
     public string ApplicantName { get; set; } = "";
 
@@ -62,6 +68,50 @@ internal sealed class WindowIntakeFormValidator : AbstractValidator<WindowIntake
 
 public sealed record IntakeResult(Case? Case, IReadOnlyList<(string Field, string Message)> Errors);
 
+/// <summary>The four outcomes of intake, as the form's buttons post them.</summary>
+public enum IntakeOutcome
+{
+    /// <summary>受理.</summary>
+    Accept = 1,
+
+    /// <summary>容缺受理.</summary>
+    AcceptWithDeficiency = 2,
+
+    /// <summary>一次性告知.</summary>
+    Supplement = 3,
+
+    /// <summary>不予受理.</summary>
+    Refuse = 4,
+}
+
+public static class IntakeOutcomes
+{
+    /// <summary>The button's value: supplement, refuse, deficiency; anything else accepts.</summary>
+    public static IntakeOutcome Parse(string? posted) => posted switch
+    {
+        "supplement" => IntakeOutcome.Supplement,
+        "refuse" => IntakeOutcome.Refuse,
+        "deficiency" => IntakeOutcome.AcceptWithDeficiency,
+        _ => IntakeOutcome.Accept,
+    };
+
+    /// <summary>The notice a case made by intake has, by the state it was left in (for a post answered with an earlier case).</summary>
+    public static string NoticePath(this Case c) => c.State switch
+    {
+        CaseState.SupplementRequested when c.AcceptedAt is null => IntakeOutcome.Supplement.NoticePath(),
+        CaseState.NotAccepted => IntakeOutcome.Refuse.NoticePath(),
+        _ => IntakeOutcome.Accept.NoticePath(),
+    };
+
+    /// <summary>The notice printed for the outcome, as the path segment under /window/cases/{id}/.</summary>
+    public static string NoticePath(this IntakeOutcome outcome) => outcome switch
+    {
+        IntakeOutcome.Supplement => "supplement-notice",
+        IntakeOutcome.Refuse => "refusal-notice",
+        _ => "acceptance-notice",
+    };
+}
+
 /// <summary>
 /// The four outcomes of window intake (DESIGN §4): 受理, 容缺受理, 一次性告知 and 不予受理. Every outcome is
 /// recorded as a case with its number and query code and counts a visit; only acceptance starts the clock,
@@ -72,6 +122,7 @@ public sealed record IntakeResult(Case? Case, IReadOnlyList<(string Field, strin
 public sealed class AcceptAtWindow(
     GovDbContext db,
     CaseNumbers numbers,
+    CaseClosure closure,
     ICatalogDirectory catalog,
     ICitizenDirectory citizens,
     IWorkingCalendarProvider calendars,
@@ -80,6 +131,31 @@ public sealed class AcceptAtWindow(
     IStringLocalizer<SharedResource> l,
     ILogger<AcceptAtWindow> logger)
 {
+    /// <summary>
+    /// The outcome the clerk chose, for a walk-in (<paramref name="existing"/> null) or an application taken up again.
+    /// A concurrent decision on the same application (two clerks, a double click) leaves the first one standing and
+    /// answers the second with a message instead of a conflict.
+    /// </summary>
+    public async Task<IntakeResult> DecideAsync(IntakeOutcome outcome, PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true)
+    {
+        try
+        {
+            return outcome switch
+            {
+                IntakeOutcome.Supplement => await RequestSupplementAsync(item, form, clerk, ct, existing, inPerson),
+                IntakeOutcome.Refuse => await RefuseAsync(item, form, clerk, ct, existing, inPerson),
+                IntakeOutcome.AcceptWithDeficiency => await AcceptWithDeficiencyAsync(item, form, clerk, ct, existing, inPerson),
+                _ => await HandleAsync(item, form, clerk, ct, existing, inPerson),
+            };
+        }
+        catch (DbUpdateConcurrencyException) when (existing is not null)
+        {
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Application {CaseNumber} was decided by someone else at the same moment; outcome {Outcome} not applied", existing.Number, outcome);
+            return new IntakeResult(null, [(string.Empty, l["Window.AlreadyDecided"])]);
+        }
+    }
+
     /// <summary>受理: every required material on the counter and without defect.</summary>
     public Task<IntakeResult> HandleAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true) =>
         AcceptAsync(item, form, clerk, withDeficiency: false, existing, inPerson, ct);
@@ -115,15 +191,17 @@ public sealed class AcceptAtWindow(
         }
 
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await OwnTransactionAsync(ct);
         var refused = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
         refused.RefusalReason = form.RefusalReason.Trim();
         refused.RefusalBasis = form.RefusalBasis.Trim();
-        refused.MoveTo(CaseState.NotAccepted, now);
-        db.Add(CaseStep.By(refused, "NotAccepted", clerk, now, $"{refused.RefusalReason}（{refused.RefusalBasis}）"));
         await db.SaveChangesAsync(ct);
+        // Numbered before it ends, so the applicant's notice names the case.
         await NumberIfNewAsync(refused, now, ct);
-        await transaction.CommitAsync(ct);
+        var note = $"{refused.RefusalReason}（{refused.RefusalBasis}）";
+        await closure.CloseAsync(refused, CaseState.NotAccepted, now, note, c => CaseStep.By(c, "NotAccepted", clerk, now, note), ct);
+        await db.SaveChangesAsync(ct);
+        await CommitOwnAsync(transaction, ct);
         logger.LogInformation("Application {CaseNumber} not accepted at window by staff {StaffId}", refused.Number, clerk.StaffId);
         return new IntakeResult(refused, []);
     }
@@ -154,14 +232,14 @@ public sealed class AcceptAtWindow(
         }
 
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await OwnTransactionAsync(ct);
         var pending = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
         pending.MoveTo(CaseState.SupplementRequested, now);
         db.Add(CaseStep.By(pending, "SupplementRequested", clerk, now, string.Join("；", defects.Where(d => d.Defect is not null).Select(d => $"{d.Material.Name}：{d.Defect}"))));
         db.AddRange(defects.Select(d => CaseMaterial.For(pending, d.Material, checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null, d.Defect ?? "")));
         await db.SaveChangesAsync(ct);
         await NumberIfNewAsync(pending, now, ct);
-        await transaction.CommitAsync(ct);
+        await CommitOwnAsync(transaction, ct);
         logger.LogInformation("One-time supplement notice for {CaseNumber} given at window by staff {StaffId}", pending.Number, clerk.StaffId);
         return new IntakeResult(pending, []);
     }
@@ -193,7 +271,7 @@ public sealed class AcceptAtWindow(
         }
 
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await OwnTransactionAsync(ct);
         var accepted = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
         db.AddRange(materials.Select(m => CaseMaterial.For(accepted, m, received.Contains(m.Position), "")));
 
@@ -216,9 +294,21 @@ public sealed class AcceptAtWindow(
         }
 
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await CommitOwnAsync(transaction, ct);
         logger.LogInformation("Case {CaseNumber} accepted at window by staff {StaffId} (deficiency: {Deficiency}, visit {Visits})", accepted.Number, clerk.StaffId, withDeficiency, accepted.Visits);
         return new IntakeResult(accepted, []);
+    }
+
+    /// <summary>A transaction of its own, unless the caller has one open (<see cref="TakeInAtWindow"/>): then the caller commits.</summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+    private static async Task CommitOwnAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken ct)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
     }
 
     /// <summary>
@@ -274,6 +364,7 @@ public sealed class AcceptAtWindow(
         var citizen = await citizens.FindByIdNumberAsync(idNumber, ct);
         return new Case(item)
         {
+            Id = form.IntakeKey == Guid.Empty ? Guid.CreateVersion7() : form.IntakeKey,
             ApplicantName = form.ApplicantName.Trim(),
             ApplicantIdNumber = idNumber,
             ApplicantUserId = citizen?.UserId,

@@ -15,4 +15,10 @@ public interface INotifications
     /// outside the transaction. Returns how many were new.
     /// </summary>
     Task<int> PostAsync(IReadOnlyCollection<Notice> notices, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels the text messages with these keys that are still waiting to be sent (a reminder about a case that has
+    /// ended meanwhile), in the caller's unit of work. Returns how many were cancelled.
+    /// </summary>
+    Task<int> CancelPendingAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default);
 }

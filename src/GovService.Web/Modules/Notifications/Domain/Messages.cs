@@ -28,6 +28,9 @@ public enum OutboxState
 
     /// <summary>Given up after the last retry; shown on the operations page and in the log.</summary>
     Failed = 3,
+
+    /// <summary>No longer to be sent: what it was about has ended first (a reminder for a withdrawn case).</summary>
+    Cancelled = 4,
 }
 
 /// <summary>A text message or e-mail waiting to be sent (transactional outbox): written with the business change, sent by a job.</summary>

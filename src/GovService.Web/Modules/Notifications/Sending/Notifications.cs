@@ -62,6 +62,25 @@ internal sealed class Notifications(GovDbContext db, TimeProvider clock) : INoti
         return posted;
     }
 
+    public async Task<int> CancelPendingAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+
+        // Only messages no sender holds right now: one being sent at this moment goes out (it is about to anyway).
+        return await db.Database.ExecuteSqlRawAsync(
+            "UPDATE gov.ntf_outbox SET state = @cancelled WHERE state = @pending AND key = ANY(@keys) AND (locked_until IS NULL OR locked_until < @now)",
+            [
+                new NpgsqlParameter("cancelled", (int)OutboxState.Cancelled),
+                new NpgsqlParameter("pending", (int)OutboxState.Pending),
+                Text("keys", keys),
+                new NpgsqlParameter("now", clock.GetUtcNow().ToUniversalTime()),
+            ],
+            cancellationToken);
+    }
+
     private static NpgsqlParameter Text(string name, IEnumerable<string> values) =>
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
 

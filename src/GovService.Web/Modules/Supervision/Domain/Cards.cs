@@ -73,6 +73,9 @@ public enum OrderState
 
     /// <summary>The supervisor accepted the answer (办结).</summary>
     Closed = 3,
+
+    /// <summary>撤销: the case ended (withdrawn, terminated …) before the order was settled; nothing is left to answer.</summary>
+    Moot = 4,
 }
 
 /// <summary>
@@ -125,6 +128,21 @@ public sealed class SupervisionOrder : IAddressedToOffice
     public string OpenedByName { get; set; } = "";
     public string ClosingNote { get; set; } = "";
     public uint RowVersion { get; set; }
+
+    public bool IsSettled => State is OrderState.Closed or OrderState.Moot;
+
+    /// <summary>The case it is about has ended: an order not yet settled closes as moot, with the reason as its note.</summary>
+    public void CloseAsMoot(string reason, DateTimeOffset at)
+    {
+        if (IsSettled)
+        {
+            throw new InvalidOperationException($"Order {Number} is {State} already.");
+        }
+
+        State = OrderState.Moot;
+        ClosingNote = reason.Trim();
+        StateChangedAt = at.ToUniversalTime();
+    }
 }
 
 /// <summary>
