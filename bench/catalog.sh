@@ -11,7 +11,15 @@ PG_PORT="${GOV_PG_PORT:-55432}"
 PG_PASSWORD="${GOV_PG_PASSWORD:-gov-local-dev}"
 export PGPASSWORD="$PG_PASSWORD"
 WORK="$(mktemp -d)"
-trap 'kill "${PORTAL_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+cleanup() {
+  kill "${PORTAL_PID:-0}" 2>/dev/null || true
+  wait "${PORTAL_PID:-0}" 2>/dev/null || true
+  for db in govservice_bench pgbench_bench; do
+    [ -n "${BIN:-}" ] && "$BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U gov -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 
 command -v wrk >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 "$ROOT/gov.sh" db >/dev/null
@@ -28,14 +36,18 @@ PGBENCH="$("$BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U gov -S -c "$CONNECTIONS"
 PG_TPS="$(grep -Eo 'tps = [0-9.]+' <<<"$PGBENCH" | head -n 1 | cut -d' ' -f3)"
 PG_LAT="$(grep -Eo 'latency average = [0-9.]+ ms' <<<"$PGBENCH" | cut -d' ' -f4)"
 
-echo "== building and starting the portal (Release) on 127.0.0.1:$PORT"
-dotnet build "$ROOT/src/GovService.Web/GovService.Web.csproj" -c Release -nologo -v quiet >/dev/null
+echo "== publishing and starting the portal (Release) on 127.0.0.1:$PORT"
+# Published to the run's own folder, so a build of src/ during the run cannot change the binaries under test.
+dotnet publish "$ROOT/src/GovService.Web/GovService.Web.csproj" -c Release -nologo -v quiet -o "$WORK/portal" >"$WORK/build.log" 2>&1 \
+  || { tail -n 30 "$WORK/build.log" >&2; echo "portal build failed" >&2; exit 1; }
 (
-  cd "$ROOT/src/GovService.Web"
+  cd "$WORK/portal"
+  # Production refuses to start without a licence signing key: the run makes a throwaway one in its folder.
   ConnectionStrings__Gov="Host=127.0.0.1;Port=$PG_PORT;Username=gov;Password=$PG_PASSWORD;Database=govservice_bench;Maximum Pool Size=64" \
   ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Jobs__RunServer=false Serilog__MinimumLevel__Default=Warning \
   Logging__FilePath="$WORK/log-.txt" \
-  exec dotnet bin/Release/net10.0/GovService.Web.dll --urls "http://127.0.0.1:$PORT"
+  Certificates__Signing__KeyFile="$WORK/licence-signing-key.pem" Certificates__Signing__GenerateIfMissing=true \
+  exec dotnet GovService.Web.dll --urls "http://127.0.0.1:$PORT"
 ) >"$WORK/portal.log" 2>&1 &
 PORTAL_PID=$!
 for _ in $(seq 1 120); do
