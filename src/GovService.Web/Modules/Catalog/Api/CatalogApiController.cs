@@ -82,32 +82,39 @@ public sealed class CatalogApiController(CatalogQueries queries, IOrganizationDi
     [Produces("text/csv")]
     public async Task<IActionResult> Csv(CancellationToken ct)
     {
-        var csv = new StringBuilder();
-        csv.AppendLine("基本编码,事项名称,实施主体,事项类型,行使层级,办件类型,法定时限,承诺时限,时限单位,到现场次数,网上办理深度,服务对象,主题");
         static string Unit(TimeUnit unit) => unit == TimeUnit.WorkingDay ? "工作日" : "自然日";
+        var items = new List<ItemSummary>();
         var page = 1;
         PageOf<ItemSummary> result;
         do
         {
             result = await queries.SearchAsync(new SearchFilter(Page: page++, PageSize: SearchFilter.MaxPageSize), ct);
-            foreach (var s in result.Items)
-            {
-                csv.AppendLine(string.Join(',', new object[]
-                {
-                    s.BasicCode, s.Name, s.ImplementingBody, CodeLists.ItemTypes.GetValueOrDefault(s.ItemType, ""), CodeLists.Levels.GetValueOrDefault(s.Level, ""),
-                    CodeLists.CaseKinds.GetValueOrDefault(s.CaseKind, ""), s.StatutoryLimit, s.PromisedLimit, Unit(s.PromisedUnit),
-                    s.VisitsNeeded, CodeLists.OnlineDepths.GetValueOrDefault(s.OnlineDepth, ""),
-                    string.Join("、", s.ServiceObjects.Select(o => CodeLists.ServiceObjects.GetValueOrDefault(o))), string.Join("、", s.Themes.Select(CodeLists.ThemeName)),
-                }.Select(x => Escape(Convert.ToString(x, CultureInfo.InvariantCulture) ?? ""))));
-            }
+            items.AddRange(result.Items);
         }
         while (result.Page < result.Pages);
 
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "govservice-catalog.csv");
+        var file = Shared.Export.SpreadsheetCsv.Write(
+            ["基本编码", "事项名称", "实施主体", "事项类型", "行使层级", "办件类型", "法定时限", "承诺时限", "时限单位", "到现场次数", "网上办理深度", "服务对象", "主题"],
+            csv =>
+            {
+                foreach (var s in items)
+                {
+                    csv.WriteField(s.BasicCode);
+                    csv.WriteField(s.Name);
+                    csv.WriteField(s.ImplementingBody);
+                    csv.WriteField(CodeLists.ItemTypes.GetValueOrDefault(s.ItemType, ""));
+                    csv.WriteField(CodeLists.Levels.GetValueOrDefault(s.Level, ""));
+                    csv.WriteField(CodeLists.CaseKinds.GetValueOrDefault(s.CaseKind, ""));
+                    csv.WriteField(s.StatutoryLimit);
+                    csv.WriteField(s.PromisedLimit);
+                    csv.WriteField(Unit(s.PromisedUnit));
+                    csv.WriteField(s.VisitsNeeded);
+                    csv.WriteField(CodeLists.OnlineDepths.GetValueOrDefault(s.OnlineDepth, ""));
+                    csv.WriteField(string.Join("、", s.ServiceObjects.Select(o => CodeLists.ServiceObjects.GetValueOrDefault(o))));
+                    csv.WriteField(string.Join("、", s.Themes.Select(CodeLists.ThemeName)));
+                    csv.EndRecord();
+                }
+            });
+        return File(file, "text/csv; charset=utf-8", "govservice-catalog.csv");
     }
-
-    private static string Escape(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
 }

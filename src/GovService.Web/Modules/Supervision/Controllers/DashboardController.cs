@@ -191,24 +191,42 @@ public sealed class DashboardController(
         var filter = Period(from, to);
         var names = await HallNamesAsync(ct);
         var cards = (await queries.CardsAsync(viewer.Halls, ct)).ByHall.ToDictionary(c => c.Key);
-        var csv = new StringBuilder();
-        csv.AppendLine("period_from,period_to,group,hall_or_item,cases,open,decided,on_time,on_time_rate,avg_working_days,supplement_rate,visits_per_case,without_visit_share,open_yellow_cards,open_red_cards");
-        void Row(string group, string name, CaseFigures f, CardFigures? c) =>
-            csv.AppendLine(string.Join(',', filter.From.ToString("yyyy-MM-dd"), filter.To.ToString("yyyy-MM-dd"), group, Csv(name), f.Cases, f.Open, f.Decided, f.OnTime,
-                Number(f.OnTimeRate), Number(f.AverageWorkingDays), Number(f.SupplementRate), Number(f.VisitsPerCase), Number(f.WithoutVisitShare), c?.Yellow ?? 0, c?.Red ?? 0));
         var rolled = await queries.RolledUpAsync(viewer.Halls, filter, ct);
-        foreach (var f in rolled.ByHall)
-        {
-            Row("hall", Guid.TryParse(f.Key, out var h) && names.TryGetValue(h, out var n) ? n : f.Key, f, cards.GetValueOrDefault(f.Key));
-        }
+        var file = Shared.Export.SpreadsheetCsv.Write(
+            ["period_from", "period_to", "group", "hall_or_item", "cases", "open", "decided", "on_time", "on_time_rate", "avg_working_days", "supplement_rate", "visits_per_case", "without_visit_share", "open_yellow_cards", "open_red_cards"],
+            csv =>
+            {
+                void Row(string group, string name, CaseFigures f, CardFigures? c)
+                {
+                    csv.WriteField(filter.From);
+                    csv.WriteField(filter.To);
+                    csv.WriteField(group);
+                    csv.WriteField(name);
+                    csv.WriteField(f.Cases);
+                    csv.WriteField(f.Open);
+                    csv.WriteField(f.Decided);
+                    csv.WriteField(f.OnTime);
+                    csv.WriteField(Number(f.OnTimeRate));
+                    csv.WriteField(Number(f.AverageWorkingDays));
+                    csv.WriteField(Number(f.SupplementRate));
+                    csv.WriteField(Number(f.VisitsPerCase));
+                    csv.WriteField(Number(f.WithoutVisitShare));
+                    csv.WriteField(c?.Yellow ?? 0);
+                    csv.WriteField(c?.Red ?? 0);
+                    csv.EndRecord();
+                }
 
-        foreach (var f in rolled.ByItem)
-        {
-            Row("item", $"{f.Key} {f.Name}", f, null);
-        }
+                foreach (var f in rolled.ByHall)
+                {
+                    Row("hall", Guid.TryParse(f.Key, out var h) && names.TryGetValue(h, out var n) ? n : f.Key, f, cards.GetValueOrDefault(f.Key));
+                }
 
-        // With a byte-order mark: Excel (what the supervisors open it in) then reads the Chinese names correctly.
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"supervision-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.csv");
+                foreach (var f in rolled.ByItem)
+                {
+                    Row("item", $"{f.Key} {f.Name}", f, null);
+                }
+            });
+        return File(file, "text/csv; charset=utf-8", $"supervision-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.csv");
     }
 
     private DashboardFilter Period(DateOnly? from, DateOnly? to)
@@ -225,5 +243,4 @@ public sealed class DashboardController(
 
     private static string Number(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "";
 
-    private static string Csv(string value) => value.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }
