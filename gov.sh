@@ -51,6 +51,7 @@ as_pg() {
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Starts (initialising on first use) a PostgreSQL cluster in a git-ignored folder, on loopback only.
+# GOV_PG_EXTRA: server options for this start only (the test cluster's durability switches).
 start_local_postgres() {
   local bin data
   bin="$(pg_bin_dir)"
@@ -68,7 +69,7 @@ start_local_postgres() {
     chmod 700 "$data"
     if ! runuser -u postgres -- test -w "$data"; then
       # The checkout lies under a folder the postgres user cannot enter (e.g. /root): keep the cluster elsewhere.
-      data="/var/lib/govservice/$(printf '%s' "$ROOT" | sha1sum | cut -c1-12)/pgdata"
+      data="/var/lib/govservice/$(printf '%s' "$ROOT" | sha1sum | cut -c1-12)/$(basename "$data")"
       mkdir -p "$data" && chown -R postgres "$(dirname "$data")" && chmod 700 "$data"
     fi
   else
@@ -99,7 +100,7 @@ CONF
   else
     port_open "$PG_PORT" && die "port $PG_PORT is taken by another program; set GOV_PG_PORT to a free port."
     say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $PG_PORT" -w -t 60 start >/dev/null \
+    as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $PG_PORT ${GOV_PG_EXTRA:-}" -w -t 60 start >/dev/null \
       || { tail -n 20 "$data/server.log" >&2 || true; die "PostgreSQL did not start; see $data/server.log."; }
   fi
   GOV_PG_DATA_DIR="$data"
@@ -160,6 +161,11 @@ cmd_run() {
 cmd_test() {
   need_dotnet
   if [ -z "${GOV_TEST_PG:-}" ]; then
+    # The tests get a throwaway cluster of their own (never the portal's data), which may lose everything in a
+    # crash: no fsync, no full-page writes. Only this cluster runs so.
+    PG_PORT="${GOV_TEST_PG_PORT:-55442}"
+    export GOV_PG_DATA="${GOV_TEST_PG_DATA:-$ROOT/.local/pgtest}"
+    GOV_PG_EXTRA="-c fsync=off -c full_page_writes=off"
     start_local_postgres
     export GOV_TEST_PG="$(local_connection_string postgres)"
   fi
@@ -215,9 +221,10 @@ cmd_audit_verify() {
 cmd_stop() {
   local bin data
   bin="$(pg_bin_dir)"
-  data="${GOV_PG_DATA:-$ROOT/.local/pgdata}"
-  [ -n "$bin" ] && [ -s "$data/PG_VERSION" ] || { say "no local cluster in $data"; return 0; }
-  as_pg "$bin/pg_ctl" -D "$data" stop -m fast || true
+  for data in "${GOV_PG_DATA:-$ROOT/.local/pgdata}" "${GOV_TEST_PG_DATA:-$ROOT/.local/pgtest}"; do
+    [ -n "$bin" ] && [ -s "$data/PG_VERSION" ] || { say "no local cluster in $data"; continue; }
+    as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1 && { as_pg "$bin/pg_ctl" -D "$data" stop -m fast >/dev/null || true; say "stopped the cluster in $data"; }
+  done
 }
 
 case "${1:-}" in
