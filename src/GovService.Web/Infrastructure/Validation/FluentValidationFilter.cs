@@ -6,7 +6,7 @@ namespace GovService.Web.Infrastructure.Validation;
 /// <summary>
 /// Runs the FluentValidation validator of every action argument that has one and puts its messages
 /// into ModelState next to the fields, before the action runs. Controllers then only check
-/// <c>ModelState.IsValid</c>; nothing can post around a validator.
+/// <c>ModelState.IsValid</c>; nothing can post around a validator. A form over one of its bounds answers 400.
 /// </summary>
 internal sealed class FluentValidationFilter(IServiceProvider services, ILogger<FluentValidationFilter> logger) : IAsyncActionFilter
 {
@@ -29,6 +29,12 @@ internal sealed class FluentValidationFilter(IServiceProvider services, ILogger<
             }
 
             var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
+            if (result.Errors.Any(Bounds.IsBound))
+            {
+                // Over-long input is a bad request whatever page comes back with it (the action may still set another status).
+                context.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+
             var prefix = parameter.BindingInfo?.BinderModelName;
             foreach (var error in result.Errors)
             {

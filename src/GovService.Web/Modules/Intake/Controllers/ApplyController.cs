@@ -156,6 +156,13 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
 
     private async Task<IActionResult> SaveAsync(ApplicationShape shape, OnlineApplicationForm form, string? action, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            // Over its bounds (or not even readable): nothing is kept, the typed answers come back beside the messages.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await Page(shape, form, ct);
+        }
+
         var uploads = Request.HasFormContentType ? MaterialFiles.Posted(Request.Form.Files) : [];
         var result = await apply.SaveAsync(shape, form, uploads, Me, action == "submit", ct, AsAgent);
         if (result.Case is { } saved && result.Errors.Count == 0)
