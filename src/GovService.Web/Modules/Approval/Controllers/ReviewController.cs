@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using FluentValidation;
 using GovService.Web.Infrastructure.Validation;
@@ -43,7 +44,7 @@ public sealed record TaskPage(
 public sealed class ReviewController(GovDbContext db, DepartmentQueues queues, ReviewActions actions, ClockKeeper clocks, ICaseRecords cases, IOrganizationDirectory organization, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, bool mine, bool overdue, int page, CancellationToken ct)
+    public async Task<IActionResult> Index([MaxLength(200)] string? q, bool mine, bool overdue, int page, CancellationToken ct)
     {
         var reviewer = await ReviewerAsync(ct);
         return reviewer is null ? Forbid() : View(await queues.ListAsync(reviewer, new QueueFilter(q, mine, overdue, Math.Max(1, page)), ct));

@@ -57,6 +57,7 @@ internal sealed class WindowIntakeFormValidator : AbstractValidator<WindowIntake
     {
         RuleFor(f => f.ApplicantName).NotEmpty().WithMessage(l["Register.RealName.Required"]).MaximumLength(50).WithMessage(l["Register.RealName.TooLong"]);
         RuleFor(f => f.ApplicantIdNumber).ValidChineseIdNumber(l, clock);
+        RuleFor(f => f.ApplicantIdNumber).MaximumLength(18).WithMessage(l["Common.TooLong", 18]);
         RuleFor(f => f.ContactMobile).Must(MobileNumber.IsValid).WithMessage(l["Mobile.Invalid"]);
         RuleFor(f => f.ContactMobile).MaximumLength(20).WithMessage(l["Common.TooLong", 20]);
         RuleFor(f => f.RefusalReason).MaximumLength(RefusalReasonMax).WithMessage(l["Common.TooLong", RefusalReasonMax]);

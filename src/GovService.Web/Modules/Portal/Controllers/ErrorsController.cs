@@ -15,9 +15,14 @@ namespace GovService.Web.Modules.Portal.Controllers;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorsController : Controller
 {
+    /// <remarks>
+    /// The code is read from the route, not bound: binding would read the form of the request that failed, and a form
+    /// refused as unreadable or carrying NUL characters would turn the error page into another error.
+    /// </remarks>
     [Route("/error/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         if (code is < 400 or > 599 || string.IsNullOrEmpty(ReasonPhrases.GetReasonPhrase(code)))
         {
             code = StatusCodes.Status404NotFound;
