@@ -55,7 +55,9 @@ internal static class HostileInput
         }
         catch (InvalidDataException)
         {
-            return (StatusCodes.Status400BadRequest, "HostileInput.BadForm"); // no boundary, a malformed part, too many values or too long a key or value
+            // No boundary, a malformed part, too many values or too long a key or value; a URL-encoded form with a NUL
+            // character is refused by the form reader itself, so this reason names NUL characters too.
+            return (StatusCodes.Status400BadRequest, "HostileInput.BadForm");
         }
         catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
         {
