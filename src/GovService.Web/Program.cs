@@ -175,6 +175,7 @@ app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestLocalization();
+app.UseHostileInputGuard();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseOutputCache();

@@ -178,7 +178,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IAsyncLifetime
     }
 
     /// <summary>A user the route is meant for: the first entitled one, else anyone it answers (anonymous visitors for a page that is nobody's).</summary>
-    private static Who EntitledUser(Rule rule) =>
+    internal static Who EntitledUser(Rule rule) =>
         rule.Expected.Where(e => e.Value == Expect.Allowed).Select(e => e.Key).Order()
             .Concat(rule.Expected.Where(e => e.Value is Expect.Self or Expect.Public or Expect.OwnOnly).Select(e => e.Key).Order())
             .DefaultIfEmpty(Who.Anonymous)

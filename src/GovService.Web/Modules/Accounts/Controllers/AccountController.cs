@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GovService.Web.Modules.Accounts.Domain;
 using GovService.Web.Modules.Accounts.Login;
 using GovService.Web.Modules.Accounts.Register;
@@ -53,7 +54,7 @@ public sealed class AccountController(
 
     [HttpGet("login")]
     [AllowAnonymous]
-    public IActionResult Login(string? returnUrl) => View(new LoginRequest { ReturnUrl = returnUrl });
+    public IActionResult Login([MaxLength(2000)] string? returnUrl) => View(new LoginRequest { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
     [AllowAnonymous]

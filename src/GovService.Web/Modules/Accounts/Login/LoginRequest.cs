@@ -17,5 +17,8 @@ internal sealed class LoginRequestValidator : AbstractValidator<LoginRequest>
     {
         RuleFor(r => r.Account).NotEmpty().WithMessage(l["Login.Account.Required"]);
         RuleFor(r => r.Password).NotEmpty().WithMessage(l["Login.Password.Required"]);
+        RuleFor(r => r.Account).MaximumLength(100).WithMessage(l["Common.TooLong", 100]);
+        RuleFor(r => r.Password).MaximumLength(128).WithMessage(l["Common.TooLong", 128]);
+        RuleFor(r => r.ReturnUrl).MaximumLength(2000).WithMessage(l["Common.TooLong", 2000]);
     }
 }

@@ -30,6 +30,10 @@ internal sealed class RegisterCitizenRequestValidator : AbstractValidator<Regist
             .NotEmpty().WithMessage(l["Register.Password.Required"]);
         RuleFor(r => r.ConfirmPassword)
             .Equal(r => r.Password).WithMessage(l["Register.ConfirmPassword.Mismatch"]);
+        RuleFor(r => r.IdNumber).MaximumLength(18).WithMessage(l["Common.TooLong", 18]);
+        RuleFor(r => r.Mobile).MaximumLength(20).WithMessage(l["Common.TooLong", 20]);
+        RuleFor(r => r.Password).MaximumLength(128).WithMessage(l["Common.TooLong", 128]);
+        RuleFor(r => r.ConfirmPassword).MaximumLength(128).WithMessage(l["Common.TooLong", 128]);
         RuleFor(r => r.AcceptTerms)
             .Equal(true).WithMessage(l["Register.AcceptTerms.Required"]);
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Approval.Domain;
@@ -44,12 +45,17 @@ public sealed class ExtensionsController(GovDbContext db, ReviewActions actions,
     }
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Decide(Guid id, string? decision, CancellationToken ct)
+    public async Task<IActionResult> Decide(Guid id, [MaxLength(50)] string? decision, CancellationToken ct)
     {
         var chief = await ChiefAsync(ct);
         if (chief is null)
         {
             return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return BadRequest(); // a decision over its bound is neither a grant nor a refusal
         }
 
         var result = await actions.DecideExtensionAsync(id, chief, decision == "grant", ct);
@@ -64,7 +70,7 @@ public sealed class ExtensionsController(GovDbContext db, ReviewActions actions,
 
     /// <summary>授权审批: the chief decides a step the template lets the chief decide, for the department, on a case of the hall.</summary>
     [HttpPost("decide/{taskId:guid}")]
-    public async Task<IActionResult> DecideStep(Guid taskId, string? decision, string? opinion, string? legalBasis, CancellationToken ct)
+    public async Task<IActionResult> DecideStep(Guid taskId, [MaxLength(50)] string? decision, [MaxLength(ActionFormValidator.OpinionMax)] string? opinion, [MaxLength(ActionFormValidator.LegalBasisMax)] string? legalBasis, CancellationToken ct)
     {
         var chief = await ChiefAsync(ct);
         var task = chief is null ? null : await db.Set<ReviewTask>().AsNoTracking()
@@ -72,6 +78,13 @@ public sealed class ExtensionsController(GovDbContext db, ReviewActions actions,
         if (chief is null || task is null)
         {
             return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // An opinion or basis over its bound ([MaxLength] above) is refused before the step is claimed.
+            TempData["Flash"] = "Chief.DecisionRefused";
+            return Redirect("/window/extensions");
         }
 
         // The chief acts for the department: the step is claimed like any other, so a reviewer holding it wins.

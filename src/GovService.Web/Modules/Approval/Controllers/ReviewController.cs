@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using FluentValidation;
+using GovService.Web.Infrastructure.Validation;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Approval.Review;
@@ -49,7 +52,7 @@ public sealed record TaskPage(
 public sealed class ReviewController(GovDbContext db, DepartmentQueues queues, ReviewActions actions, ClockKeeper clocks, ICaseRecords cases, IOrganizationDirectory organization, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, bool mine, bool overdue, int page, CancellationToken ct)
+    public async Task<IActionResult> Index([MaxLength(200)] string? q, bool mine, bool overdue, int page, CancellationToken ct)
     {
         var reviewer = await ReviewerAsync(ct);
         return reviewer is null ? Forbid() : View(await queues.ListAsync(reviewer, new QueueFilter(q, mine, overdue, Math.Max(1, page)), ct));
@@ -106,7 +109,7 @@ public sealed class ReviewController(GovDbContext db, DepartmentQueues queues, R
         }
 
         var task = await actions.HeldAsync(id, reviewer, ct);
-        var result = task is null ? StepResult.Refused(l["Review.ClaimFirst"]) : verb switch
+        var result = !ModelState.IsValid ? StepResult.Refused(l["Common.CheckFields"]) : task is null ? StepResult.Refused(l["Review.ClaimFirst"]) : verb switch
         {
             "pass" => await actions.PassAsync(task, reviewer, form.Opinion, ct),
             "return" => await actions.ReturnAsync(task, reviewer, form.ToStage, form.Opinion, ct),
@@ -171,4 +174,25 @@ public sealed class ActionForm
     public Guid DepartmentId { get; set; }
     public string Decision { get; set; } = "";
     public string LegalBasis { get; set; } = "";
+}
+
+/// <summary>
+/// The bounds of the action forms. An opinion is kept on the applicant's timeline in a 1000-character note, after the
+/// step's or the department's name (at most 100) or followed by the legal basis, so it has 800 and the basis 190; the
+/// 补正 defects are kept joined, with the materials' names, in a note of the same size.
+/// </summary>
+internal sealed class ActionFormValidator : AbstractValidator<ActionForm>
+{
+    public const int OpinionMax = 800;
+    public const int LegalBasisMax = 190;
+    public const int DefectsMax = 500;
+
+    public ActionFormValidator(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.Opinion).MaximumLength(OpinionMax).WithMessage(l["Common.TooLong", OpinionMax]);
+        RuleFor(f => f.LegalBasis).MaximumLength(LegalBasisMax).WithMessage(l["Common.TooLong", LegalBasisMax]);
+        RuleFor(f => f.ProcedureType).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleFor(f => f.Decision).MaximumLength(Bounds.Choice).WithMessage(l["Common.TooLong", Bounds.Choice]);
+        RuleFor(f => f.Defects).Bounded(DefectsMax, DefectsMax, l);
+    }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Catalog.Contracts;
@@ -21,6 +23,20 @@ public sealed class StepRow
     public bool ChiefMayDecide { get; set; }
 }
 
+/// <summary>A step's name is kept in a 100-character column.</summary>
+internal sealed class StepRowValidator : AbstractValidator<StepRow>
+{
+    public StepRowValidator(IStringLocalizer<SharedResource> l) =>
+        RuleFor(r => r.Name).MaximumLength(100).WithMessage(l["Common.TooLong", 100]);
+}
+
+/// <summary>The rows as the action takes them (the validation filter finds a validator by the argument's type).</summary>
+internal sealed class StepRowsValidator : AbstractValidator<List<StepRow>>
+{
+    public StepRowsValidator(IStringLocalizer<SharedResource> l) =>
+        RuleForEach(rows => rows).SetValidator(new StepRowValidator(l)).OverridePropertyName("rows");
+}
+
 public sealed record RoutesPage(IReadOnlyList<RouteTemplate> Templates, IReadOnlyList<ItemChoice> Items, IReadOnlyList<DepartmentInfo> Departments, string? Query);
 
 public sealed record RouteEditPage(PublishedItem Item, IReadOnlyList<RouteTemplate> History, List<StepRow> Rows, IReadOnlyList<DepartmentInfo> Departments);
@@ -35,7 +51,7 @@ public sealed record RouteEditPage(PublishedItem Item, IReadOnlyList<RouteTempla
 public sealed class RoutesAdminController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, CancellationToken ct) =>
+    public async Task<IActionResult> Index([MaxLength(200)] string? q, CancellationToken ct) =>
         View(new RoutesPage(
             await db.Set<RouteTemplate>().AsNoTracking().Include(t => t.Steps).Where(t => t.IsCurrent).OrderBy(t => t.BasicCode).ToListAsync(ct),
             await catalog.SearchPublishedAsync(q, ct),

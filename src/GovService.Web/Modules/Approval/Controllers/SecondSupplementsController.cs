@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Approval.Review;
@@ -17,8 +18,11 @@ public sealed record SecondSupplementPage(SecondSupplementRequest Request, IRead
 [Area(ApprovalModule.Name)]
 [Authorize(Roles = Roles.Supervisor)]
 [Route("supervision/supplements")]
-public sealed class SecondSupplementsController(SecondSupplements requests, ICaseRecords cases) : Controller
+public sealed class SecondSupplementsController(SecondSupplements requests, ICaseRecords cases, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <summary>The note's column (<c>decision_note</c>).</summary>
+    public const int NoteMax = 1000;
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
@@ -35,7 +39,7 @@ public sealed class SecondSupplementsController(SecondSupplements requests, ICas
     }
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Decide(Guid id, string? decision, string? note, CancellationToken ct)
+    public async Task<IActionResult> Decide(Guid id, [MaxLength(16)] string? decision, [MaxLength(NoteMax)] string? note, CancellationToken ct)
     {
         var supervisor = await SupervisorAsync(ct);
         var request = supervisor is null ? null : await requests.FindAsync(id, supervisor, ct);
@@ -49,9 +53,13 @@ public sealed class SecondSupplementsController(SecondSupplements requests, ICas
             return BadRequest();
         }
 
-        var result = await requests.DecideAsync(id, supervisor!, decision == "approve", note ?? "", ct);
+        // A note over its bound ([MaxLength] above, the column's length) comes back beside the field, nothing decided.
+        var result = ModelState.IsValid
+            ? await requests.DecideAsync(id, supervisor!, decision == "approve", note ?? "", ct)
+            : StepResult.Refused(l["Common.TooLong", NoteMax].Value);
         if (!result.Done)
         {
+            ModelState.Remove("note");
             ModelState.AddModelError("note", result.Error!);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             ViewData["Note"] = note;

@@ -2,6 +2,7 @@ using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Calendar;
+using GovService.Web.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Approval.Review;
@@ -42,9 +43,8 @@ public sealed class DepartmentQueues(GovDbContext db, TimeProvider clock)
         }
 
         var total = await query.CountAsync(ct);
-        var page = Math.Max(1, filter.Page);
         var rows = await query.OrderBy(t => t.DueOn).ThenBy(t => t.Id)
-            .Skip((page - 1) * QueueFilter.PageSize).Take(QueueFilter.PageSize)
+            .Skip(Paging.Offset(filter.Page, QueueFilter.PageSize)).Take(QueueFilter.PageSize)
             .Select(t => new QueueRow(
                 t.Id, t.CaseNumber, t.ItemName, t.ApplicantName, t.Name, t.Stage, t.DueOn, t.ClaimedByName, t.ClaimedByStaffId,
                 db.Set<ClockSegmentRecord>().Any(s => s.CaseId == t.CaseId && s.To == null && s.State == SegmentState.InForce && s.Kind != ClockSegmentKind.Extended)))

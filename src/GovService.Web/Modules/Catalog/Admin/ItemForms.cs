@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using GovService.Web.Infrastructure.Validation;
 using GovService.Web.Modules.Catalog.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 using Microsoft.Extensions.Localization;
@@ -154,6 +155,7 @@ internal sealed class NewItemFormValidator : AbstractValidator<NewItemForm>
     public NewItemFormValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(f => f.BasicCode).Matches("^[0-9A-Z]{12}$").WithMessage(l["Admin.BasicCode.Invalid"]);
+        RuleFor(f => f.BasicCode).MaximumLength(12).WithMessage(l["Common.TooLong", 12]);
         RuleFor(f => f.Name).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(200).WithMessage(l["Common.TooLong", 200]);
         RuleFor(f => f.DepartmentId).NotEmpty().WithMessage(l["Common.Required"]);
         RuleFor(f => f.Level).Must(CodeLists.Levels.ContainsKey).WithMessage(l["Common.Required"]);
@@ -181,6 +183,41 @@ internal sealed class GuideFormValidator : AbstractValidator<GuideForm>
         RuleFor(f => f.LegalBasis).MaximumLength(4000).WithMessage(l["Common.TooLong", 4000]);
         RuleFor(f => f.Conditions).MaximumLength(4000).WithMessage(l["Common.TooLong", 4000]);
         RuleFor(f => f.Process).MaximumLength(4000).WithMessage(l["Common.TooLong", 4000]);
+        RuleFor(f => f.ItemType).MaximumLength(2).WithMessage(l["Common.TooLong", 2]);
+        RuleFor(f => f.ConsultPhone).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleFor(f => f.SupervisionPhone).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleFor(f => f.QuantityLimit).MaximumLength(200).WithMessage(l["Common.TooLong", 200]);
+        RuleFor(f => f.ResultName).MaximumLength(200).WithMessage(l["Common.TooLong", 200]);
+        RuleFor(f => f.StatutoryNote).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+        RuleFor(f => f.PromisedNote).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+        RuleFor(f => f.Keywords).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+        RuleFor(f => f.Place).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+        RuleFor(f => f.Hours).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+        RuleFor(f => f.CommonMistakes).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+        RuleForEach(f => f.Themes).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleForEach(f => f.Fees).SetValidator(new FeeRowValidator(l));
+        RuleForEach(f => f.Faq).SetValidator(new FaqRowValidator(l));
+    }
+}
+
+/// <summary>A fee of the guide; kept in the version's JSON, so bounded like the guide's other free texts.</summary>
+internal sealed class FeeRowValidator : AbstractValidator<FeeRow>
+{
+    public FeeRowValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.Name).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+        RuleFor(f => f.Standard).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+        RuleFor(f => f.Basis).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+        RuleFor(f => f.Reduction).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+    }
+}
+
+internal sealed class FaqRowValidator : AbstractValidator<FaqRow>
+{
+    public FaqRowValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.Question).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+        RuleFor(f => f.Answer).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
     }
 }
 
@@ -192,6 +229,10 @@ internal sealed class MaterialFormValidator : AbstractValidator<MaterialForm>
         RuleFor(f => f.Source).IsInEnum().WithMessage(l["Common.Required"]);
         RuleFor(f => f.Originals).InclusiveBetween(0, 99).WithMessage(l["Admin.Material.CountRange"]);
         RuleFor(f => f.Copies).InclusiveBetween(0, 99).WithMessage(l["Admin.Material.CountRange"]);
+        RuleFor(f => f.IssuingBody).MaximumLength(100).WithMessage(l["Common.TooLong", 100]);
+        RuleFor(f => f.LicenceType).MaximumLength(100).WithMessage(l["Common.TooLong", 100]);
+        RuleFor(f => f.Instructions).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
+        RuleFor(f => f.CommonMistakes).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
     }
 }
 
@@ -202,5 +243,8 @@ internal sealed class FieldFormValidator : AbstractValidator<FieldForm>
         RuleFor(f => f.Key).Matches("^[a-z][a-z0-9_]{0,49}$").WithMessage(l["Admin.Field.Key.Invalid"]);
         RuleFor(f => f.Label).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(100).WithMessage(l["Common.TooLong", 100]);
         RuleFor(f => f.Kind).IsInEnum().WithMessage(l["Common.Required"]);
+        RuleFor(f => f.Key).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleFor(f => f.Help).MaximumLength(500).WithMessage(l["Common.TooLong", 500]);
+        RuleFor(f => f.Options).MaximumLength(Bounds.LongText).WithMessage(l["Common.TooLong", Bounds.LongText]);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using GovService.Web.Infrastructure.Web;
@@ -21,7 +22,7 @@ public sealed class CatalogApiController(CatalogQueries queries, IOrganizationDi
     [HttpGet("items")]
     [ProducesResponseType<ApiPage<ApiItemSummary>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    public async Task<ApiPage<ApiItemSummary>> Items(string? q, Audience? audience, string? theme, Guid? department, int? level, int page = 1, int pageSize = 20, CancellationToken ct = default)
+    public async Task<ApiPage<ApiItemSummary>> Items([MaxLength(200)] string? q, Audience? audience, [MaxLength(50)] string? theme, Guid? department, int? level, int page = 1, int pageSize = 20, CancellationToken ct = default)
     {
         var result = await queries.SearchAsync(new SearchFilter(q, audience, theme, department, level, page, pageSize), ct);
         return new ApiPage<ApiItemSummary>(result.Items.Select(ApiItemSummary.From).ToList(), result.Page, result.PageSize, result.Total, result.Pages);

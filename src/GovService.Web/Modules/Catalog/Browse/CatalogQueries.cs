@@ -1,6 +1,7 @@
 using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Domain;
+using GovService.Web.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Catalog.Browse;
@@ -12,7 +13,7 @@ public sealed record SearchFilter(string? Q = null, Audience? Audience = null, s
     public SearchFilter Normalized() => this with
     {
         Q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim()[..Math.Min(Q.Trim().Length, 50)],
-        Page = Math.Max(1, Page),
+        Page = Paging.Clamp(Page),
         PageSize = Math.Clamp(PageSize, 1, MaxPageSize),
     };
 }
@@ -93,7 +94,7 @@ public sealed class CatalogQueries(GovDbContext db)
         var total = await query.CountAsync(ct);
         var items = await query
             .OrderBy(x => x.v.Frequency).ThenBy(x => x.i.BasicCode)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Skip(Paging.Offset(filter.Page, filter.PageSize)).Take(filter.PageSize)
             .Select(x => new ItemSummary(x.i.BasicCode, x.v.Name, x.v.ImplementingBodyName, x.v.ItemType, x.v.Level, x.v.CaseKind, x.v.PromisedLimit, x.v.PromisedUnit,
                 x.v.StatutoryLimit, x.v.VisitsNeeded, x.v.OnlineDepth, x.v.Themes, x.v.ServiceObjects, x.v.Frequency, x.v.Number))
             .ToListAsync(ct);

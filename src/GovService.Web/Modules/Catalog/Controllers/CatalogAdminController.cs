@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GovService.Web.Shared.Files;
 using System.Security.Claims;
 using System.Text.Json;
@@ -37,7 +38,7 @@ public sealed class CatalogAdminController(
     private string UserName => User.FindFirstValue(ClaimTypes.Name) ?? "admin";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, CancellationToken ct)
+    public async Task<IActionResult> Index([MaxLength(200)] string? q, CancellationToken ct)
     {
         var items = await db.Set<ServiceItem>().AsNoTracking().Include(i => i.Versions).OrderBy(i => i.BasicCode).ToListAsync(ct);
         var rows = items
@@ -214,7 +215,7 @@ public sealed class CatalogAdminController(
     [HttpPost("{code}/materials/{id:guid}/file")]
     [RequestSizeLimit(UploadRules.MaxBytes + 64 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRules.MaxBytes + 64 * 1024)]
-    public async Task<IActionResult> UploadFile(string code, Guid id, string slot, IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> UploadFile(string code, Guid id, [MaxLength(50)] string slot, IFormFile? file, CancellationToken ct)
     {
         var (_, draft) = await DraftOf(code, ct);
         var material = draft?.Materials.FirstOrDefault(m => m.Id == id);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GovService.Web.Modules.Catalog.Browse;
 using GovService.Web.Modules.Catalog.Domain;
 using GovService.Web.Modules.Organization.Contracts;
@@ -19,7 +20,7 @@ public sealed class ServicesController(CatalogQueries queries, IOrganizationDire
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPageCache.Policy)]
-    public async Task<IActionResult> Index(string? q, Audience? audience, string? theme, Guid? department, int? level, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index([MaxLength(200)] string? q, Audience? audience, [MaxLength(50)] string? theme, Guid? department, int? level, int page = 1, CancellationToken ct = default)
     {
         var filter = new SearchFilter(q, audience, theme, department, level, page, 20).Normalized();
         var results = await queries.SearchAsync(filter, ct);

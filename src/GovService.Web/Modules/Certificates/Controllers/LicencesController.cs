@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Certificates.Domain;
@@ -29,7 +30,7 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
 
     /// <summary>The licence; staff opening it are recorded with the reason they give (用证事由), the holder is not.</summary>
     [HttpGet("licences/{id:guid}")]
-    public async Task<IActionResult> Show(Guid id, string? reason, CancellationToken ct)
+    public async Task<IActionResult> Show(Guid id, [MaxLength(300)] string? reason, CancellationToken ct)
     {
         var licence = await db.Set<Licence>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         var (may, mayRevoke) = licence is null ? (false, false) : await AccessAsync(licence, ct);
@@ -93,7 +94,7 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
 
     /// <summary>吊销: by the issuing department (a reviewer of it) or an administrator, with the reason; verification says revoked at once.</summary>
     [HttpPost("licences/{id:guid}/revoke")]
-    public async Task<IActionResult> Revoke(Guid id, string? reason, CancellationToken ct)
+    public async Task<IActionResult> Revoke(Guid id, [MaxLength(500)] string? reason, CancellationToken ct)
     {
         var licence = await db.Set<Licence>().FirstOrDefaultAsync(x => x.Id == id, ct);
         var (_, mayRevoke) = licence is null ? (false, false) : await AccessAsync(licence, ct);
@@ -102,7 +103,7 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
             return NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || licence.State != LicenceState.Valid)
+        if (string.IsNullOrWhiteSpace(reason) || !ModelState.IsValid || licence.State != LicenceState.Valid)
         {
             TempData["Flash"] = "Licence.RevokeRefused";
             return Redirect($"/licences/{id}");

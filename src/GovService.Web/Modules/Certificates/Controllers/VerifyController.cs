@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GovService.Web.Modules.Certificates.Domain;
 using GovService.Web.Modules.Certificates.Issuance;
 using GovService.Web.Shared.Security;
@@ -16,12 +17,12 @@ namespace GovService.Web.Modules.Certificates.Controllers;
 public sealed class VerifyController(LicenceVerification verification, LicenceSigner signer) : Controller
 {
     [HttpGet("verify")]
-    public IActionResult Form(string? identifier) =>
+    public IActionResult Form([MaxLength(120)] string? identifier) =>
         string.IsNullOrWhiteSpace(identifier) ? View("Index", (Verification?)null) : Redirect($"/verify/{Uri.EscapeDataString(identifier.Trim())}");
 
     [HttpGet("verify/{identifier}")]
     [EnableRateLimiting(RateLimitPolicies.Lookup)]
-    public async Task<IActionResult> Index(string identifier, string? s, CancellationToken ct)
+    public async Task<IActionResult> Index(string identifier, [MaxLength(256)] string? s, CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
         var result = await verification.VerifyAsync(identifier, s, ct);
@@ -36,7 +37,7 @@ public sealed class VerifyController(LicenceVerification verification, LicenceSi
     [HttpGet("api/v1/certificates/{identifier}/verify")]
     [EnableRateLimiting(RateLimitPolicies.Lookup)]
     [Produces("application/json")]
-    public async Task<IActionResult> Api(string identifier, string? s, CancellationToken ct)
+    public async Task<IActionResult> Api(string identifier, [MaxLength(256)] string? s, CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
         var result = await verification.VerifyAsync(identifier, s, ct);

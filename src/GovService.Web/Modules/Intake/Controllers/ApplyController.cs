@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Security.Claims;
@@ -82,7 +83,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
     }
 
     [HttpGet("{code}")]
-    public async Task<IActionResult> Start(string code, Guid? key, string? copyFrom, CancellationToken ct)
+    public async Task<IActionResult> Start(string code, Guid? key, [MaxLength(30)] string? copyFrom, CancellationToken ct)
     {
         var item = await catalog.FindPublishedAsync(code, ct);
         if (item is null)
@@ -110,7 +111,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
     [HttpPost("{code}")]
     [RequestSizeLimit(MaxPostBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxPostBytes)]
-    public async Task<IActionResult> Save(string code, OnlineApplicationForm form, string? action, CancellationToken ct)
+    public async Task<IActionResult> Save(string code, OnlineApplicationForm form, [MaxLength(50)] string? action, CancellationToken ct)
     {
         var item = await catalog.FindPublishedAsync(code, ct);
         return item is null ? NotFound() : await SaveAsync(await apply.ShapeAsync(item, ct), form, action, ct);
@@ -145,7 +146,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
     [HttpPost("bundle/{code}")]
     [RequestSizeLimit(MaxPostBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxPostBytes)]
-    public async Task<IActionResult> SaveBundle(string code, OnlineApplicationForm form, string? action, CancellationToken ct)
+    public async Task<IActionResult> SaveBundle(string code, OnlineApplicationForm form, [MaxLength(50)] string? action, CancellationToken ct)
     {
         var shape = await BundleShapeAsync(code, ct);
         return shape is null ? NotFound() : await SaveAsync(shape, form, action, ct);
@@ -156,6 +157,13 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
 
     private async Task<IActionResult> SaveAsync(ApplicationShape shape, OnlineApplicationForm form, string? action, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            // Over its bounds (or not even readable): nothing is kept, the typed answers come back beside the messages.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await Page(shape, form, ct);
+        }
+
         var uploads = Request.HasFormContentType ? MaterialFiles.Posted(Request.Form.Files) : [];
         var result = await apply.SaveAsync(shape, form, uploads, Me, action == "submit", ct, AsAgent);
         if (result.Case is { } saved && result.Errors.Count == 0)

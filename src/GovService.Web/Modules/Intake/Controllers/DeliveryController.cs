@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Certificates.Contracts;
 using GovService.Web.Modules.Intake.Domain;
@@ -36,8 +37,11 @@ public sealed class DeliveryController(GovDbContext db, CaseClosure closure, IOr
         return clerk is null ? Forbid() : View(await PageAsync(clerk, ct));
     }
 
+    /// <summary>The form's texts, each with its [MaxLength] below.</summary>
+    private static readonly string[] TextFields = ["recipient", "recipientId", "courier", "tracking", "address"];
+
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Deliver(Guid id, DeliveryMethod method, string? recipient, string? recipientId, bool authorised, string? courier, string? tracking, string? address, CancellationToken ct)
+    public async Task<IActionResult> Deliver(Guid id, DeliveryMethod method, [MaxLength(50)] string? recipient, [MaxLength(20)] string? recipientId, bool authorised, [MaxLength(50)] string? courier, [MaxLength(40)] string? tracking, [MaxLength(200)] string? address, CancellationToken ct)
     {
         var clerk = await organization.HallStaffAsync(User, ct);
         var found = clerk is null ? null : await db.Set<Case>().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId && c.State == CaseState.AwaitingDelivery, ct);
@@ -46,7 +50,9 @@ public sealed class DeliveryController(GovDbContext db, CaseClosure closure, IOr
             return NotFound();
         }
 
-        var error = method switch
+        // A recipient, courier, tracking number or address over its column's length ([MaxLength] above) is refused like a missing one.
+        var tooLong = TextFields.Any(k => ModelState.GetFieldValidationState(k) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid);
+        var error = tooLong ? l["Common.CheckFields"].Value : method switch
         {
             DeliveryMethod.Pickup when string.IsNullOrWhiteSpace(recipient) || !ChineseIdNumber.IsValid(recipientId, clock.Today()) => l["Delivery.PickupNeedsId"].Value,
             // Someone other than the applicant collects only with a checked authorisation (委托书).

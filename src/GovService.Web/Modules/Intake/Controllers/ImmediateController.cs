@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Intake.Domain;
@@ -33,7 +34,7 @@ public sealed class ImmediateController(GovDbContext db, CaseClosure closure, IO
     }
 
     [HttpPost("{id:guid}/decide")]
-    public async Task<IActionResult> Decide(Guid id, string? decision, string? opinion, CancellationToken ct)
+    public async Task<IActionResult> Decide(Guid id, [MaxLength(50)] string? decision, [MaxLength(1000)] string? opinion, CancellationToken ct)
     {
         var chief = await organization.HallStaffAsync(User, ct);
         var found = chief is null ? null : await Waiting(chief, tracked: true).FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -45,6 +46,12 @@ public sealed class ImmediateController(GovDbContext db, CaseClosure closure, IO
         if (decision is not ("approve" or "deny"))
         {
             return BadRequest();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            TempData["Errors"] = l["Common.TooLong", 1000].Value; // the opinion's [MaxLength]
+            return RedirectToAction(nameof(Index));
         }
 
         if (decision == "deny" && string.IsNullOrWhiteSpace(opinion))

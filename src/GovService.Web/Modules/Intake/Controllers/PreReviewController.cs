@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Contracts;
@@ -73,7 +74,7 @@ public sealed class PreReviewController(GovDbContext db, ICatalogDirectory catal
     }
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Decide(Guid id, WindowIntakeForm form, string? outcome, CancellationToken ct)
+    public async Task<IActionResult> Decide(Guid id, WindowIntakeForm form, [MaxLength(50)] string? outcome, CancellationToken ct)
     {
         var (clerk, application, item) = await LoadAsync(id, ct, tracked: true);
         if (clerk is null || application is null || item is null)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GovService.Web.Modules.Intake.Status;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ public sealed class StatusController(CaseStatusLookup lookup) : Controller
 {
     [HttpGet("/status")]
     [EnableRateLimiting(RateLimitPolicies.Lookup)]
-    public async Task<IActionResult> Index(string? number, string? code, CancellationToken ct)
+    public async Task<IActionResult> Index([MaxLength(64)] string? number, [MaxLength(64)] string? code, CancellationToken ct)
     {
         var searched = !string.IsNullOrWhiteSpace(number) || !string.IsNullOrWhiteSpace(code);
         var status = searched ? await lookup.FindAsync(number, code, ct) : null;
@@ -32,7 +33,7 @@ public sealed class StatusController(CaseStatusLookup lookup) : Controller
     [EnableRateLimiting(RateLimitPolicies.Lookup)]
     [ProducesResponseType<CaseStatus>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public async Task<IActionResult> Api(string number, string? queryCode, CancellationToken ct)
+    public async Task<IActionResult> Api(string number, [MaxLength(64)] string? queryCode, CancellationToken ct)
     {
         var status = await lookup.FindAsync(number, queryCode, ct);
         return status is null

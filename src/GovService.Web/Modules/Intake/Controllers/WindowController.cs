@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Contracts;
@@ -45,7 +46,7 @@ public sealed record AcceptanceNoticePage(Case Case, IReadOnlyList<CaseMaterial>
 public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, ICitizenDirectory citizens, AcceptAtWindow accept, TakeInAtWindow takeIn, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, CancellationToken ct)
+    public async Task<IActionResult> Index([MaxLength(200)] string? q, CancellationToken ct)
     {
         var clerk = await organization.HallStaffAsync(User, ct);
         return clerk is null ? Forbid() : View(new WindowSearchPage(q, await catalog.SearchPublishedAsync(q, ct), clerk));
@@ -53,7 +54,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
 
     /// <summary>The intake form; with <paramref name="id"/> the applicant is looked up by ID number and prefilled when registered.</summary>
     [HttpGet("intake/{code}")]
-    public async Task<IActionResult> Intake(string code, string? id, CancellationToken ct)
+    public async Task<IActionResult> Intake(string code, [MaxLength(64)] string? id, CancellationToken ct)
     {
         var item = await catalog.FindPublishedAsync(code, ct);
         if (item is null)
@@ -88,7 +89,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     }
 
     [HttpPost("intake/{code}")]
-    public async Task<IActionResult> Intake(string code, WindowIntakeForm form, string? outcome, CancellationToken ct)
+    public async Task<IActionResult> Intake(string code, WindowIntakeForm form, [MaxLength(50)] string? outcome, CancellationToken ct)
     {
         var clerk = await organization.HallStaffAsync(User, ct);
         var item = await catalog.FindPublishedAsync(code, ct);
@@ -129,7 +130,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     /// same application by its number (无差别受理), counting one more visit.
     /// </summary>
     [HttpGet("continue")]
-    public async Task<IActionResult> Continue(string? number, CancellationToken ct)
+    public async Task<IActionResult> Continue([MaxLength(64)] string? number, CancellationToken ct)
     {
         number = (number ?? "").Trim();
         var pending = await PendingAsync(c => c.Number == number, ct);
@@ -165,7 +166,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     }
 
     [HttpPost("continue/{id:guid}")]
-    public async Task<IActionResult> Continue(Guid id, WindowIntakeForm form, string? outcome, CancellationToken ct)
+    public async Task<IActionResult> Continue(Guid id, WindowIntakeForm form, [MaxLength(50)] string? outcome, CancellationToken ct)
     {
         var clerk = await organization.HallStaffAsync(User, ct);
         var pending = await PendingAsync(c => c.Id == id, ct, tracked: true);

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using FluentValidation;
+using GovService.Web.Infrastructure.Validation;
 using GovService.Web.Modules.Catalog.Contracts;
+using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Intake.OnlineApplication;
 
@@ -17,6 +20,25 @@ public sealed class OnlineApplicationForm
 
     /// <summary>免提交: the wallet licence chosen for a material slot instead of an upload.</summary>
     public Dictionary<int, Guid> Licences { get; set; } = [];
+}
+
+/// <summary>
+/// The bounds of an application (a draft is kept with every answer, so the bounds hold for drafts too): the columns'
+/// lengths for the contact and the applicant, 500 characters an answer (the longest a text answer may be) and
+/// 20,000 for all answers of the form.
+/// </summary>
+internal sealed class OnlineApplicationFormValidator : AbstractValidator<OnlineApplicationForm>
+{
+    public const int AnswerMax = 500;
+    public const int AnswersMax = 20_000;
+
+    public OnlineApplicationFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.ContactMobile).MaximumLength(20).WithMessage(l["Common.TooLong", 20]);
+        RuleFor(f => f.ApplicantName).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleFor(f => f.ApplicantIdNumber).MaximumLength(18).WithMessage(l["Common.TooLong", 18]);
+        RuleFor(f => f.Fields).Bounded(AnswerMax, AnswersMax, l);
+    }
 }
 
 /// <summary>

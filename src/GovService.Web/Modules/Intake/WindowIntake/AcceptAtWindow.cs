@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Infrastructure.Validation;
 using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Modules.Intake.Domain;
@@ -62,8 +63,28 @@ internal sealed class WindowIntakeFormValidator : AbstractValidator<WindowIntake
     {
         RuleFor(f => f.ApplicantName).NotEmpty().WithMessage(l["Register.RealName.Required"]).MaximumLength(50).WithMessage(l["Register.RealName.TooLong"]);
         RuleFor(f => f.ApplicantIdNumber).ValidChineseIdNumber(l, clock);
+        RuleFor(f => f.ApplicantIdNumber).MaximumLength(18).WithMessage(l["Common.TooLong", 18]);
         RuleFor(f => f.ContactMobile).Must(MobileNumber.IsValid).WithMessage(l["Mobile.Invalid"]);
+        RuleFor(f => f.ContactMobile).MaximumLength(20).WithMessage(l["Common.TooLong", 20]);
+        RuleFor(f => f.RefusalReason).MaximumLength(RefusalReasonMax).WithMessage(l["Common.TooLong", RefusalReasonMax]);
+        RuleFor(f => f.RefusalBasis).MaximumLength(RefusalBasisMax).WithMessage(l["Common.TooLong", RefusalBasisMax]);
+        RuleForEach(f => f.Materials).SetValidator(new MaterialCheckValidator(l));
+        RuleFor(f => f.Materials).Must(m => m.Sum(c => c.Defect?.Length ?? 0) <= MaterialCheckValidator.DefectMax).WithMessage(l["Common.FormTooLong", MaterialCheckValidator.DefectMax]).WithErrorCode(Bounds.ErrorCode);
     }
+
+    /// <summary>The applicant's timeline keeps "reason（basis）" in a 1000-character note.</summary>
+    public const int RefusalReasonMax = 800;
+
+    public const int RefusalBasisMax = 190;
+}
+
+/// <summary>A defect is kept in a 500-character column, and all of a case's together, with the materials' names, in a 1000-character note.</summary>
+internal sealed class MaterialCheckValidator : AbstractValidator<MaterialCheck>
+{
+    public const int DefectMax = 500;
+
+    public MaterialCheckValidator(IStringLocalizer<SharedResource> l) =>
+        RuleFor(m => m.Defect).MaximumLength(DefectMax).WithMessage(l["Common.TooLong", DefectMax]);
 }
 
 public sealed record IntakeResult(Case? Case, IReadOnlyList<(string Field, string Message)> Errors);

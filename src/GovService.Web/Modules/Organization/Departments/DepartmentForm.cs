@@ -40,5 +40,7 @@ internal sealed class DepartmentFormValidator : AbstractValidator<DepartmentForm
         RuleFor(f => f.RegionId).NotEmpty().WithMessage(l["Common.Required"]);
         RuleFor(f => f.Phone).NotEmpty().WithMessage(l["Common.Required"]).Matches(@"^[0-9\-]{7,20}$").WithMessage(l["Phone.Invalid"]);
         RuleFor(f => f.Address).MaximumLength(200).WithMessage(l["Common.TooLong", 200]);
+        RuleFor(f => f.CreditCode).MaximumLength(18).WithMessage(l["Common.TooLong", 18]);
+        RuleFor(f => f.Phone).MaximumLength(30).WithMessage(l["Common.TooLong", 30]);
     }
 }

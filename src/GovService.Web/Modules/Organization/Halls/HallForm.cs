@@ -55,6 +55,7 @@ internal sealed class HallFormValidator : AbstractValidator<HallForm>
         RuleFor(f => f.Address).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(200).WithMessage(l["Common.TooLong", 200]);
         RuleFor(f => f.Phone).NotEmpty().WithMessage(l["Common.Required"]).Matches(@"^[0-9\-]{7,20}$").WithMessage(l["Phone.Invalid"]);
         RuleFor(f => f.OpeningHours).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(200).WithMessage(l["Common.TooLong", 200]);
+        RuleFor(f => f.Phone).MaximumLength(30).WithMessage(l["Common.TooLong", 30]);
     }
 }
 

@@ -30,6 +30,7 @@ internal sealed class RegionFormValidator : AbstractValidator<RegionForm>
     public RegionFormValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(f => f.Code).Must(RegionCode.IsValid).WithMessage(l["Region.Code.Invalid"]);
+        RuleFor(f => f.Code).MaximumLength(12).WithMessage(l["Common.TooLong", 12]);
         RuleFor(f => f.Name).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
         RuleFor(f => f.Level).IsInEnum().WithMessage(l["Common.Required"]);
         RuleFor(f => f.ParentId).NotNull().When(f => f.Level != RegionLevel.County).WithMessage(l["Region.Parent.Required"]);

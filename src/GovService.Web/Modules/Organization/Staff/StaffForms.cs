@@ -90,6 +90,7 @@ internal static class StaffPlacementRules
         where T : IStaffPlacement
     {
         validator.RuleFor(f => f.Role).Must(r => Roles.Staff.Contains(r)).WithMessage(l["Staff.Role.Invalid"]);
+        validator.RuleFor(f => f.Role).MaximumLength(32).WithMessage(l["Common.TooLong", 32]);
         validator.RuleFor(f => f.HallId).NotNull().When(f => f.Role is Roles.Clerk or Roles.ChiefRepresentative).WithMessage(l["Staff.Hall.Required"]);
         validator.RuleFor(f => f.DepartmentId).NotNull().When(f => f.Role == Roles.Reviewer).WithMessage(l["Staff.Department.Required"]);
         validator.RuleFor(f => f.RegionId).NotNull().When(f => f.Role is Roles.Supervisor or Roles.Agent).WithMessage(l["Staff.Region.Required"]);
@@ -106,6 +107,11 @@ internal sealed class NewStaffFormValidator : AbstractValidator<NewStaffForm>
         RuleFor(f => f.Mobile).Must(MobileNumber.IsValid).When(f => !string.IsNullOrWhiteSpace(f.Mobile)).WithMessage(l["Mobile.Invalid"]);
         RuleFor(f => f.OfficePhone).NotEmpty().WithMessage(l["Common.Required"]).Matches(@"^[0-9\-]{7,20}$").WithMessage(l["Phone.Invalid"]);
         RuleFor(f => f.Password).NotEmpty().WithMessage(l["Common.Required"]);
+        RuleFor(f => f.UserName).MaximumLength(32).WithMessage(l["Common.TooLong", 32]);
+        RuleFor(f => f.Mobile).MaximumLength(20).WithMessage(l["Common.TooLong", 20]);
+        RuleFor(f => f.Title).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleFor(f => f.OfficePhone).MaximumLength(30).WithMessage(l["Common.TooLong", 30]);
+        RuleFor(f => f.Password).MaximumLength(128).WithMessage(l["Common.TooLong", 128]);
         this.AddPlacementRules(l);
     }
 }
@@ -116,6 +122,8 @@ internal sealed class EditStaffFormValidator : AbstractValidator<EditStaffForm>
     {
         RuleFor(f => f.Name).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
         RuleFor(f => f.OfficePhone).NotEmpty().WithMessage(l["Common.Required"]).Matches(@"^[0-9\-]{7,20}$").WithMessage(l["Phone.Invalid"]);
+        RuleFor(f => f.Title).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleFor(f => f.OfficePhone).MaximumLength(30).WithMessage(l["Common.TooLong", 30]);
         this.AddPlacementRules(l);
     }
 }

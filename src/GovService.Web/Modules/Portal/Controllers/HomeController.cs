@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Modules.Organization.Contracts;
 using Microsoft.AspNetCore.Authorization;
@@ -30,7 +31,7 @@ public sealed class HomeController(IOrganizationDirectory organization) : Contro
     /// <summary>Switches the UI language (zh-CN / en) for a year, then returns to the page the user was on. A GET: it only sets a preference cookie.</summary>
     [HttpGet("/language")]
     [AllowAnonymous]
-    public IActionResult Language(string culture, string? returnUrl)
+    public IActionResult Language([MaxLength(20)] string culture, [MaxLength(2000)] string? returnUrl)
     {
         var chosen = culture == "en" ? "en" : "zh-CN";
         Response.Cookies.Append(
@@ -43,7 +44,7 @@ public sealed class HomeController(IOrganizationDirectory organization) : Contro
     /// <summary>关怀模式: large text and high contrast for older users; remembered in a cookie.</summary>
     [HttpGet("/care-mode")]
     [AllowAnonymous]
-    public IActionResult CareMode(bool on, string? returnUrl)
+    public IActionResult CareMode(bool on, [MaxLength(2000)] string? returnUrl)
     {
         if (on)
         {

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using FluentValidation;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Notifications.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
@@ -20,6 +22,18 @@ public sealed record ComplaintTarget(string Number, string ItemName);
 
 public sealed record ComplaintForm(string? Subject = null, string? Title = null, string? Content = null, string? Respondent = null);
 
+/// <summary>The columns' lengths; the action refuses the same with its own message, the bounds keep them declared.</summary>
+internal sealed class ComplaintFormValidator : AbstractValidator<ComplaintForm>
+{
+    public ComplaintFormValidator(Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.Subject).MaximumLength(100).WithMessage(l["Common.TooLong", 100]);
+        RuleFor(f => f.Title).MaximumLength(100).WithMessage(l["Common.TooLong", 100]);
+        RuleFor(f => f.Content).MaximumLength(2000).WithMessage(l["Common.TooLong", 2000]);
+        RuleFor(f => f.Respondent).MaximumLength(100).WithMessage(l["Common.TooLong", 100]);
+    }
+}
+
 public sealed record MyComplaintsPage(IReadOnlyList<Complaint> Complaints, IReadOnlyList<ComplaintTarget> Cases, IReadOnlyList<HallInfo> Halls, ComplaintForm Form, string? Error, DateOnly Today);
 
 /// <summary>投诉 by citizens: about one of their cases (routed to the department handling it) or a hall; answered by a date.</summary>
@@ -38,7 +52,7 @@ public sealed class MyComplaintsController(
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? @case, CancellationToken ct) =>
+    public async Task<IActionResult> Index([MaxLength(64)] string? @case, CancellationToken ct) =>
         View(await PageAsync(new ComplaintForm(Subject: @case is { Length: > 0 } ? "case:" + @case : null), null, ct));
 
     [HttpPost("")]
@@ -168,7 +182,7 @@ public sealed class ComplaintsController(GovDbContext db, SupervisionScope scope
 
     [HttpPost("{id:guid}/answer")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Answer(Guid id, string? answer, CancellationToken ct)
+    public async Task<IActionResult> Answer(Guid id, [MaxLength(2000)] string? answer, CancellationToken ct)
     {
         var (complaint, viewer) = await FindAsync(id, ct);
         if (complaint is null || !viewer!.MayAnswer(complaint.DepartmentId, complaint.HallId))

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using GovService.Web.Infrastructure.Data;
@@ -112,7 +113,7 @@ public sealed class DashboardController(
 
     /// <summary>Drill-down: the flagged cases of the period (重复申请, 多跑, 二次补正).</summary>
     [HttpGet("flags")]
-    public async Task<IActionResult> Flags(DateOnly? from, DateOnly? to, string? kind, CancellationToken ct)
+    public async Task<IActionResult> Flags(DateOnly? from, DateOnly? to, [MaxLength(50)] string? kind, CancellationToken ct)
     {
         var viewer = await scopes.ForAsync(User, ct);
         if (viewer is not { IsSupervisor: true })
@@ -145,7 +146,7 @@ public sealed class DashboardController(
 
     /// <summary>Drill-down: the carded cases of one department, hall or item (or all), by colour.</summary>
     [HttpGet("cards")]
-    public async Task<IActionResult> Cards(string? by, string? key, CardColour? colour, bool history, CancellationToken ct)
+    public async Task<IActionResult> Cards([MaxLength(50)] string? by, [MaxLength(100)] string? key, CardColour? colour, bool history, CancellationToken ct)
     {
         var viewer = await scopes.ForAsync(User, ct);
         if (viewer is not { IsSupervisor: true })

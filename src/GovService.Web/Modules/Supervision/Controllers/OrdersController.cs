@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Notifications.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
@@ -57,7 +58,7 @@ public sealed class OrdersController(
 
     [HttpPost("{id:guid}/answer")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Answer(Guid id, string? result, CancellationToken ct)
+    public async Task<IActionResult> Answer(Guid id, [MaxLength(2000)] string? result, CancellationToken ct)
     {
         var (order, viewer) = await FindAsync(id, ct);
         if (order is null || !viewer!.MayAnswer(order.DepartmentId, order.HallId))
@@ -96,7 +97,7 @@ public sealed class OrdersController(
 
     [HttpPost("{id:guid}/close")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Close(Guid id, string? note, CancellationToken ct)
+    public async Task<IActionResult> Close(Guid id, [MaxLength(1000)] string? note, CancellationToken ct)
     {
         var (order, viewer) = await FindAsync(id, ct);
         if (order is null || !viewer!.IsSupervisor)
@@ -110,8 +111,14 @@ public sealed class OrdersController(
             return View("Show", await PageAsync(order, viewer, l["Supervision.Order.NotAnswered"].Value, ct));
         }
 
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Show", await PageAsync(order, viewer, l["Common.TooLong", 1000].Value, ct));
+        }
+
         order.State = OrderState.Closed;
-        order.ClosingNote = (note ?? "").Trim() is var n && n.Length > 1000 ? n[..1000] : n;
+        order.ClosingNote = (note ?? "").Trim();
         order.StateChangedAt = clock.GetUtcNow().ToUniversalTime();
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Supervision.Order.Closed";
@@ -121,7 +128,7 @@ public sealed class OrdersController(
     /// <summary>A supervisor opens an order by hand on any card of a case in their region.</summary>
     [HttpPost("from-card/{cardId:guid}")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> OpenFromCard(Guid cardId, string? content, CancellationToken ct)
+    public async Task<IActionResult> OpenFromCard(Guid cardId, [MaxLength(1000)] string? content, CancellationToken ct)
     {
         var viewer = await scopes.ForAsync(User, ct);
         var card = await db.Set<Card>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == cardId, ct);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Modules.Supervision.Domain;
 using GovService.Web.Modules.Supervision.Ratings;
@@ -31,7 +32,7 @@ public sealed class RatingsController(RatingDesk desk) : Controller
 
     [HttpPost("")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Rate(string number, long step, int level, int? channel, string? comment, CancellationToken ct)
+    public async Task<IActionResult> Rate(string number, long step, int level, int? channel, [MaxLength(500)] string? comment, CancellationToken ct)
     {
         var (outcome, error) = await desk.RateAsync(number, Me, step, level, channel ?? (int)ChannelOfRequest(), comment, ct);
         return await AfterAsync(number, outcome, error, step, level, comment, "Rating.Thanks", ct);
@@ -39,7 +40,7 @@ public sealed class RatingsController(RatingDesk desk) : Controller
 
     [HttpPost("rectification/{orderId:guid}")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Rerate(string number, Guid orderId, int level, string? comment, CancellationToken ct)
+    public async Task<IActionResult> Rerate(string number, Guid orderId, int level, [MaxLength(500)] string? comment, CancellationToken ct)
     {
         var (outcome, error) = await desk.RerateAsync(number, Me, orderId, level, comment, ct);
         return await AfterAsync(number, outcome, error, -1, level, comment, "Rating.RectificationThanks", ct);

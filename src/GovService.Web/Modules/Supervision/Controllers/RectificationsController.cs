@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Notifications.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
@@ -61,7 +62,7 @@ public sealed class RectificationsController(
     /// <summary>回访 and 整改反馈: the applicant is told and may rate the rectification.</summary>
     [HttpPost("{id:guid}/feedback")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Feedback(Guid id, string? callback, string? rectification, CancellationToken ct)
+    public async Task<IActionResult> Feedback(Guid id, [MaxLength(TextMax)] string? callback, [MaxLength(2000)] string? rectification, CancellationToken ct)
     {
         var page = await PageAsync(id, ct);
         if (page is null || !page.Viewer.MayAnswer(page.Order.DepartmentId, page.Order.HallId))
@@ -102,7 +103,7 @@ public sealed class RectificationsController(
     /// <summary>申诉: the department holds the rating to be malicious or mistaken; the region's supervisors decide.</summary>
     [HttpPost("{id:guid}/appeal")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Appeal(Guid id, string? reason, CancellationToken ct)
+    public async Task<IActionResult> Appeal(Guid id, [MaxLength(TextMax)] string? reason, CancellationToken ct)
     {
         var page = await PageAsync(id, ct);
         if (page is null || !page.Viewer.MayAnswer(page.Order.DepartmentId, page.Order.HallId))
@@ -143,7 +144,7 @@ public sealed class RectificationsController(
     /// <summary>申诉复核 by a supervisor: upheld, the rating stops counting; rejected, the department must still rectify.</summary>
     [HttpPost("{id:guid}/appeal-decision")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> DecideAppeal(Guid id, bool upheld, string? note, CancellationToken ct)
+    public async Task<IActionResult> DecideAppeal(Guid id, bool upheld, [MaxLength(TextMax)] string? note, CancellationToken ct)
     {
         var page = await PageAsync(id, ct);
         if (page is null || !page.Viewer.IsSupervisor)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Supervision.Domain;
 using GovService.Web.Modules.Supervision.Sweep;
@@ -48,7 +49,7 @@ public sealed class SweepAdminController(GovDbContext db, DeadlineSweep sweep, D
 
     [HttpPost("rules")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> SaveRule(string? basicCode, string? stepName, int? yellowPercent, int? yellowDaysLeft, CancellationToken ct)
+    public async Task<IActionResult> SaveRule([MaxLength(12)] string? basicCode, [MaxLength(100)] string? stepName, int? yellowPercent, int? yellowDaysLeft, CancellationToken ct)
     {
         var code = (basicCode ?? "").Trim();
         var step = (stepName ?? "").Trim();
