@@ -136,7 +136,11 @@ services.AddAuthorizationBuilder()
 // believed only from the proxies configured in ForwardedHeaders:KnownProxies / KnownNetworks (default: none).
 services.AddTrustedProxies(configuration);
 services.AddProblemDetails();
-services.AddOpenApi("v1", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+services.AddOpenApi("v1", options =>
+{
+    options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+    options.AddDocumentTransformer<PublicApiProblems>();
+});
 services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 services.AddHealthChecks().AddDbContextCheck<GovDbContext>("database", tags: ["ready"]);
 services.AddPublicPageCache(connectionString);

@@ -62,6 +62,7 @@ public sealed class VerifyController(LicenceVerification verification, LicenceSi
     /// <param name="identifier">证照标识, e.g. 1.2.156.3005.2.….001.U</param>
     /// <param name="code">核验码: the 8-character code printed on the licence and carried in its QR link.</param>
     [HttpGet("api/v1/certificates/{identifier}/verify")]
+    [ApiExplorerSettings(IgnoreApi = false)] // an API on a page controller: listed in /openapi/v1.json like the [ApiController] ones
     [EnableRateLimiting(RateLimitPolicies.Lookup)]
     [ProducesResponseType<VerifiedLicence>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -82,6 +83,7 @@ public sealed class VerifyController(LicenceVerification verification, LicenceSi
 
     /// <summary>The public key(s) licences are signed with, for offline verification (ES256 over the canonical JSON).</summary>
     [HttpGet("api/v1/certificates/keys")]
+    [ApiExplorerSettings(IgnoreApi = false)]
     [ProducesResponseType<PublishedKeys>(StatusCodes.Status200OK, "application/json")]
     public IActionResult Keys() => Ok(new PublishedKeys(
         LicenceSigner.Algorithm + ": ECDSA P-256 SHA-256, IEEE P1363 signature (r‖s), base64",
