@@ -14,7 +14,6 @@ using GovService.Web.Infrastructure.Web;
 using GovService.Web.Modules;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -108,6 +107,7 @@ services.AddAntiforgery(options =>
     options.Cookie.Name = "gov.af";
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = CookieSecurity.SecurePolicy;
     options.FormFieldName = "__RequestVerificationToken";
 });
 
@@ -133,17 +133,14 @@ services.AddAuthorizationBuilder()
     .AddPolicy(Policies.AdminOnly, policy => policy.RequireRole(Roles.Admin));
 
 // Behind a reverse proxy the client's address (rate limits, logs) and scheme come from X-Forwarded-For/-Proto,
-// trusted only from the proxies named in Proxy:KnownProxies (loopback is always trusted: nginx on the same host).
-services.Configure<ForwardedHeadersOptions>(options =>
-{
-    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-    foreach (var proxy in (configuration["Proxy:KnownProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-    {
-        options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-    }
-});
+// believed only from the proxies configured in ForwardedHeaders:KnownProxies / KnownNetworks (default: none).
+services.AddTrustedProxies(configuration);
 services.AddProblemDetails();
-services.AddOpenApi("v1", options => options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+services.AddOpenApi("v1", options =>
+{
+    options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+    options.AddDocumentTransformer<PublicApiProblems>();
+});
 services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 services.AddHealthChecks().AddDbContextCheck<GovDbContext>("database", tags: ["ready"]);
 services.AddPublicPageCache(connectionString);

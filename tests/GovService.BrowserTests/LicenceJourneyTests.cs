@@ -74,9 +74,13 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
         {
             await Journeys.LoginAsync(citizen, "361131198506120026");
             await citizen.GotoAsync("/my/licences");
-            await citizen.GetByTestId("wallet-licence").Filter(new() { HasText = "食品经营许可证" }).First.GetByRole(AriaRole.Link).ClickAsync();
+            var entry = citizen.GetByTestId("wallet-licence").Filter(new() { HasText = "食品经营许可证" }).First;
+            var code = (await entry.GetByTestId("wallet-code").TextContentAsync())!;
+            await entry.GetByRole(AriaRole.Link, new() { Name = "食品经营许可证" }).ClickAsync();
             verifyUrl = (await citizen.GetByTestId("licence-qr").GetAttributeAsync("data-url"))!;
             Assert.StartsWith(portal.BaseUrl, verifyUrl, StringComparison.Ordinal);
+            Assert.EndsWith("?code=" + code, verifyUrl, StringComparison.Ordinal); // the QR link carries the 核验码 printed on the licence
+            await Expect(citizen.GetByTestId("licence-code")).ToHaveTextAsync(code);
 
             await citizen.GotoAsync(verifyUrl); // what the phone opens after scanning the QR code
             await Expect(citizen.GetByTestId("verify-status")).ToHaveTextAsync("真实有效");
@@ -89,7 +93,7 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
         {
             await Journeys.LoginAsync(revoke, "361131198506120026");
             await revoke.GotoAsync("/my/licences");
-            var href = await revoke.GetByTestId("wallet-licence").Filter(new() { HasText = "食品经营许可证" }).First.GetByRole(AriaRole.Link).GetAttributeAsync("href");
+            var href = await revoke.GetByTestId("wallet-licence").Filter(new() { HasText = "食品经营许可证" }).First.GetByRole(AriaRole.Link, new() { Name = "食品经营许可证" }).GetAttributeAsync("href");
             await revoke.Context.ClearCookiesAsync();
             await Journeys.LoginAsync(revoke, "admin");
             await revoke.GotoAsync(href!);

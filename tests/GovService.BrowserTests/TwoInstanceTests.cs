@@ -22,7 +22,8 @@ public sealed class TwoPortals : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("twoinst");
-        var settings = new Dictionary<string, string> { ["Supervision__AllowChosenDate"] = "true" };
+        // nginx on the same host: both instances believe X-Forwarded-For/-Proto from loopback, as operations.md says to configure it.
+        var settings = new Dictionary<string, string> { ["Supervision__AllowChosenDate"] = "true", ["ForwardedHeaders__KnownProxies"] = "127.0.0.1,::1" };
         var a = PortalInstance.StartAsync(_database.ConnectionString, settings);
         // B has the production-like login limit small, for the behind-a-proxy check.
         var b = PortalInstance.StartAsync(_database.ConnectionString, new Dictionary<string, string>(settings) { ["Security__LoginRateLimit__PermitLimit"] = "5" });

@@ -37,15 +37,16 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         Assert.Contains(licence.Number, await zhang.GetPageAsync("/my/licences"), StringComparison.Ordinal);
         var print = await zhang.GetPageAsync($"/licences/{licence.Id}");
         Assert.Contains("data:image/png;base64,", print, StringComparison.Ordinal);
-        Assert.Contains($"/verify/{licence.Identifier}", print, StringComparison.Ordinal);
+        Assert.Contains($"/verify/{licence.Identifier}?code={licence.VerificationCode}", print, StringComparison.Ordinal);
+        Assert.Contains(licence.VerificationCode, await zhang.GetPageAsync("/my/licences"), StringComparison.Ordinal);
 
         using var anyone = portal.NewBrowser();
-        var page = await anyone.GetPageAsync($"/verify/{licence.Identifier}");
+        var page = await anyone.GetPageAsync($"/verify/{licence.Identifier}?code={licence.VerificationCode}");
         Assert.Contains("真实有效", page, StringComparison.Ordinal);
         Assert.Contains("张*", page, StringComparison.Ordinal);
         Assert.DoesNotContain(Demo.CitizenId, page, StringComparison.Ordinal);
 
-        using var api = JsonDocument.Parse(await (await anyone.GetAsync($"/api/v1/certificates/{licence.Identifier}/verify")).Content.ReadAsStringAsync());
+        using var api = JsonDocument.Parse(await (await anyone.GetAsync($"/api/v1/certificates/{licence.Identifier}/verify?code={licence.VerificationCode}")).Content.ReadAsStringAsync());
         Assert.True(api.RootElement.GetProperty("genuine").GetBoolean());
         Assert.Equal("valid", api.RootElement.GetProperty("status").GetString());
         Assert.Equal("张*", api.RootElement.GetProperty("holder").GetString());
@@ -69,12 +70,11 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         using var anyone = portal.NewBrowser();
 
         var check = licence.Identifier[^1] == 'A' ? 'B' : 'A';
-        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/verify/{licence.Identifier[..^1]}{check}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/api/v1/certificates/{licence.Identifier}/verify?s=AAAA")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync($"/verify/{licence.Identifier[..^1]}{check}?code={licence.VerificationCode}")).StatusCode);
 
         // Someone edits the stored holder behind the platform's back: the signature no longer matches.
         await portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE gov.crt_licences SET holder_name = '李四' WHERE id = {licence.Id}"));
-        var page = await anyone.GetAsync($"/verify/{licence.Identifier}");
+        var page = await anyone.GetAsync($"/verify/{licence.Identifier}?code={licence.VerificationCode}");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Contains("不是本平台签发的真实证照", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -95,7 +95,7 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
         using var anyone = portal.NewBrowser();
-        var page = await anyone.GetPageAsync($"/verify/{licence.Identifier}");
+        var page = await anyone.GetPageAsync($"/verify/{licence.Identifier}?code={licence.VerificationCode}");
         Assert.Contains("已吊销", page, StringComparison.Ordinal);
         Assert.Contains("以欺骗手段取得许可", page, StringComparison.Ordinal);
     }
@@ -113,7 +113,7 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         }
 
         using var anyone = portal.NewBrowser();
-        Assert.Contains("已过期", await anyone.GetPageAsync($"/verify/{licence.Identifier}"), StringComparison.Ordinal);
+        Assert.Contains("已过期", await anyone.GetPageAsync($"/verify/{licence.Identifier}?code={licence.VerificationCode}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -223,6 +223,8 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         Assert.Contains("食品经营许可证", text, StringComparison.Ordinal);
         Assert.Contains("云溪县市场监督管理局", text, StringComparison.Ordinal);
         Assert.Contains(licence.Number, text, StringComparison.Ordinal);
+        Assert.Contains(licence.VerificationCode, text, StringComparison.Ordinal); // the 核验码 printed beside the QR code
+        Assert.Equal(".pdf", GovService.Web.Shared.Files.UploadRules.Detect(pdf)?.Extension); // the portal's own PDFs pass its upload check
 
         using var li = portal.NewBrowser();
         await li.LoginAsync("13900139000");
@@ -242,7 +244,7 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(LicenceState.Superseded, await portal.WithDbAsync(db => db.Set<Licence>().Where(l => l.Id == first.Id).Select(l => l.State).SingleAsync()));
 
         using var anyone = portal.NewBrowser();
-        Assert.Contains("已换发新证", await anyone.GetPageAsync($"/verify/{first.Identifier}"), StringComparison.Ordinal);
-        Assert.Contains("真实有效", await anyone.GetPageAsync($"/verify/{second.Identifier}"), StringComparison.Ordinal);
+        Assert.Contains("已换发新证", await anyone.GetPageAsync($"/verify/{first.Identifier}?code={first.VerificationCode}"), StringComparison.Ordinal);
+        Assert.Contains("真实有效", await anyone.GetPageAsync($"/verify/{second.Identifier}?code={second.VerificationCode}"), StringComparison.Ordinal);
     }
 }

@@ -17,11 +17,14 @@ public sealed class ForgedUploadTests(PortalFactory portal) : IAsyncLifetime
 {
     private const string Script = "<html><body><script>alert(document.cookie)</script></body></html>";
 
+    /// <summary>Issue 26's 88 bytes: a PDF header, a page with a script, and the words of a PDF ending that point at nothing.</summary>
+    private const string HostilePdf = "%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\ntrailer\nstartxref\n0\n%%EOF\n";
+
     public Task InitializeAsync() => portal.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public static TheoryData<string> Forgeries => ["html-as-pdf", "svg-as-png", "png-header-lie", "jpeg-header-lie", "pdf-header-lie", "pdf-ending-lie", "zip-header-lie"];
+    public static TheoryData<string> Forgeries => ["html-as-pdf", "svg-as-png", "png-header-lie", "jpeg-header-lie", "pdf-header-lie", "pdf-ending-lie", "pdf-88-bytes", "zip-header-lie"];
 
     /// <summary>A forged file: its name and declared content type say one thing, its content is a script.</summary>
     private static TestFile Forged(string kind, string field)
@@ -35,6 +38,7 @@ public sealed class ForgedUploadTests(PortalFactory portal) : IAsyncLifetime
             "jpeg-header-lie" => new(field, "营业执照.jpg", [0xFF, 0xD8, 0xFF, 0xE0, .. script], "image/jpeg"),
             "pdf-header-lie" => new(field, "营业执照.pdf", [.. "%PDF-1.7\n"u8, .. script], "application/pdf"),
             "pdf-ending-lie" => new(field, "营业执照.pdf", [.. "%PDF-1.7\n"u8, .. script, .. "\nstartxref\n0\n%%EOF\n"u8], "application/pdf"),
+            "pdf-88-bytes" => new(field, "营业执照.pdf", System.Text.Encoding.Latin1.GetBytes(HostilePdf), "application/pdf"),
             _ => new(field, "营业执照.docx", [0x50, 0x4B, 0x03, 0x04, .. script], "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         };
     }
@@ -125,5 +129,51 @@ public sealed class ForgedUploadTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", photo.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("attachment", photo.Content.Headers.ContentDisposition?.DispositionType);
+    }
+
+    [Fact]
+    public async Task The_88_byte_pdf_under_a_bidi_name_is_refused_next_to_its_field_quoting_the_name_as_it_reads()
+    {
+        var material = await MaterialNameAsync(1);
+        foreach (var (culture, message) in new[] { ("zh-CN", $"“{material}”：文件“gnp.pdf”不是 PDF、JPG 或 PNG"), ("en", $"“{material}”: “gnp.pdf” is not a PDF, JPG or PNG") })
+        {
+            using var zhang = await SignedInAsync(Demo.CitizenId, culture);
+            var hostile = new TestFile("material-1", "\u202Egnp.pdf", System.Text.Encoding.Latin1.GetBytes(HostilePdf), "application/pdf");
+            Assert.Equal(88, hostile.Content.Length);
+            var key = IntakeHttp.KeyOf(await zhang.GetPageAsync($"/apply/{IntakeHttp.FoodLicence}"));
+            var scans = IntakeHttp.RequiredScans().Where(f => f.Field != hostile.Field).Append(hostile);
+
+            var response = await zhang.PostMultipartAsync($"/apply/{IntakeHttp.FoodLicence}", $"/apply/{IntakeHttp.FoodLicence}", IntakeHttp.ApplicationForm(key, "submit", Demo.CitizenMobile, "米粉"), scans);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            var fieldError = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"upload-error-1\">(.*?)</span>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+            Assert.Contains(message, fieldError, StringComparison.Ordinal);
+            Assert.DoesNotContain("\u202E", html, StringComparison.Ordinal);
+            Assert.False(await portal.WithDbAsync(db => db.Set<CaseFile>().AnyAsync(f => f.CaseId == key && f.Position == 1)), "the 88 bytes were stored");
+            Assert.Equal(CaseState.Draft, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == key).Select(c => c.State).SingleAsync()));
+        }
+    }
+
+    [Fact]
+    public async Task An_accepted_file_is_stored_under_its_name_without_paths_or_bidi_characters_and_with_the_extension_of_what_it_is()
+    {
+        using var zhang = await SignedInAsync(Demo.CitizenId);
+        var key = IntakeHttp.KeyOf(await zhang.GetPageAsync($"/apply/{IntakeHttp.FoodLicence}"));
+        TestFile[] uploads =
+        [
+            TestFile.Pdf("material-1", "C:\\fakepath\\\u202Egnp.pdf"),
+            TestFile.Jpeg("material-2", "../\u2066身份证\u2069.png"), // a JPEG named .png
+            TestFile.Pdf("material-3"), TestFile.Pdf("material-4"), TestFile.Pdf("material-5"),
+        ];
+
+        var response = await zhang.PostMultipartAsync($"/apply/{IntakeHttp.FoodLicence}", $"/apply/{IntakeHttp.FoodLicence}", IntakeHttp.ApplicationForm(key, "submit", Demo.CitizenMobile, "米粉"), uploads);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var files = await portal.WithDbAsync(db => db.Set<CaseFile>().Where(f => f.CaseId == key && f.Position <= 2).OrderBy(f => f.Position).Select(f => new { f.Id, f.FileName, f.ContentType }).ToListAsync());
+        Assert.Equal(["gnp.pdf", "身份证.jpg"], files.Select(f => f.FileName));
+        Assert.Equal(["application/pdf", "image/jpeg"], files.Select(f => f.ContentType));
+        using var photo = await zhang.GetAsync($"/cases/files/{files[1].Id}");
+        Assert.Equal("身份证.jpg", photo.Content.Headers.ContentDisposition?.FileNameStar);
     }
 }

@@ -42,7 +42,18 @@ public sealed class LookupRateLimitTests(StrictLookupPortal portal) : IClassFixt
         {
             using var refused = await browser.GetAsync(url);
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-            Assert.Contains("操作过于频繁", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var body = await refused.Content.ReadAsStringAsync();
+            if (url.StartsWith("/api/", StringComparison.Ordinal))
+            {
+                // The APIs answer as ProblemDetails, the localised message its detail.
+                Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+                using var problem = System.Text.Json.JsonDocument.Parse(body);
+                Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+                Assert.True(problem.RootElement.TryGetProperty("detail", out var detail), body);
+                body = detail.GetString()!;
+            }
+
+            Assert.Contains("操作过于频繁", body, StringComparison.Ordinal);
             var retryAfter = int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(retryAfter, 1, 300);
             Assert.Equal("nosniff", refused.Headers.GetValues("X-Content-Type-Options").Single());

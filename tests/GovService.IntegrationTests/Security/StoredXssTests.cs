@@ -126,7 +126,7 @@ public sealed class StoredXssTests(PortalFactory portal) : IAsyncLifetime
         // Certificates: a revocation's reason (20), shown to anyone verifying; the reason staff give for opening a licence (21).
         (await sessions[Who.Clerk].GetAsync($"/licences/{world.Licence.Id}?reason={Uri.EscapeDataString(Probe(21))}")).Dispose();
         await Save(Who.Reviewer, $"/licences/{world.Licence.Id}/revoke", ("reason", Probe(20)));
-        shows.Add((Who.Anonymous, $"/verify/{world.Licence.Identifier}", 20));
+        shows.Add((Who.Anonymous, $"/verify/{world.Licence.Identifier}?code={world.Licence.VerificationCode}", 20));
         shows.Add((Who.CitizenA, $"/licences/{world.Licence.Id}", 20));
         shows.Add((Who.CitizenA, $"/licences/{world.Licence.Id}", 21));
 

@@ -78,33 +78,6 @@ public sealed class CatalogFilesTests
         Assert.Null(UploadRules.Detect(Encoding.Latin1.GetBytes(content)));
 
     [Fact]
-    public void A_pdf_updated_incrementally_or_with_a_cross_reference_stream_is_recognised()
-    {
-        // An incremental update appends objects, a cross-reference section and another ending; the last ending counts.
-        var original = SamplePdf.Build();
-        var objects = Encoding.UTF8.GetBytes("3 0 obj\n<< /Producer (扫描仪) >>\nendobj\n");
-        var update = $"xref\n3 1\n{original.Length:D10} 00000 n \ntrailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{original.Length + objects.Length}\n%%EOF\n";
-        Assert.Equal(".pdf", UploadRules.Detect([.. original, .. objects, .. Encoding.ASCII.GetBytes(update)])?.Extension);
-
-        // PDF 1.5 and later may keep the cross-reference section in a stream object.
-        const string Head = "%PDF-1.5\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
-        var stream = $"{Head}9 0 obj\n<< /Type /XRef /Size 10 >>\nstream\nendstream\nendobj\nstartxref\n{Head.Length}\n%%EOF\n";
-        Assert.Equal(".pdf", UploadRules.Detect(Encoding.ASCII.GetBytes(stream))?.Extension);
-    }
-
-    [Fact]
-    public void A_pdf_whose_offsets_went_stale_or_with_bytes_after_its_end_still_opens_so_it_is_recognised()
-    {
-        // Readers repair a wrong offset (a generator's slip, line ends changed in transfer) when the section is there.
-        var pdf = Encoding.Latin1.GetString(SamplePdf.Build());
-        var at = pdf.LastIndexOf("startxref\n", StringComparison.Ordinal) + "startxref\n".Length;
-        var stale = pdf[..at] + "3" + pdf[pdf.IndexOf('\n', at)..];
-        Assert.Equal(".pdf", UploadRules.Detect(Encoding.Latin1.GetBytes(stale))?.Extension);
-        Assert.Equal(".pdf", UploadRules.Detect(Encoding.Latin1.GetBytes(pdf.Replace("\n", "\r\n", StringComparison.Ordinal)))?.Extension);
-        Assert.Equal(".pdf", UploadRules.Detect(Encoding.Latin1.GetBytes(pdf + new string(' ', 1000)))?.Extension);
-    }
-
-    [Fact]
     public void A_png_with_something_after_its_end_is_refused() =>
         Assert.Null(UploadRules.Detect([.. Png, .. "<script>alert(1)</script>"u8]));
 

@@ -70,6 +70,8 @@ public sealed class LicenceSignatureTests
         ValidFrom = new DateOnly(2026, 12, 1),
         ValidUntil = new DateOnly(2031, 11, 30),
         FaceData = new() { ["主体业态"] = "餐饮服务经营者", ["经营项目"] = "热食类食品制售" },
+        VerificationCode = "K7M2Q9XD",
+        HolderSalt = [.. Enumerable.Range(1, 16).Select(i => (byte)i)],
     };
 
     [Fact]
@@ -114,4 +116,72 @@ public sealed class LicenceSignatureTests
 
         Assert.False(LicenceSigner.Verify(other.PublicKeyPem, licence));
     }
+
+    [Fact]
+    public void The_published_form_masks_the_holder_in_the_signed_bytes_and_still_binds_the_full_holder()
+    {
+        using var signer = Signer();
+        var licence = Sample();
+        licence.Signature = signer.Sign(licence);
+        var canonical = System.Text.Encoding.UTF8.GetString(LicenceCanonicalForm.Of(licence));
+
+        Assert.Contains("\"holder\":\"张*\"", canonical, StringComparison.Ordinal);
+        Assert.Contains("\"holderCode\":\"361131********0026\"", canonical, StringComparison.Ordinal);
+        Assert.Contains("\"form\":2", canonical, StringComparison.Ordinal);
+        Assert.DoesNotContain("361131198506120026", canonical, StringComparison.Ordinal);
+        Assert.DoesNotContain("张伟", canonical, StringComparison.Ordinal);
+
+        // 张三 masks like 张伟, and an ID with the same first six and last four digits masks alike: the salted digest tells them apart.
+        var renamed = Sample();
+        renamed.Signature = licence.Signature;
+        renamed.HolderName = "张三";
+        Assert.False(LicenceSigner.Verify(signer.PublicKeyPem, renamed));
+        var reborn = Sample();
+        reborn.Signature = licence.Signature;
+        reborn.HolderCode = "361131199006120026";
+        Assert.False(LicenceSigner.Verify(signer.PublicKeyPem, reborn));
+
+        // Without the salt, which is never published, the digest is not the holder's hash.
+        Assert.NotEqual(Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("111\n361131198506120026\n张伟\n"))), LicenceCanonicalForm.HolderDigest(licence));
+    }
+
+    [Fact]
+    public void A_licence_of_the_first_form_still_verifies_over_the_form_it_was_signed_in()
+    {
+        using var signer = Signer();
+        var licence = Sample();
+        licence.SignedForm = 1;
+        licence.Signature = signer.Sign(licence);
+
+        Assert.Contains("361131198506120026", System.Text.Encoding.UTF8.GetString(LicenceCanonicalForm.Of(licence)), StringComparison.Ordinal);
+        Assert.True(LicenceSigner.Verify(signer.PublicKeyPem, licence));
+        licence.SignedForm = LicenceCanonicalForm.Current;
+        Assert.False(LicenceSigner.Verify(signer.PublicKeyPem, licence));
+    }
+}
+
+public sealed class LicenceVerificationCodeTests
+{
+    [Fact]
+    public void New_codes_are_eight_characters_of_the_unambiguous_alphabet_and_differ()
+    {
+        var codes = Enumerable.Range(0, 200).Select(_ => LicenceVerificationCode.New()).ToList();
+
+        Assert.All(codes, code => Assert.Matches("^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{8}$", code));
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("K7M2Q9XD", "K7M2Q9XD")]
+    [InlineData("k7m2-q9xd", "K7M2Q9XD")]
+    [InlineData(" K7M2 Q9XD ", "K7M2Q9XD")]
+    [InlineData("K7M2Q9XO", "K7M2Q9X0")] // O read as zero
+    [InlineData("K7M2Q9XI", "K7M2Q9X1")] // I read as one
+    [InlineData("K7M2Q9X", null)]
+    [InlineData("K7M2Q9XDD", null)]
+    [InlineData("K7M2Q9XU", null)]
+    [InlineData("<script>", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void A_typed_code_is_read_as_from_paper(string? typed, string? code) => Assert.Equal(code, LicenceVerificationCode.Normalize(typed));
 }

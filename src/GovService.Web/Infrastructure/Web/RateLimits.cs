@@ -26,8 +26,23 @@ internal static class RateLimits
             {
                 var l = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    // The APIs answer every error as ProblemDetails (PublicApiProblems documents it).
+                    var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+                    {
+                        Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+                        Title = "Too Many Requests",
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Detail = l["Login.TooManyAttempts"],
+                        Extensions = { ["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier },
+                    };
+                    await context.HttpContext.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json", cancellationToken);
+                    return;
+                }
+
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(l["Login.TooManyAttempts"], cancellationToken);
             };
         });

@@ -43,7 +43,7 @@ public static class AccountsModule
             cookie.Cookie.Name = "gov.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = CookieSecurity.SecurePolicy;
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(security.GetValue("IdleTimeoutMinutes", 30));
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/account/login";

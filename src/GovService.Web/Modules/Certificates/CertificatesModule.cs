@@ -27,6 +27,7 @@ public static class CertificatesModule
         services.AddScoped<Contracts.ILicenceDirectory, LicenceDirectory>();
         services.AddScoped<Jobs.LicenceExpiryJob>();
         services.AddScoped<ISeeder, Seed.LicenceTypeSeeder>();
+        services.AddScoped<ISeeder, Rotation.LicenceFormUpgrade>();
         return services;
     }
 

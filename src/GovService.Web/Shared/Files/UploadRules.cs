@@ -5,8 +5,8 @@ namespace GovService.Web.Shared.Files;
 /// <summary>
 /// Uploaded files are recognised by their content, never by the name or type the uploader gave, and are at most
 /// 10 MB. The first bytes say what a file claims to be and its structure must bear that out through to the end —
-/// a PNG's chunks up to IEND, a JPEG's segments up to the scan and its end marker, a PDF's ending and the
-/// cross-reference section it names, a zip's central directory — so a script with an image's or a PDF's header in
+/// a PNG's chunks up to IEND, a JPEG's segments up to the scan and its end marker, a PDF's ending, the
+/// cross-reference section it names and the objects that section lists (<see cref="PdfStructure"/>), a zip's central directory — so a script with an image's or a PDF's header in
 /// front (and a PDF's %%EOF behind) is refused like any other forgery. A guide may offer PDF, Word, Excel and images; an
 /// applicant's material must be a scan or a photo (PDF, JPEG or PNG).
 /// </summary>
@@ -20,7 +20,7 @@ public static class UploadRules
     {
         if (content.StartsWith("%PDF-"u8))
         {
-            return IsWholePdf(content) ? new(".pdf", "application/pdf") : null;
+            return PdfStructure.IsWholePdf(content) ? new(".pdf", "application/pdf") : null;
         }
 
         if (content.StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
@@ -45,94 +45,6 @@ public static class UploadRules
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// A PDF ends (PDF 32000-1 §7.5.5) with <c>startxref</c>, the byte offset of its last cross-reference section,
-    /// and <c>%%EOF</c>, which readers look for in the last 1024 bytes; an incremental update appends another such
-    /// ending and the last one counts. The section is a table (<c>xref</c> … <c>trailer</c>) or a stream object
-    /// (<c>/Type /XRef</c>). It should stand at the offset; a file whose offsets went stale (a generator's slip, a
-    /// transfer that changed line ends) still has it somewhere, and readers repair such files, so they pass too.
-    /// </summary>
-    private static bool IsWholePdf(ReadOnlySpan<byte> content)
-    {
-        var tail = Math.Max(0, content.Length - 1024);
-        var found = content[tail..].LastIndexOf("%%EOF"u8);
-        if (found < 0)
-        {
-            return false;
-        }
-
-        // "startxref", the offset and "%%EOF" are the last lines: the keyword stands just before the %%EOF.
-        var end = tail + found;
-        var from = Math.Max(0, end - 1024);
-        found = content[from..end].LastIndexOf("startxref"u8);
-        if (found < 0)
-        {
-            return false;
-        }
-
-        var at = from + found;
-        var rest = SkipPdfWhitespace(content[(at + "startxref".Length)..end]);
-        var digits = LeadingDigits(rest);
-        if (digits is 0 or > 10 || SkipPdfWhitespace(rest[digits..]).Length != 0
-            || !long.TryParse(rest[..digits], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset))
-        {
-            return false;
-        }
-
-        var body = content[..at];
-        if (offset < body.Length)
-        {
-            var section = SkipPdfWhitespace(body[(int)offset..]);
-            if (section.StartsWith("xref"u8) || IsObjectHeader(section))
-            {
-                return true;
-            }
-        }
-
-        return body.IndexOf("trailer"u8) >= 0 || body.IndexOf("/XRef"u8) >= 0;
-    }
-
-    /// <summary>"<c>12 0 obj</c>": an object number, a generation number and the keyword.</summary>
-    private static bool IsObjectHeader(ReadOnlySpan<byte> text)
-    {
-        for (var part = 0; part < 2; part++)
-        {
-            var digits = LeadingDigits(text);
-            var spaced = SkipPdfWhitespace(text[digits..]);
-            if (digits == 0 || spaced.Length == text.Length - digits)
-            {
-                return false;
-            }
-
-            text = spaced;
-        }
-
-        return text.StartsWith("obj"u8);
-    }
-
-    private static int LeadingDigits(ReadOnlySpan<byte> text)
-    {
-        var count = 0;
-        while (count < text.Length && char.IsAsciiDigit((char)text[count]))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    /// <summary>PDF white space: NUL, tab, line feed, form feed, carriage return and space.</summary>
-    private static ReadOnlySpan<byte> SkipPdfWhitespace(ReadOnlySpan<byte> text)
-    {
-        var at = 0;
-        while (at < text.Length && text[at] is 0 or 9 or 10 or 12 or 13 or 32)
-        {
-            at++;
-        }
-
-        return text[at..];
     }
 
     /// <summary>A PNG is its signature, then chunks (length, four-letter type, data, CRC) from IHDR to IEND, and nothing after.</summary>
@@ -231,11 +143,16 @@ public static class UploadRules
     private static bool IsCompoundFile(ReadOnlySpan<byte> content) =>
         content.Length >= 512 && content[28] == 0xFE && content[29] == 0xFF && content[30] is 9 or 12 && content[31] == 0;
 
-    /// <summary>The content type to serve: an Office zip named .xlsx is a spreadsheet, otherwise what the bytes say.</summary>
-    public static string ContentTypeFor(Kind kind, string fileName) =>
-        kind.Extension == ".docx" && fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            : kind.ContentType;
+    /// <summary>
+    /// What the bytes are, with the one distinction they cannot make: an Office zip or compound file named as a
+    /// spreadsheet (.xlsx, .xls) is one; everything else is what the content says, whatever the uploader named it.
+    /// </summary>
+    public static Kind Refine(Kind kind, string? fileName) => kind.Extension switch
+    {
+        ".docx" when fileName?.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) == true => new(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ".doc" when fileName?.EndsWith(".xls", StringComparison.OrdinalIgnoreCase) == true => new(".xls", "application/vnd.ms-excel"),
+        _ => kind,
+    };
 
     /// <summary>PDF, JPEG or PNG: what an applicant may upload as a material.</summary>
     public static bool IsScanOrPhoto(Kind kind) => kind.Extension is ".pdf" or ".jpg" or ".png";

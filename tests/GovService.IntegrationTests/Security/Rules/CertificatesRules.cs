@@ -26,12 +26,12 @@ internal static class CertificatesRules
             Of(Expect.NotFound, (Who.Reviewer, Expect.Allowed), (Who.Admin, Expect.Allowed)),
             AllowedRequest: w => Call.Post($"/licences/{w.Licence.Id}/revoke", Fields(("reason", "")))),
 
-        // 证照核验: anyone, the holder masked.
+        // 证照核验: anyone holding the licence (identifier and 核验码), the holder masked.
         new("GET /verify", _ => Call.Get("/verify"),
             Everyone(Expect.Public)),
-        new("GET /verify/{identifier}", w => Call.Get($"/verify/{w.Licence.Identifier}"),
+        new("GET /verify/{identifier}", w => Call.Get($"/verify/{w.Licence.Identifier}?code={w.Licence.VerificationCode}"),
             Everyone(Expect.Public)),
-        new("GET /api/v1/certificates/{identifier}/verify", w => Call.Get($"/api/v1/certificates/{w.Licence.Identifier}/verify"),
+        new("GET /api/v1/certificates/{identifier}/verify", w => Call.Get($"/api/v1/certificates/{w.Licence.Identifier}/verify?code={w.Licence.VerificationCode}"),
             Everyone(Expect.Public)),
         new("GET /api/v1/certificates/keys", _ => Call.Get("/api/v1/certificates/keys"),
             Everyone(Expect.Public)),

@@ -1590,6 +1590,11 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("holder_name");
 
+                    b.Property<byte[]>("HolderSalt")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("holder_salt");
+
                     b.Property<Guid?>("HolderUserId")
                         .HasColumnType("uuid")
                         .HasColumnName("holder_user_id");
@@ -1660,6 +1665,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("signature");
 
+                    b.Property<int>("SignedForm")
+                        .HasColumnType("integer")
+                        .HasColumnName("signed_form");
+
                     b.Property<int>("State")
                         .HasColumnType("integer")
                         .HasColumnName("state");
@@ -1677,6 +1686,12 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("date")
                         .HasColumnName("valid_until");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("verification_code");
 
                     b.HasKey("Id")
                         .HasName("pk_crt_licences");

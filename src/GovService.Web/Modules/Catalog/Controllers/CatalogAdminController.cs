@@ -232,8 +232,8 @@ public sealed class CatalogAdminController(
             return Redirect($"/admin/catalog/{code}/edit#materials");
         }
 
-        var name = Path.GetFileName(file!.FileName);
-        var stored = CatalogFile.From(string.IsNullOrWhiteSpace(name) ? material.Name + kind!.Extension : name, UploadRules.ContentTypeFor(kind!, name), content, clock.GetUtcNow());
+        var refined = UploadRules.Refine(kind!, file!.FileName);
+        var stored = CatalogFile.From(StoredFileName.For(file.FileName, refined, material.Name, CatalogFile.FileNameMaxLength), refined.ContentType, content, clock.GetUtcNow());
         db.Add(stored);
         if (slot == "blank")
         {

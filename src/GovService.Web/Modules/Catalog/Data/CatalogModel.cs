@@ -80,7 +80,7 @@ internal sealed class CatalogFileConfiguration : IEntityTypeConfiguration<Catalo
     public void Configure(EntityTypeBuilder<CatalogFile> builder)
     {
         builder.ToTable("cat_files");
-        builder.Property(f => f.FileName).HasMaxLength(200);
+        builder.Property(f => f.FileName).HasMaxLength(CatalogFile.FileNameMaxLength);
         builder.Property(f => f.ContentType).HasMaxLength(100);
         builder.Property(f => f.Sha256).HasMaxLength(64);
     }

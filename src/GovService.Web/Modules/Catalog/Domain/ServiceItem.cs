@@ -243,6 +243,8 @@ public sealed class FormField : IAudited, IPublicContent
 /// <summary>A downloadable file (blank form, filled sample, result sample), stored in the database with its SHA-256.</summary>
 public sealed class CatalogFile
 {
+    public const int FileNameMaxLength = 200;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string FileName { get; set; } = "";
     public string ContentType { get; set; } = "";

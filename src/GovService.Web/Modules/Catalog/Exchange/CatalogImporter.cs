@@ -362,9 +362,11 @@ public sealed partial class CatalogImporter(
         v.RefreshSearchText(item.BasicCode, item.ImplementationCode);
     }
 
+    /// <summary>An imported file is named and typed like an uploaded one: by its content, the exported name only a label.</summary>
     private CatalogFile StoreFile(string name, string contentType, byte[] content)
     {
-        var file = CatalogFile.From(name, contentType, content, clock.GetUtcNow());
+        var kind = UploadRules.Refine(UploadRules.Detect(content) ?? new(Path.GetExtension(name), contentType), name);
+        var file = CatalogFile.From(StoredFileName.For(name, kind, "file", CatalogFile.FileNameMaxLength), kind.ContentType, content, clock.GetUtcNow());
         db.Add(file);
         return file;
     }

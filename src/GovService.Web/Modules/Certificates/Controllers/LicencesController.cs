@@ -83,7 +83,8 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
         return File(pdf, "application/pdf", $"{licence.Number}.pdf");
     }
 
-    private string VerifyUrl(Licence licence) => $"{Request.Scheme}://{Request.Host}/verify/{licence.Identifier}?s={Uri.EscapeDataString(licence.Signature)}";
+    /// <summary>What the QR code opens: the verify page with the identifier and the 核验码, which public verification asks for.</summary>
+    private string VerifyUrl(Licence licence) => $"{Request.Scheme}://{Request.Host}/verify/{licence.Identifier}?code={licence.VerificationCode}";
 
     private static byte[] QrPng(string url)
     {

@@ -23,6 +23,7 @@ internal sealed class LicenceConfiguration : IEntityTypeConfiguration<Licence>
         builder.Property(l => l.CaseNumber).HasMaxLength(30);
         builder.Property(l => l.RevokeReason).HasMaxLength(500);
         builder.Property(l => l.Signature).HasMaxLength(200);
+        builder.Property(l => l.VerificationCode).HasMaxLength(LicenceVerificationCode.Length);
         builder.Property(l => l.KeyId).HasMaxLength(32);
         builder.HasIndex(l => l.HolderUserId);
         builder.HasIndex(l => l.CaseId);

@@ -48,6 +48,15 @@ public sealed class Licence : IAudited
     public DateTimeOffset? RevokedAt { get; set; }
     public string RevokeReason { get; set; } = "";
 
+    /// <summary>核验码 (<see cref="LicenceVerificationCode"/>): printed on the licence, in its QR link, asked by public verification.</summary>
+    public string VerificationCode { get; set; } = "";
+
+    /// <summary>16 random bytes, never published: the salt of the holder digest in the signed form (<see cref="LicenceCanonicalForm"/>).</summary>
+    public byte[] HolderSalt { get; set; } = [];
+
+    /// <summary>Which canonical form <see cref="Signature"/> is over (<see cref="LicenceCanonicalForm.Current"/> for every licence issued or re-signed now).</summary>
+    public int SignedForm { get; set; } = LicenceCanonicalForm.Current;
+
     /// <summary>Base64 ECDSA P-256 / SHA-256 signature (IEEE P1363) over <see cref="LicenceCanonicalForm"/>.</summary>
     public string Signature { get; set; } = "";
     public string KeyId { get; set; } = "";

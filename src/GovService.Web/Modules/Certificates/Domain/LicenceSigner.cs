@@ -31,6 +31,9 @@ public sealed class LicenceSigner : IDisposable
         KeyId = Convert.ToHexStringLower(SHA256.HashData(_key.ExportSubjectPublicKeyInfo()))[..16];
     }
 
+    /// <summary>JOSE's name for ECDSA over P-256 with SHA-256 (RFC 7518 §3.4), whose signature format is r‖s as here.</summary>
+    public const string Algorithm = "ES256";
+
     public string KeyId { get; }
 
     public string PublicKeyPem { get; }

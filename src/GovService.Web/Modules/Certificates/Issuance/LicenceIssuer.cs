@@ -62,6 +62,9 @@ public sealed class LicenceIssuer(GovDbContext db, LicenceSigner signer, ICatalo
             CreatedAt = clock.GetUtcNow().ToUniversalTime(),
         };
         licence.Identifier = LicenceIdentifier.Create(type.TypeCode, issuer.CreditCode, serialText, version);
+        licence.VerificationCode = LicenceVerificationCode.New();
+        licence.HolderSalt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
+        licence.SignedForm = LicenceCanonicalForm.Current;
         licence.KeyId = signer.KeyId;
         licence.Signature = signer.Sign(licence);
         db.Add(licence);

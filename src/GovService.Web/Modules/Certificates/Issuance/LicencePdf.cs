@@ -99,6 +99,7 @@ public static class LicencePdf
         }
 
         g.DrawString(text("Licence.ScanToVerify"), small, XBrushes.Gray, new XRect(width - 230, 305, 150, 12), XStringFormats.Center);
+        DrawMixed(g, $"{text("Licence.VerificationCode")}：{licence.VerificationCode}", 10, XBrushes.Black, width - 210, 332);
         var bottom = page.Height.Point - 110;
         DrawMixed(g, $"{text("Licence.Identifier")}：{licence.Identifier}", 8, XBrushes.Gray, 70, bottom);
         DrawMixed(g, $"{text("Licence.Signature")}（{licence.KeyId}）：", 8, XBrushes.Gray, 70, bottom + 14);

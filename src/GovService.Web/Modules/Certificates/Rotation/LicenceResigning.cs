@@ -37,12 +37,14 @@ public sealed class LicenceResigning(GovDbContext db, LicenceSigner signer, ILog
 
             foreach (var licence in batch)
             {
-                if (licence.KeyId == signer.KeyId && signer.Verify(licence))
+                if (licence.KeyId == signer.KeyId && licence.SignedForm == LicenceCanonicalForm.Current && signer.Verify(licence))
                 {
                     current++;
                 }
                 else if (LicenceSigner.Verify(previousPublicKeyPem, licence))
                 {
+                    // Verified over the form it was signed in, signed again over the current one.
+                    licence.SignedForm = LicenceCanonicalForm.Current;
                     licence.Signature = signer.Sign(licence);
                     licence.KeyId = signer.KeyId;
                     resigned++;

@@ -30,6 +30,7 @@ public sealed class StatusController(CaseStatusLookup lookup) : Controller
 
     /// <summary>The same lookup as JSON; 404 ProblemDetails when number and query code do not match.</summary>
     [HttpGet("/api/v1/cases/{number}/status")]
+    [ApiExplorerSettings(IgnoreApi = false)] // an API on a page controller: listed in /openapi/v1.json
     [EnableRateLimiting(RateLimitPolicies.Lookup)]
     [ProducesResponseType<CaseStatus>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]

@@ -74,7 +74,7 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
     {
         builder.ToTable("int_case_files");
         builder.Property(f => f.MaterialName).HasMaxLength(200);
-        builder.Property(f => f.FileName).HasMaxLength(255);
+        builder.Property(f => f.FileName).HasMaxLength(CaseFile.FileNameMaxLength);
         builder.Property(f => f.ContentType).HasMaxLength(100);
         builder.Property(f => f.Sha256).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(f => new { f.CaseId, f.Position });

@@ -16,7 +16,10 @@ public sealed class CaseFile : IAudited
     /// <summary>The material's position in the item's list.</summary>
     public int Position { get; set; }
     public string MaterialName { get; set; } = "";
+    /// <summary>The uploader's name made safe to show and serve (<see cref="Shared.Files.StoredFileName"/>).</summary>
     public string FileName { get; set; } = "";
+
+    public const int FileNameMaxLength = 255;
     public string ContentType { get; set; } = "";
     public long Length { get; set; }
 

@@ -37,17 +37,11 @@ public sealed class MaterialFiles(GovDbContext db, IStringLocalizer<SharedResour
             var (content, kind, problem) = await UploadRules.ReadAsync(file, UploadRules.IsScanOrPhoto, ct);
             if (problem != UploadRules.Problem.None)
             {
-                errors.Add((SlotName(position), l["Upload." + problem, name, file.FileName].Value));
+                errors.Add((SlotName(position), l["Upload." + problem, name, StoredFileName.AsShown(file.FileName)].Value));
                 continue;
             }
 
-            var fileName = Path.GetFileName(file.FileName);
-            if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > 200)
-            {
-                fileName = name + kind!.Extension;
-            }
-
-            accepted.Add(new AcceptedUpload(position, name, fileName, kind!.ContentType, content));
+            accepted.Add(new AcceptedUpload(position, name, StoredFileName.For(file.FileName, kind!, name, CaseFile.FileNameMaxLength), kind!.ContentType, content));
         }
 
         return accepted;
