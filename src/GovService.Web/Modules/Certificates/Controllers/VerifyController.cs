@@ -37,14 +37,14 @@ public sealed record PublishedKeys(string Algorithm, string CanonicalForm, IRead
 public sealed class VerifyController(LicenceVerification verification, LicenceSigner signer) : Controller
 {
     [HttpGet("verify")]
-    public IActionResult Form([MaxLength(120)] string? identifier, [MaxLength(32)] string? code) =>
+    public IActionResult Form([MaxLength(120)] string? identifier, [MaxLength(256)] string? code) =>
         string.IsNullOrWhiteSpace(identifier)
             ? View("Index", (Verification?)null)
             : Redirect($"/verify/{Uri.EscapeDataString(identifier.Trim())}?code={Uri.EscapeDataString(code?.Trim() ?? "")}");
 
     [HttpGet("verify/{identifier}")]
     [EnableRateLimiting(RateLimitPolicies.Lookup)]
-    public async Task<IActionResult> Index([MaxLength(120)] string identifier, [MaxLength(32)] string? code, CancellationToken ct)
+    public async Task<IActionResult> Index([MaxLength(120)] string identifier, [MaxLength(256)] string? code, CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
         var result = await verification.VerifyAsync(identifier, code, ct);
@@ -67,7 +67,7 @@ public sealed class VerifyController(LicenceVerification verification, LicenceSi
     [EnableRateLimiting(RateLimitPolicies.Lookup)]
     [ProducesResponseType<VerifiedLicence>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public async Task<IActionResult> Api([MaxLength(120)] string identifier, [MaxLength(32)] string? code, CancellationToken ct)
+    public async Task<IActionResult> Api([MaxLength(120)] string identifier, [MaxLength(256)] string? code, CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-store";
         var result = await verification.VerifyAsync(identifier, code, ct);
