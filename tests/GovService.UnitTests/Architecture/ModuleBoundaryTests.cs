@@ -53,6 +53,44 @@ public sealed class ModuleBoundaryTests
         Assert.True(result.IsSuccessful, $"{module} reaches into another module: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
+    /// <summary>Which modules each module uses (through their contracts or otherwise), read from the compiled code.</summary>
+    private static Dictionary<string, List<string>> ModuleGraph() =>
+        ModuleRegistry.Names.ToDictionary(
+            module => module,
+            module => ModuleRegistry.Names
+                .Where(other => other != module && !Types.InAssembly(Web).That().ResideInNamespace($"{ModulesNamespace}.{module}")
+                    .ShouldNot().HaveDependencyOn($"{ModulesNamespace}.{other}").GetResult().IsSuccessful)
+                .ToList());
+
+    [Fact]
+    public void Dependencies_between_modules_point_one_way_with_no_cycle()
+    {
+        var graph = ModuleGraph();
+        var cycles = new List<string>();
+        foreach (var start in graph.Keys)
+        {
+            // Depth-first from each module: reaching the start again is a cycle (A uses B uses … uses A).
+            var stack = new Stack<List<string>>([[start]]);
+            while (stack.Count > 0)
+            {
+                var path = stack.Pop();
+                foreach (var next in graph[path[^1]])
+                {
+                    if (next == start)
+                    {
+                        cycles.Add(string.Join(" → ", path.Append(start)));
+                    }
+                    else if (!path.Contains(next) && string.CompareOrdinal(next, start) > 0)
+                    {
+                        stack.Push([.. path, next]);
+                    }
+                }
+            }
+        }
+
+        Assert.True(cycles.Count == 0, "modules that depend on each other (let the upstream module own the contract the other implements): " + string.Join("; ", cycles.Distinct()));
+    }
+
     [Fact]
     public void The_boundary_check_sees_real_dependencies()
     {

@@ -24,7 +24,7 @@ public static class CertificatesModule
         services.AddScoped<ICaseDecidedHandler>(sp => sp.GetRequiredService<LicenceIssuer>());
         services.AddScoped<LicenceVerification>();
         services.AddScoped<Rotation.LicenceResigning>();
-        services.AddScoped<Contracts.ILicenceDirectory, LicenceDirectory>();
+        services.AddScoped<ILicenceDirectory, LicenceDirectory>();
         services.AddScoped<Jobs.LicenceExpiryJob>();
         services.AddScoped<ISeeder, Seed.LicenceTypeSeeder>();
         services.AddScoped<ISeeder, Rotation.LicenceFormUpgrade>();

@@ -28,7 +28,7 @@ public static class IntakeModule
         services.AddScoped<OnlineApplication.ApplyOnline>();
         services.AddScoped<MaterialFiles>();
         services.AddScoped<Contracts.ICaseRecords, CaseRecords>();
-        services.AddScoped<Certificates.Contracts.ILicenceUseCheck, LicenceUseCheck>();
+        services.AddScoped<Contracts.ILicenceUseCheck, LicenceUseCheck>();
         services.AddScoped<ISeeder, DemoCaseSeeder>();
         return services;
     }

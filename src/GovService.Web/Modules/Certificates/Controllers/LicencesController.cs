@@ -19,7 +19,7 @@ public sealed record LicencePage(Licence Licence, string VerifyUrl, string QrDat
 /// </summary>
 [Area(CertificatesModule.Name)]
 [Authorize]
-public sealed class LicencesController(GovDbContext db, IOrganizationDirectory organization, IEnumerable<Contracts.ILicenceUseCheck> useChecks, TimeProvider clock, ILogger<LicencesController> logger) : Controller
+public sealed class LicencesController(GovDbContext db, IOrganizationDirectory organization, IEnumerable<Intake.Contracts.ILicenceUseCheck> useChecks, TimeProvider clock, ILogger<LicencesController> logger) : Controller
 {
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 

@@ -1,5 +1,5 @@
 using GovService.Web.Infrastructure.Data;
-using GovService.Web.Modules.Certificates.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Certificates.Domain;
 using Microsoft.EntityFrameworkCore;
 

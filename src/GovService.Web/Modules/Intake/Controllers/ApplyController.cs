@@ -18,7 +18,7 @@ namespace GovService.Web.Modules.Intake.Controllers;
 public sealed record ApplyPage(ApplicationShape Shape, OnlineApplicationForm Form, IReadOnlyDictionary<int, CaseFileInfo> Uploaded)
 {
     /// <summary>The applicant's valid licences (免提交: offered for the materials they can stand for).</summary>
-    public IReadOnlyList<Certificates.Contracts.LicenceSummary> Wallet { get; init; } = [];
+    public IReadOnlyList<Contracts.LicenceSummary> Wallet { get; init; } = [];
 }
 
 /// <summary>
@@ -28,7 +28,7 @@ public sealed record ApplyPage(ApplicationShape Shape, OnlineApplicationForm For
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Citizen},{Roles.Agent}")]
 [Route("apply")]
-public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, ApplyOnline apply, MaterialFiles files, Certificates.Contracts.ILicenceDirectory licences) : Controller
+public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, ApplyOnline apply, MaterialFiles files, Contracts.ILicenceDirectory licences) : Controller
 {
     /// <summary>Room for one 10 MB scan per material of the longest form, and the fields around them.</summary>
     private const long MaxPostBytes = 16 * 10 * 1024 * 1024 + 1024 * 1024;

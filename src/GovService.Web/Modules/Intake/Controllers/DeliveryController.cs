@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GovService.Web.Infrastructure.Data;
-using GovService.Web.Modules.Certificates.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Calendar;

@@ -25,7 +25,7 @@ public sealed record ApplyResult(IReadOnlyList<Case> Cases, IReadOnlyList<(strin
 /// post of the same form, which then takes the general path); every other post goes through the draft row,
 /// locked before its state is checked and its number drawn.
 /// </summary>
-public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Certificates.Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IHttpContextAccessor http, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
+public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IHttpContextAccessor http, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
 {
     /// <summary>The form of one item.</summary>
     public async Task<ApplicationShape> ShapeAsync(PublishedItem item, CancellationToken ct) =>
