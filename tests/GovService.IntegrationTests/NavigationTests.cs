@@ -16,7 +16,7 @@ public sealed class NavigationTests(PortalFactory portal) : IAsyncLifetime
         "/admin/catalog", "/admin/catalog/new", "/admin/catalog/export",
     ];
 
-    public Task InitializeAsync() => portal.ResetAsync();
+    public Task InitializeAsync() => portal.ResetForReadingAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -16,6 +16,8 @@ namespace GovService.IntegrationTests.Infrastructure;
 /// The real portal in memory against a real PostgreSQL database of its own. Migrations and seed run
 /// through the portal's own start-up, then the database is kept as a template; <see cref="ResetAsync"/>
 /// restores it, so every test starts from the freshly seeded demo county. The Hangfire server is off: tests run jobs directly.
+/// The shared portal starts on an empty database (its tests check first start-up: every migration applied) and leaves
+/// its snapshot as the build's template; every other host (other settings, same data) starts from a copy of it.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -23,16 +25,36 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not started.");
 
-    public FakeClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+    public FakeClock Clock { get; } = new(Start);
 
     /// <summary>Settings a derived factory changes (e.g. a strict login rate limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>Whether the last restore may have been written to since (by a test that does not only read).</summary>
+    private bool _touched;
+
+    /// <summary>Whether this host migrates and seeds an empty database itself rather than starting from the template.</summary>
+    protected virtual bool StartsOnEmptyDatabase => GetType() == typeof(PortalFactory);
+
+    /// <summary>
+    /// The template's name: one per build of the portal (its module version id), so a copy never holds the schema
+    /// or seed of other code.
+    /// </summary>
+    private static string Template => $"govtest_tpl_{typeof(Program).Assembly.ManifestModule.ModuleVersionId:N}"[..40];
+
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(GetType().Name.ToLowerInvariant()[..Math.Min(8, GetType().Name.Length)]);
-        _ = Server; // starts the host: migrations and seed run now
+        var purpose = GetType().Name.ToLowerInvariant()[..Math.Min(8, GetType().Name.Length)];
+        var copy = StartsOnEmptyDatabase ? null : await TestDatabase.CopyOfTemplateAsync(purpose, Template);
+        _database = copy ?? await TestDatabase.CreateAsync(purpose);
+        _ = Server; // starts the host: on an empty database, migrations and seed run now
         await _database.SnapshotAsync();
+        if (copy is null)
+        {
+            await _database.PublishAsTemplateAsync(Template);
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -74,9 +96,26 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public async Task ResetAsync()
     {
-        Clock.Set(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)));
+        Clock.Set(Start);
         await _database!.RestoreAsync();
         (Services.GetService<IMemoryCache>() as MemoryCache)?.Clear();
+        _touched = true;
+    }
+
+    /// <summary>
+    /// <see cref="ResetAsync"/> for a test that only reads (pages, headers, the API document): the database is
+    /// restored only when a test that may write ran since the last restore, so a class of read-only tests shares one.
+    /// Such a test may log in, but must not change what another read-only test could see.
+    /// </summary>
+    public async Task ResetForReadingAsync()
+    {
+        if (_touched || _database is null)
+        {
+            await ResetAsync();
+        }
+
+        Clock.Set(Start);
+        _touched = false;
     }
 
     public async Task<T> WithDbAsync<T>(Func<GovDbContext, Task<T>> query)

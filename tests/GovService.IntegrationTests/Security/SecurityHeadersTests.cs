@@ -12,7 +12,7 @@ namespace GovService.IntegrationTests.Security;
 [Collection(PortalTests.Name)]
 public sealed class SecurityHeadersTests(PortalFactory portal) : IAsyncLifetime
 {
-    public Task InitializeAsync() => portal.ResetAsync();
+    public Task InitializeAsync() => portal.ResetForReadingAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
