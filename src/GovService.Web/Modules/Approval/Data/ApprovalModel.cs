@@ -42,7 +42,7 @@ internal sealed class ReviewTaskConfiguration : IEntityTypeConfiguration<ReviewT
         builder.Property(t => t.RowVersion).IsRowVersion();
 
         // The department queue: open steps of one department by due date (a partial index stays small).
-        builder.HasIndex(t => new { t.DepartmentId, t.DueOn, t.Id }).HasFilter("state = 2").HasDatabaseName("ix_apr_tasks_queue");
+        builder.HasIndex(t => new { t.DepartmentId, t.DueOn, t.Id }).HasFilter($"state = {(int)TaskState.Open}").HasDatabaseName("ix_apr_tasks_queue");
         builder.HasIndex(t => new { t.CaseId, t.Stage });
     }
 }
@@ -83,7 +83,7 @@ internal sealed class ClockSegmentConfiguration : IEntityTypeConfiguration<Clock
         // Pauses still running (补正, 特别程序; a few hundred in a county): the queue's paused badge reads them for its
         // 50 rows from this index instead of scanning every segment ever recorded (12–18 ms per queue page at a
         // million cases).
-        builder.HasIndex(s => s.CaseId, "ix_apr_clock_segments_open").HasFilter("\"to\" IS NULL AND state = 1 AND kind <> 4").HasDatabaseName("ix_apr_clock_segments_open");
+        builder.HasIndex(s => s.CaseId, "ix_apr_clock_segments_open").HasFilter($"\"to\" IS NULL AND state = {(int)SegmentState.InForce} AND kind <> {(int)Shared.Calendar.ClockSegmentKind.Extended}").HasDatabaseName("ix_apr_clock_segments_open");
     }
 }
 
@@ -114,7 +114,7 @@ internal sealed class SecondSupplementRequestConfiguration : IEntityTypeConfigur
         builder.Property(r => r.RowVersion).IsRowVersion();
 
         // One request of a case waits at a time: a second reviewer's (or a double click's) insert is refused by the index.
-        builder.HasIndex(r => r.CaseId).IsUnique().HasFilter("state = 1").HasDatabaseName("ux_apr_second_supplements_pending");
+        builder.HasIndex(r => r.CaseId).IsUnique().HasFilter($"state = {(int)SecondSupplementState.Pending}").HasDatabaseName("ux_apr_second_supplements_pending");
         builder.HasIndex(r => new { r.HallId, r.State });
     }
 }

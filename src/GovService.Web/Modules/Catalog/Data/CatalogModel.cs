@@ -26,7 +26,7 @@ internal sealed class ItemVersionConfiguration : IEntityTypeConfiguration<ItemVe
         builder.ToTable("cat_item_versions");
         builder.HasIndex(v => new { v.ItemId, v.Number }).IsUnique();
         // At most one draft and one published version per item.
-        builder.HasIndex(v => new { v.ItemId, v.Status }).IsUnique().HasFilter("status IN (1, 2)");
+        builder.HasIndex(v => new { v.ItemId, v.Status }).IsUnique().HasFilter($"status IN ({(int)VersionStatus.Draft}, {(int)VersionStatus.Published})");
         builder.HasIndex(v => v.Status);
         builder.HasIndex(v => v.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(v => v.Themes).HasMethod("gin");

@@ -28,6 +28,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Body).HasMaxLength(1000);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.HasIndex(m => new { m.Channel, m.Recipient, m.Key }).IsUnique();
-        builder.HasIndex(m => m.NextAttemptAt).HasFilter("state = 1").HasDatabaseName("ix_ntf_outbox_pending");
+        builder.HasIndex(m => m.NextAttemptAt).HasFilter($"state = {(int)OutboxState.Pending}").HasDatabaseName("ix_ntf_outbox_pending");
     }
 }

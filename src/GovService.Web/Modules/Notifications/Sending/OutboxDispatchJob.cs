@@ -27,7 +27,7 @@ public sealed class OutboxDispatchJob(GovDbContext db, IEnumerable<IOutboxSender
             var batch = await db.Set<OutboxMessage>().FromSqlInterpolated($"""
                 UPDATE gov.ntf_outbox SET locked_until = {now.AddMinutes(5)}
                 WHERE id IN (SELECT id FROM gov.ntf_outbox
-                             WHERE state = 1 AND next_attempt_at <= {now} AND (locked_until IS NULL OR locked_until < {now})
+                             WHERE state = {(int)OutboxState.Pending} AND next_attempt_at <= {now} AND (locked_until IS NULL OR locked_until < {now})
                              ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED)
                 RETURNING *
                 """).AsNoTracking().ToListAsync(cancellationToken);

@@ -131,7 +131,7 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
     // One row per case or step and colour first (a case carded on its promised and its statutory deadline counts
     // once, under the department of its latest card): counting distinct (case, step) pairs per group instead sorted
     // records three times over and took 50 ms for 5,000 open cards.
-    private const string CardsSql = """
+    private static readonly string CardsSql = $"""
             WITH k AS (
                 SELECT DISTINCT ON (k.case_id, k.task_id, k.colour) k.department_id, k.hall_id, k.basic_code, k.item_name, k.colour
                 FROM gov.sup_cards k
@@ -141,8 +141,8 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
                    CASE WHEN grouping(k.department_id) = 0 THEN coalesce(k.department_id::text, '')
                         WHEN grouping(k.hall_id) = 0 THEN k.hall_id::text ELSE k.basic_code END AS key,
                    min(k.item_name) AS name,
-                   count(*) FILTER (WHERE k.colour = 1)::int AS yellow,
-                   count(*) FILTER (WHERE k.colour = 2)::int AS red
+                   count(*) FILTER (WHERE k.colour = {(int)CardColour.Yellow})::int AS yellow,
+                   count(*) FILTER (WHERE k.colour = {(int)CardColour.Red})::int AS red
             FROM k
             GROUP BY GROUPING SETS ((k.department_id), (k.hall_id), (k.basic_code))
             """;
@@ -247,7 +247,7 @@ public sealed class DashboardQueries(GovDbContext db, IMemoryCache cache)
                          count(*) FILTER (WHERE s.state = {(int)RectificationState.FedBack})::int AS awaiting_rater
                   FROM gov.sup_rectifications s
                   WHERE s.hall_id = ANY(@halls) AND s.state IN ({(int)RectificationState.Open}, {(int)RectificationState.Appealed}, {(int)RectificationState.FedBack})) w,
-                 (SELECT count(*)::int AS open_orders, count(*) FILTER (WHERE s.level > 0)::int AS escalated_orders
+                 (SELECT count(*)::int AS open_orders, count(*) FILTER (WHERE s.level > {SupervisionOrder.FirstLevel})::int AS escalated_orders
                   FROM gov.sup_orders s
                   WHERE s.hall_id = ANY(@halls) AND s.state = {(int)OrderState.Open}) o,
                  (SELECT count(*)::int AS open_complaints, count(*) FILTER (WHERE s.due_on < @today)::int AS overdue_complaints

@@ -99,7 +99,7 @@ internal sealed class RectificationOrderConfiguration : IEntityTypeConfiguration
         builder.HasIndex(o => o.RatingId).IsUnique();
         builder.HasIndex(o => new { o.DepartmentId, o.State });
         builder.HasIndex(o => new { o.HallId, o.State });
-        builder.HasIndex(o => o.DueOn).HasFilter("state = 1 AND escalated_at IS NULL").HasDatabaseName("ix_sup_rectifications_watch");
+        builder.HasIndex(o => o.DueOn).HasFilter($"state = {(int)RectificationState.Open} AND escalated_at IS NULL").HasDatabaseName("ix_sup_rectifications_watch");
         builder.Property(o => o.CaseNumber).HasMaxLength(30);
         builder.Property(o => o.ItemName).HasMaxLength(200);
         builder.Property(o => o.DepartmentName).HasMaxLength(200);
@@ -127,7 +127,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => c.ComplainantUserId);
         builder.HasIndex(c => new { c.DepartmentId, c.State });
         builder.HasIndex(c => new { c.HallId, c.State });
-        builder.HasIndex(c => c.DueOn).HasFilter("state = 1 AND escalated_at IS NULL").HasDatabaseName("ix_sup_complaints_watch");
+        builder.HasIndex(c => c.DueOn).HasFilter($"state = {(int)ComplaintState.Open} AND escalated_at IS NULL").HasDatabaseName("ix_sup_complaints_watch");
         builder.Property(c => c.ComplainantName).HasMaxLength(100);
         builder.Property(c => c.Title).HasMaxLength(100);
         builder.Property(c => c.Content).HasMaxLength(2000);

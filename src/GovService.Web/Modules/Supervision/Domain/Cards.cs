@@ -107,8 +107,17 @@ public sealed class SupervisionOrder : IAddressedToOffice
     /// <summary>监察规则编号 (PROMISED-OVERDUE, STATUTORY-OVERDUE, STEP-OVERDUE, MANUAL).</summary>
     public string RuleCode { get; set; } = "";
 
+    /// <summary>监察预警类型代码 报警 (alarm): an order the sweep opens on a red card.</summary>
+    public const int OverdueWarning = 2;
+
+    /// <summary>The level an order starts at; each missed response raises it by one (the sweep).</summary>
+    public const int FirstLevel = 0;
+
+    /// <summary>The highest level: the county's office, above which nothing escalates further.</summary>
+    public const int TopLevel = 2;
+
     /// <summary>监察预警类型代码: 1 预警, 2 报警, 3 提醒 (the standard gives no list; these follow common practice).</summary>
-    public int WarningType { get; set; } = 2;
+    public int WarningType { get; set; } = OverdueWarning;
 
     /// <summary>督办发出时间.</summary>
     public DateTimeOffset IssuedAt { get; set; }

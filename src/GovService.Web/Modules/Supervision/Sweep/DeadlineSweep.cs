@@ -187,10 +187,10 @@ public sealed class DeadlineSweep(
             }
         }
 
-        foreach (var group in orders.Concat(escalated).GroupBy(o => (o.Level, o.Level == 0 ? o.DepartmentId : null, o.Level == 0 && o.DepartmentId is null || o.Level > 0 ? o.HallId : null)))
+        foreach (var group in orders.Concat(escalated).GroupBy(o => (o.Level, o.Level == SupervisionOrder.FirstLevel ? o.DepartmentId : null, o.Level == SupervisionOrder.FirstLevel && o.DepartmentId is null || o.Level > SupervisionOrder.FirstLevel ? o.HallId : null)))
         {
             var sample = group.First();
-            var recipients = sample.Level == 0
+            var recipients = sample.Level == SupervisionOrder.FirstLevel
                 ? OrderNotices.Addressees(sample.DepartmentId is { } dept ? await Department(dept) : await Hall(sample.HallId))
                 : await organization.SupervisorsOverHallAsync(sample.HallId, sample.Level, cancellationToken);
             if (group.Count() > IndividualNoticeLimit)
@@ -230,14 +230,14 @@ public sealed class DeadlineSweep(
 
     private sealed record OverdueItem(string Kind, Guid Id, string Number, string Summary, Guid? HallId, DateOnly DueOn);
 
-    private const string OverdueSql = """
+    private static readonly string OverdueSql = $"""
         WITH complaints AS (
             UPDATE gov.sup_complaints SET escalated_at = @now
-            WHERE state = 1 AND escalated_at IS NULL AND due_on < @today
+            WHERE state = {(int)ComplaintState.Open} AND escalated_at IS NULL AND due_on < @today
             RETURNING 'complaint' AS kind, id, number, title AS summary, hall_id, due_on),
         rectifications AS (
             UPDATE gov.sup_rectifications SET escalated_at = @now
-            WHERE state = 1 AND escalated_at IS NULL AND due_on < @today
+            WHERE state = {(int)RectificationState.Open} AND escalated_at IS NULL AND due_on < @today
             RETURNING 'rectification' AS kind, id, number, case_number || ' ' || complaint AS summary, hall_id, due_on)
         SELECT * FROM complaints UNION ALL SELECT * FROM rectifications
         """;
@@ -246,7 +246,7 @@ public sealed class DeadlineSweep(
 
     private sealed record NewOrder(Guid Id, string Number, string CaseNumber, string Content, Guid? DepartmentId, Guid? HallId, int Level, DateOnly ResponseDue);
 
-    private const string DueCardsSql = """
+    private static readonly string DueCardsSql = $"""
         CREATE TEMP TABLE sweep_due ON COMMIT DROP AS
         WITH t AS MATERIALIZED (SELECT n FROM gov.sup_working_days WHERE d = @today),
         bound AS MATERIALIZED (
@@ -276,12 +276,12 @@ public sealed class DeadlineSweep(
                    k.remaining, k.span
             FROM clocks x
             CROSS JOIN bound b
-            CROSS JOIN LATERAL (VALUES (1, x.promised_due, x.p_remaining, x.p_span), (2, x.statutory_due, x.s_remaining, x.s_span)) AS k(deadline, due, remaining, span)
+            CROSS JOIN LATERAL (VALUES ({(int)DeadlineKind.Promised}, x.promised_due, x.p_remaining, x.p_span), ({(int)DeadlineKind.Statutory}, x.statutory_due, x.s_remaining, x.s_span)) AS k(deadline, due, remaining, span)
             WHERE (x.promised_due < @today OR x.p_remaining <= b.days_left OR x.p_remaining * 100 <= (100 - b.pct) * greatest(x.p_span, x.p_calendar_span)
                    OR x.statutory_due < @today OR x.s_remaining <= b.days_left OR x.s_remaining * 100 <= (100 - b.pct) * greatest(x.s_span, x.s_calendar_span))
               AND k.due IS NOT NULL
             UNION ALL
-            SELECT s.case_id, s.task_id, 3, s.case_number, s.item_name, s.basic_code, s.hall_id, s.department_id, s.step_name, s.due_on,
+            SELECT s.case_id, s.task_id, {(int)DeadlineKind.Step}, s.case_number, s.item_name, s.basic_code, s.hall_id, s.department_id, s.step_name, s.due_on,
                    s.limit_working_days, coalesce(nd.n, 2147483) - t.n, coalesce(nd.n, 0) - coalesce(no.n, 0)
             FROM gov.apr_v_open_steps s
             CROSS JOIN t
@@ -293,7 +293,7 @@ public sealed class DeadlineSweep(
               AND (s.due_on < @today OR coalesce(nd.n, 2147483) - t.n <= b.days_left
                    OR (coalesce(nd.n, 2147483) - t.n) * 100 <= (100 - b.pct) * greatest(coalesce(nd.n, 0) - coalesce(no.n, 0), s.due_on - s.opened_on))
         ),
-        -- What each deadline already has: 1 its yellow card, 2 its red one too (red never comes without yellow). A
+        -- What each deadline already has: yellow its yellow card, red its red one too (red never comes without yellow). A
         -- yellow-carded deadline can only turn red, and red is its date passed: only uncarded ones are measured.
         carded AS (
             SELECT k.case_id, k.task_id, k.deadline, max(k.colour) AS top
@@ -305,15 +305,15 @@ public sealed class DeadlineSweep(
             SELECT x.*, c.top
             FROM candidates x
             LEFT JOIN carded c ON c.case_id = x.case_id AND c.task_id = x.task_id AND c.deadline = x.deadline
-            WHERE c.top IS NULL OR (c.top = 1 AND x.due < @today)
+            WHERE c.top IS NULL OR (c.top = {(int)CardColour.Yellow} AND x.due < @today)
         ),
         measured AS (
             SELECT x.*,
-                   coalesce(CASE x.deadline WHEN 1 THEN lim.promised_total WHEN 2 THEN lim.statutory_total ELSE x.step_limit END, x.span) AS total_days,
+                   coalesce(CASE x.deadline WHEN {(int)DeadlineKind.Promised} THEN lim.promised_total WHEN {(int)DeadlineKind.Statutory} THEN lim.statutory_total ELSE x.step_limit END, x.span) AS total_days,
                    CASE WHEN rs.id IS NOT NULL THEN rs.yellow_percent WHEN ri.id IS NOT NULL THEN ri.yellow_percent ELSE @pct END AS pct,
                    CASE WHEN rs.id IS NOT NULL THEN rs.yellow_days_left WHEN ri.id IS NOT NULL THEN ri.yellow_days_left ELSE @days END AS days_left
             FROM pending x
-            LEFT JOIN gov.apr_v_case_limits lim ON x.top IS NULL AND x.deadline IN (1, 2) AND lim.case_id = x.case_id
+            LEFT JOIN gov.apr_v_case_limits lim ON x.top IS NULL AND x.deadline IN ({(int)DeadlineKind.Promised}, {(int)DeadlineKind.Statutory}) AND lim.case_id = x.case_id
             LEFT JOIN gov.sup_card_rules rs ON x.top IS NULL AND x.step_name <> '' AND rs.basic_code = x.basic_code AND rs.step_name = x.step_name
             LEFT JOIN gov.sup_card_rules ri ON x.top IS NULL AND ri.basic_code = x.basic_code AND ri.step_name = ''
         ),
@@ -321,9 +321,9 @@ public sealed class DeadlineSweep(
             SELECT m.*, col.colour
             FROM measured m
             CROSS JOIN LATERAL (
-                SELECT 2 WHERE m.due < @today
+                SELECT {(int)CardColour.Red} WHERE m.due < @today
                 UNION ALL
-                SELECT 1 WHERE m.top IS NULL
+                SELECT {(int)CardColour.Yellow} WHERE m.top IS NULL
                            AND (m.due < @today
                                 OR (m.days_left IS NOT NULL AND m.remaining <= m.days_left)
                                 OR (m.pct IS NOT NULL AND m.total_days > 0 AND (m.total_days - m.remaining) * 100 >= m.pct * m.total_days))) AS col(colour)
@@ -332,27 +332,27 @@ public sealed class DeadlineSweep(
         FROM fresh f
         """;
 
-    private const string IssueCardsSql = """
+    private static readonly string IssueCardsSql = $"""
         INSERT INTO gov.sup_cards (id, case_id, task_id, deadline, colour, case_number, item_name, basic_code, hall_id, department_id, step_name, due_on, issued_on, issued_at)
         SELECT gen_random_uuid(), f.case_id, f.task_id, f.deadline, f.colour, f.case_number, f.item_name, f.basic_code, f.hall_id,
                coalesce(f.department_id, lead.department_id), f.step_name, f.due, @today, @now
         FROM sweep_due f
         -- A case's deadline is the department's whose open step is due first (looked up for new cards only).
-        LEFT JOIN LATERAL (SELECT s.department_id FROM gov.apr_v_open_steps s WHERE f.deadline IN (1, 2) AND s.case_id = f.case_id
+        LEFT JOIN LATERAL (SELECT s.department_id FROM gov.apr_v_open_steps s WHERE f.deadline IN ({(int)DeadlineKind.Promised}, {(int)DeadlineKind.Statutory}) AND s.case_id = f.case_id
                            ORDER BY s.due_on NULLS LAST LIMIT 1) lead ON true
         ON CONFLICT (case_id, task_id, deadline, colour) DO NOTHING
         RETURNING id AS id, case_number AS case_number, item_name AS item_name, hall_id AS hall_id, department_id AS department_id,
                   step_name AS step_name, deadline AS deadline, colour AS colour, due_on AS due_on
         """;
 
-    private const string ClosingCardsSql = """
+    private static readonly string ClosingCardsSql = $"""
         CREATE TEMP TABLE sweep_closing ON COMMIT DROP AS
         SELECT k.id FROM gov.sup_cards k
-        WHERE k.closed_at IS NULL AND k.deadline IN (1, 2)
+        WHERE k.closed_at IS NULL AND k.deadline IN ({(int)DeadlineKind.Promised}, {(int)DeadlineKind.Statutory})
           AND NOT EXISTS (SELECT 1 FROM gov.int_v_open_clocks c WHERE c.case_id = k.case_id)
         UNION ALL
         SELECT k.id FROM gov.sup_cards k
-        WHERE k.closed_at IS NULL AND k.deadline = 3
+        WHERE k.closed_at IS NULL AND k.deadline = {(int)DeadlineKind.Step}
           AND NOT EXISTS (SELECT 1 FROM gov.apr_v_open_steps s WHERE s.task_id = k.task_id)
         """;
 
@@ -363,33 +363,33 @@ public sealed class DeadlineSweep(
         WHERE k.id = c.id AND k.closed_at IS NULL
         """;
 
-    private const string OpenOrdersSql = """
+    private static readonly string OpenOrdersSql = $"""
         INSERT INTO gov.sup_orders (id, number, card_id, case_id, case_number, item_name, content, department_id, department_name, hall_id,
                                     rule_code, warning_type, issued_at, state_changed_at, response_due, state, level, result, answered_by_name,
                                     opened_by_name, closing_note)
         SELECT gen_random_uuid(),
                'DB' || to_char(@today, 'YYYYMMDD') || lpad(k.seq, greatest(6, length(k.seq)), '0'),
                k.id, k.case_id, k.case_number, k.item_name,
-               format(CASE k.deadline WHEN 1 THEN @promised WHEN 2 THEN @statutory ELSE @step END, k.item_name, k.case_number, k.step_name, to_char(k.due_on, 'YYYY-MM-DD')),
+               format(CASE k.deadline WHEN {(int)DeadlineKind.Promised} THEN @promised WHEN {(int)DeadlineKind.Statutory} THEN @statutory ELSE @step END, k.item_name, k.case_number, k.step_name, to_char(k.due_on, 'YYYY-MM-DD')),
                k.department_id, '', k.hall_id,
-               CASE k.deadline WHEN 1 THEN 'PROMISED-OVERDUE' WHEN 2 THEN 'STATUTORY-OVERDUE' ELSE 'STEP-OVERDUE' END,
-               2, @now, @now, @due, 1, 0, '', '', '', ''
+               CASE k.deadline WHEN {(int)DeadlineKind.Promised} THEN 'PROMISED-OVERDUE' WHEN {(int)DeadlineKind.Statutory} THEN 'STATUTORY-OVERDUE' ELSE 'STEP-OVERDUE' END,
+               {SupervisionOrder.OverdueWarning}, @now, @now, @due, {(int)OrderState.Open}, {SupervisionOrder.FirstLevel}, '', '', '', ''
         -- One number per row (a volatile function in a subquery's list is evaluated per row), at least six digits
         -- and never cut short: lpad truncates to the width it is given, so the millionth order would take the
         -- 100,000th's number. The order opened by hand (OrdersController) formats it the same way.
         FROM (SELECT k.*, nextval('gov.sup_order_numbers')::text AS seq
               FROM gov.sup_cards k
-              WHERE k.colour = 2 AND k.closed_at IS NULL
+              WHERE k.colour = {(int)CardColour.Red} AND k.closed_at IS NULL
                 AND NOT EXISTS (SELECT 1 FROM gov.sup_orders o WHERE o.card_id = k.id)) k
         ON CONFLICT (card_id) WHERE card_id IS NOT NULL DO NOTHING
         RETURNING id AS id, number AS number, case_number AS case_number, content AS content, department_id AS department_id,
                   hall_id AS hall_id, level AS level, response_due AS response_due
         """;
 
-    private const string EscalateSql = """
+    private static readonly string EscalateSql = $"""
         UPDATE gov.sup_orders
         SET level = level + 1, escalated_at = @now, state_changed_at = @now, response_due = @due
-        WHERE state = 1 AND response_due < @today AND level < 2
+        WHERE state = {(int)OrderState.Open} AND response_due < @today AND level < {SupervisionOrder.TopLevel}
         RETURNING id AS id, number AS number, case_number AS case_number, content AS content, department_id AS department_id,
                   hall_id AS hall_id, level AS level, response_due AS response_due
         """;
