@@ -4,6 +4,7 @@ using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Modules.Organization.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using GovService.Web.Infrastructure.Identity;
 
 namespace GovService.IntegrationTests;
 

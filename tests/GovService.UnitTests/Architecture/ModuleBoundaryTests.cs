@@ -53,6 +53,124 @@ public sealed class ModuleBoundaryTests
         Assert.True(result.IsSuccessful, $"{module} reaches into another module: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
+    /// <summary>The compiled Razor views of a module (Modules/&lt;Module&gt;/Views/…), or the portal-wide ones (Views/…).</summary>
+    private static IEnumerable<Type> ViewsOf(string? module) =>
+        Web.GetTypes().Where(t => t.Namespace == "AspNetCoreGeneratedDocument" && t.Name.StartsWith(module is null ? "Views_" : $"Modules_{module}_Views_", StringComparison.Ordinal));
+
+    /// <summary>Every type of the other modules but their contracts (or of every module, for the portal-wide views).</summary>
+    private static string[] NonContractTypesOutside(string? module) =>
+        [.. ModuleRegistry.Names.Where(other => other != module).SelectMany(TypesOf).Where(t => !t.Namespace!.EndsWith(".Contracts", StringComparison.Ordinal)).Select(t => t.FullName!)];
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void A_modules_views_use_other_modules_only_through_their_contracts(string module)
+    {
+        var views = ViewsOf(module).Select(t => t.FullName!).ToArray();
+        if (views.Length == 0)
+        {
+            return;
+        }
+
+        var result = Types.InAssembly(Web).That().ResideInNamespace("AspNetCoreGeneratedDocument").And().HaveNameStartingWith($"Modules_{module}_Views_")
+            .ShouldNot().HaveDependencyOnAny(NonContractTypesOutside(module))
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"views of {module} reach into another module: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void The_portal_wide_views_use_modules_only_through_their_contracts()
+    {
+        Assert.NotEmpty(ViewsOf(null));
+        var result = Types.InAssembly(Web).That().ResideInNamespace("AspNetCoreGeneratedDocument").And().HaveNameStartingWith("Views_")
+            .ShouldNot().HaveDependencyOnAny(NonContractTypesOutside(null))
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"portal-wide views reach into a module: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void The_view_check_sees_what_views_use()
+    {
+        // Positive control: the window's intake screen is compiled into the assembly and uses Intake's own types;
+        // if the analysis saw no dependencies of compiled views, the view rules above would pass vacuously.
+        Assert.Contains(
+            Types.InAssembly(Web).That().ResideInNamespace("AspNetCoreGeneratedDocument").And().HaveNameStartingWith("Modules_Intake_Views_").And().HaveDependencyOn($"{ModulesNamespace}.Intake").GetTypes(),
+            t => t.Name == "Modules_Intake_Views_Window_Intake");
+    }
+
+    [Fact]
+    public void Infrastructure_depends_on_no_module()
+    {
+        // The composition root (ModuleRegistry, namespace GovService.Web.Modules itself) wires modules in; the
+        // platform below it (data, jobs, web, logging) may call it but never a module's own types.
+        var result = Types.InAssembly(Web)
+            .That().ResideInNamespace("GovService.Web.Infrastructure")
+            .ShouldNot().HaveDependencyOnAny([.. ModuleRegistry.Names.Select(m => $"{ModulesNamespace}.{m}")])
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, "infrastructure uses a module: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    /// <summary>
+    /// A module's SQL names its own tables, the platform's (ops_) and the views other modules publish for it
+    /// (&lt;prefix&gt;_v_…), never another module's tables: those are that module's to change. The tables are read from
+    /// the model; the module's C# sources and views are searched for their names.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void A_modules_SQL_names_no_table_of_another_module(string module)
+    {
+        using var db = new GovService.Web.Infrastructure.Data.DesignTimeDbContextFactory().CreateDbContext([]);
+        var own = TablePrefixes.GetValueOrDefault(module);
+        var foreign = db.Model.GetEntityTypes()
+            .Select(e => Microsoft.EntityFrameworkCore.RelationalEntityTypeExtensions.GetTableName(e))
+            .OfType<string>()
+            .Where(t => TablePrefixes.Values.Any(p => t.StartsWith(p, StringComparison.Ordinal)) && (own is null || !t.StartsWith(own, StringComparison.Ordinal)))
+            .Distinct()
+            .ToList();
+        var pattern = new System.Text.RegularExpressions.Regex($@"\b(?:{string.Join('|', foreign)})\b");
+        var offences = ModuleSources(module)
+            .SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, number: i + 1)))
+            .Where(l => pattern.IsMatch(l.line))
+            .Select(l => $"{Path.GetFileName(l.file)}:{l.number}: {pattern.Match(l.line).Value}")
+            .ToList();
+
+        Assert.True(offences.Count == 0, $"{module} names another module's tables (read its published view instead): " + string.Join("; ", offences));
+    }
+
+    [Fact]
+    public void The_table_check_reads_the_modules_SQL()
+    {
+        // Positive control: Supervision's sweep reads Intake's published view of open clocks, found by the same search.
+        Assert.Contains(ModuleSources("Supervision"), f => File.ReadAllText(f).Contains("gov.int_v_open_clocks", StringComparison.Ordinal));
+    }
+
+    private static readonly Dictionary<string, string> TablePrefixes = new()
+    {
+        ["Accounts"] = "acc_",
+        ["Organization"] = "org_",
+        ["Calendar"] = "cal_",
+        ["Catalog"] = "cat_",
+        ["Intake"] = "int_",
+        ["Approval"] = "apr_",
+        ["Certificates"] = "crt_",
+        ["Notifications"] = "ntf_",
+        ["Supervision"] = "sup_",
+    };
+
+    private static IEnumerable<string> ModuleSources(string module)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovService.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var root = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("GovService.sln not found"), "src", "GovService.Web", "Modules", module);
+        return Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal));
+    }
+
     /// <summary>Which modules each module uses (through their contracts or otherwise), read from the compiled code.</summary>
     private static Dictionary<string, List<string>> ModuleGraph() =>
         ModuleRegistry.Names.ToDictionary(
@@ -137,18 +255,7 @@ public sealed class ModuleBoundaryTests
     [Fact]
     public void Module_tables_carry_the_module_prefix()
     {
-        var prefixes = new Dictionary<string, string>
-        {
-            ["Accounts"] = "acc_",
-            ["Organization"] = "org_",
-            ["Calendar"] = "cal_",
-            ["Catalog"] = "cat_",
-            ["Intake"] = "int_",
-            ["Approval"] = "apr_",
-            ["Certificates"] = "crt_",
-            ["Notifications"] = "ntf_",
-            ["Supervision"] = "sup_",
-        };
+        var prefixes = TablePrefixes;
         using var db = new GovService.Web.Infrastructure.Data.DesignTimeDbContextFactory().CreateDbContext([]);
         foreach (var entity in db.Model.GetEntityTypes())
         {

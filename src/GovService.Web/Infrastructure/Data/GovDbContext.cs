@@ -1,7 +1,7 @@
 using GovService.Web.Infrastructure.Auditing;
 using GovService.Web.Infrastructure.Web;
 using GovService.Web.Modules;
-using GovService.Web.Modules.Accounts.Domain;
+using GovService.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using GovService.Web.Infrastructure.Auditing;
-using GovService.Web.Modules.Portal;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -84,7 +83,7 @@ internal static class PublicPageCache
                 .VaryByValue(async (context, ct) =>
                 {
                     var stamp = await context.RequestServices.GetRequiredService<ContentRevisionReader>().CurrentAsync(ct);
-                    var care = context.Request.Cookies.ContainsKey(PortalModule.CareModeCookie) ? "care" : "std";
+                    var care = context.Request.Cookies.ContainsKey(Shared.Web.CareMode.Cookie) ? "care" : "std";
                     return new KeyValuePair<string, string>("v", $"{stamp}|{CultureInfo.CurrentUICulture.Name}|{care}");
                 }));
         });

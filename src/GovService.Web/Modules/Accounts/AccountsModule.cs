@@ -7,6 +7,7 @@ using GovService.Web.Modules.Accounts.Register;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using GovService.Web.Infrastructure.Identity;
 
 namespace GovService.Web.Modules.Accounts;
 

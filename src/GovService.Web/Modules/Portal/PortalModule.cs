@@ -4,7 +4,6 @@ namespace GovService.Web.Modules.Portal;
 public static class PortalModule
 {
     public const string Name = "Portal";
-    public const string CareModeCookie = "gov.care";
 
     public static IServiceCollection AddPortal(this IServiceCollection services) => services;
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using GovService.Web.Infrastructure.Identity;
 
 namespace GovService.Web.Modules.Accounts.Controllers;
 

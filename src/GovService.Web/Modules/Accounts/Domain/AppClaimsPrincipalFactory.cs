@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using GovService.Web.Infrastructure.Identity;
 
 namespace GovService.Web.Modules.Accounts.Domain;
 

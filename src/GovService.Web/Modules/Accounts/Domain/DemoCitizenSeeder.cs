@@ -1,6 +1,7 @@
 using GovService.Web.Infrastructure.Seed;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Identity;
+using GovService.Web.Infrastructure.Identity;
 
 namespace GovService.Web.Modules.Accounts.Domain;
 

@@ -2,6 +2,7 @@ using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using GovService.Web.Infrastructure.Identity;
 
 namespace GovService.Web.Modules.Accounts.Domain;
 

@@ -4,6 +4,7 @@ using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using GovService.Web.Infrastructure.Identity;
 
 namespace GovService.Web.Modules.Accounts.Register;
 

@@ -48,11 +48,11 @@ public sealed class HomeController(IOrganizationDirectory organization) : Contro
     {
         if (on)
         {
-            Response.Cookies.Append(PortalModule.CareModeCookie, "1", new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            Response.Cookies.Append(Shared.Web.CareMode.Cookie, "1", new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
         }
         else
         {
-            Response.Cookies.Delete(PortalModule.CareModeCookie);
+            Response.Cookies.Delete(Shared.Web.CareMode.Cookie);
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

@@ -1,7 +1,7 @@
 using GovService.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Identity;
 
-namespace GovService.Web.Modules.Accounts.Domain;
+namespace GovService.Web.Infrastructure.Identity;
 
 public enum AccountKind
 {
@@ -10,7 +10,8 @@ public enum AccountKind
 }
 
 /// <summary>
-/// A login. Citizens sign in with their 公民身份号码 (the user name) or mobile; staff with the user name
+/// A login: the platform's Identity store, which the one DbContext is built on (so it lives below the modules;
+/// the Accounts module owns what is done with it: registration, sign-in, staff accounts). Citizens sign in with their 公民身份号码 (the user name) or mobile; staff with the user name
 /// an administrator gave them. Audited: creation, lock-out and unlock, failed sign-ins, password changes
 /// (recorded as changed, never the hash) and, beside it, every role given or taken.
 /// </summary>
