@@ -4,6 +4,7 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Intake.OnlineApplication;
 using GovService.Web.Shared.Security;

@@ -85,7 +85,7 @@ public sealed class DeliveryController(GovDbContext db, CaseClosure closure, IOr
             _ => l["Delivery.PickupNote", NameMask.Mask(found.DeliveryRecipient, false)].Value,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await closure.CloseAsync(found, CaseState.Completed, now, note, c => CaseStep.By(c, "Delivered", clerk, now, note), ct);
+        await closure.CloseAsync(found, CaseState.Completed, now, note, c => CaseStep.By(c, StepActions.Delivered, clerk, now, note), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Result of case {CaseNumber} delivered ({Method}) by staff {StaffId}", found.Number, method, clerk.StaffId);

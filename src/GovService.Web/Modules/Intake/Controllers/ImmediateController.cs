@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Security;
@@ -68,12 +69,12 @@ public sealed class ImmediateController(GovDbContext db, CaseClosure closure, IO
         if (decision == "approve")
         {
             found.MoveTo(CaseState.Approved, now);
-            db.Add(CaseStep.By(found, "Approved", chief, now, found.DecisionOpinion));
+            db.Add(CaseStep.By(found, StepActions.Approved, chief, now, found.DecisionOpinion));
             found.MoveTo(CaseState.AwaitingDelivery, now);
         }
         else
         {
-            await closure.CloseAsync(found, CaseState.Denied, now, found.DecisionOpinion, c => CaseStep.By(c, "Denied", chief, now, c.DecisionOpinion), ct);
+            await closure.CloseAsync(found, CaseState.Denied, now, found.DecisionOpinion, c => CaseStep.By(c, StepActions.Denied, chief, now, c.DecisionOpinion), ct);
         }
 
         await CaseDecisions.AnnounceAsync(found, decision == "approve", decidedHandlers, now, ct);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Calendar;
@@ -29,9 +30,9 @@ public sealed record MyCasePage(
     /// <summary>What the applicant still has to upload now (one-time notice or 容缺 commitment).</summary>
     public IReadOnlyList<CaseMaterial> Owed => Materials.Where(m => m.Owed(Case.State)).ToList();
 
-    public bool HasAcceptanceNotice => Case.AcceptedAt is not null && Steps.Any(s => s.Action is "Accepted" or "AcceptedWithDeficiency");
+    public bool HasAcceptanceNotice => Case.AcceptedAt is not null && Steps.Any(s => s.Action is StepActions.Accepted or StepActions.AcceptedWithDeficiency);
 
-    public bool HasSupplementNotice => Case.AcceptedAt is null && Steps.Any(s => s.Action == "SupplementRequested");
+    public bool HasSupplementNotice => Case.AcceptedAt is null && Steps.Any(s => s.Action == StepActions.SupplementRequested);
 
     public bool HasRefusalNotice => Case.State == CaseState.NotAccepted;
 }
@@ -103,7 +104,7 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, Case
         var who = mine.ApplicantName;
         if (uploads.Count > 0)
         {
-            db.Add(CaseStep.ByApplicantOrSystem(mine, "Uploaded", who, now, string.Join("、", uploads.Select(u => u.MaterialName))));
+            db.Add(CaseStep.ByApplicantOrSystem(mine, StepActions.Uploaded, who, now, string.Join("、", uploads.Select(u => u.MaterialName))));
         }
 
         if (owed.All(m => m.SuppliedAt is not null))
@@ -115,7 +116,7 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, Case
                 : mine.ReviewStartedAt is null ? CaseState.Accepted : CaseState.InReview;
             var resumed = mine.State == CaseState.SupplementRequested && mine.AcceptedAt is not null;
             mine.MoveTo(next, now);
-            db.Add(CaseStep.ByApplicantOrSystem(mine, next == CaseState.Submitted ? "Resubmitted" : resumed ? "SupplementedInReview" : "DeficiencySupplied", who, now));
+            db.Add(CaseStep.ByApplicantOrSystem(mine, next == CaseState.Submitted ? StepActions.Resubmitted : resumed ? StepActions.SupplementedInReview : StepActions.DeficiencySupplied, who, now));
             if (resumed)
             {
                 foreach (var handler in supplementedHandlers)
@@ -156,10 +157,10 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, Case
         var page = await PageAsync(mine, ct);
         var (view, action, available) = kind switch
         {
-            "acceptance" => ("AcceptanceNotice", new[] { "Accepted", "AcceptedWithDeficiency" }, page.HasAcceptanceNotice),
-            "supplement" => ("SupplementNotice", ["SupplementRequested"], page.HasSupplementNotice),
-            "refusal" => ("RefusalNotice", ["NotAccepted"], page.HasRefusalNotice),
-            "decision" => ("DecisionNotice", ["Denied"], page.HasDecisionNotice),
+            "acceptance" => ("AcceptanceNotice", new[] { StepActions.Accepted, StepActions.AcceptedWithDeficiency }, page.HasAcceptanceNotice),
+            "supplement" => ("SupplementNotice", [StepActions.SupplementRequested], page.HasSupplementNotice),
+            "refusal" => ("RefusalNotice", [StepActions.NotAccepted], page.HasRefusalNotice),
+            "decision" => ("DecisionNotice", [StepActions.Denied], page.HasDecisionNotice),
             _ => ("", [], false),
         };
         var step = page.Steps.LastOrDefault(s => action.Contains(s.Action));
@@ -190,7 +191,7 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, Case
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await closure.CloseAsync(mine, CaseState.Withdrawn, now, l["CaseClosed.Reason.Withdrawn"], c => CaseStep.ByApplicantOrSystem(c, "Withdrawn", c.ApplicantName, now), ct);
+        await closure.CloseAsync(mine, CaseState.Withdrawn, now, l["CaseClosed.Reason.Withdrawn"], c => CaseStep.ByApplicantOrSystem(c, StepActions.Withdrawn, c.ApplicantName, now), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Case {CaseNumber} withdrawn by its applicant", number);

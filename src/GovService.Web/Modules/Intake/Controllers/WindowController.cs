@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Intake.WindowIntake;
 using GovService.Web.Modules.Organization.Contracts;
-using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Identity;
 using GovService.Web.Shared.Security;
@@ -232,7 +233,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
 
         found.Visits++;
         found.MoveTo(found.ReviewStartedAt is null ? CaseState.Accepted : CaseState.InReview, now);
-        db.Add(CaseStep.By(found, "DeficiencySupplied", clerk!, now, string.Join("、", owed.Select(m => m.Name))));
+        db.Add(CaseStep.By(found, StepActions.DeficiencySupplied, clerk!, now, string.Join("、", owed.Select(m => m.Name))));
         await db.SaveChangesAsync(ct);
         // The case stays with the hall that accepted it; this window just took the materials in.
         TempData["Flash"] = "Window.DeficiencyDone";

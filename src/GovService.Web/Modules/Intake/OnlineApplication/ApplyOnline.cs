@@ -3,6 +3,7 @@ using GovService.Web.Infrastructure.Auditing;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Identity;
@@ -348,7 +349,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     {
         c.HallId = await organization.ResponsibleHallAsync(shape.Items[item].DepartmentId, ct);
         c.MoveTo(CaseState.Submitted, now);
-        return CaseStep.ByApplicantOrSystem(c, "Submitted", applicant.SubmittedBy, now, shape.Bundle?.Name ?? "");
+        return CaseStep.ByApplicantOrSystem(c, StepActions.Submitted, applicant.SubmittedBy, now, shape.Bundle?.Name ?? "");
     }
 
     private void LogSubmitted(ApplicationShape shape, List<Case> cases, Guid userId)

@@ -2,6 +2,7 @@ using GovService.Web.Infrastructure.Data;
 using GovService.Web.Infrastructure.Seed;
 using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Identity;
@@ -52,7 +53,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
                 continue;
             }
 
-            db.Add(CaseStep.By(c, "Accepted", clerk, c.AcceptedAt!.Value));
+            db.Add(CaseStep.By(c, StepActions.Accepted, clerk, c.AcceptedAt!.Value));
             if (c == completed)
             {
                 var reviewers = await organization.StaffOfDepartmentAsync(item.DepartmentId, cancellationToken);
@@ -60,7 +61,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
                 if (reviewer is not null)
                 {
                     c.DecidedByStaffId = reviewer.StaffId;
-                    db.Add(CaseStep.By(c, "ApprovedInReview", reviewer, c.DecidedAt!.Value));
+                    db.Add(CaseStep.By(c, StepActions.ApprovedInReview, reviewer, c.DecidedAt!.Value));
                 }
 
                 // Collected at the window a day after the decision (seeders run in one transaction).
@@ -71,7 +72,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
                 c.DeliveryRecipient = c.ApplicantName;
                 c.DeliveryRecipientId = c.ApplicantIdNumber;
                 var note = l["Delivery.PickupNote", NameMask.Mask(c.ApplicantName, false)].Value;
-                await closure.CloseAsync(c, CaseState.Completed, deliveredAt, note, ended => CaseStep.By(ended, "Delivered", clerk, deliveredAt, note), tellApplicant: false, cancellationToken);
+                await closure.CloseAsync(c, CaseState.Completed, deliveredAt, note, ended => CaseStep.By(ended, StepActions.Delivered, clerk, deliveredAt, note), tellApplicant: false, cancellationToken);
             }
         }
 

@@ -4,6 +4,7 @@ using GovService.Web.Infrastructure.Data;
 using GovService.Web.Infrastructure.Validation;
 using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Calendar;
@@ -220,7 +221,7 @@ public sealed class AcceptAtWindow(
         // Numbered before it ends, so the applicant's notice names the case.
         await NumberIfNewAsync(refused, now, ct);
         var note = $"{refused.RefusalReason}（{refused.RefusalBasis}）";
-        await closure.CloseAsync(refused, CaseState.NotAccepted, now, note, c => CaseStep.By(c, "NotAccepted", clerk, now, note), ct);
+        await closure.CloseAsync(refused, CaseState.NotAccepted, now, note, c => CaseStep.By(c, StepActions.NotAccepted, clerk, now, note), ct);
         await db.SaveChangesAsync(ct);
         await CommitOwnAsync(transaction, ct);
         logger.LogInformation("Application {CaseNumber} not accepted at window by staff {StaffId}", refused.Number, clerk.StaffId);
@@ -256,7 +257,7 @@ public sealed class AcceptAtWindow(
         await using var transaction = await OwnTransactionAsync(ct);
         var pending = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
         pending.MoveTo(CaseState.SupplementRequested, now);
-        db.Add(CaseStep.By(pending, "SupplementRequested", clerk, now, string.Join("；", defects.Where(d => d.Defect is not null).Select(d => $"{d.Material.Name}：{d.Defect}"))));
+        db.Add(CaseStep.By(pending, StepActions.SupplementRequested, clerk, now, string.Join("；", defects.Where(d => d.Defect is not null).Select(d => $"{d.Material.Name}：{d.Defect}"))));
         db.AddRange(defects.Select(d => CaseMaterial.For(pending, d.Material, checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null, d.Defect ?? "")));
         await db.SaveChangesAsync(ct);
         await NumberIfNewAsync(pending, now, ct);
@@ -301,7 +302,7 @@ public sealed class AcceptAtWindow(
         accepted.DueDateProvisional = (promised?.IsProvisional ?? false) || (statutory?.IsProvisional ?? false);
         accepted.DeficiencyDueDate = withDeficiency ? form.DeficiencyDueDate : null;
         accepted.MoveTo(withDeficiency ? CaseState.AcceptedWithDeficiency : CaseState.Accepted, now);
-        db.Add(CaseStep.By(accepted, withDeficiency ? "AcceptedWithDeficiency" : "Accepted", clerk, now, withDeficiency
+        db.Add(CaseStep.By(accepted, withDeficiency ? StepActions.AcceptedWithDeficiency : StepActions.Accepted, clerk, now, withDeficiency
             ? l["CaseStep.DeficiencyNote", string.Join("、", missingRequired.Select(m => m.Name)), accepted.DeficiencyDueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]
             : ""));
         await db.SaveChangesAsync(ct);
