@@ -5,6 +5,7 @@ using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Shared.Calendar;
+using GovService.Web.Shared.CodeLists;
 using GovService.Web.Shared.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -101,7 +102,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
     {
         var accepted = DateOnly.FromDateTime(acceptedAt.DateTime);
         acceptedAt = acceptedAt.ToUniversalTime();
-        var due = item.PromisedInWorkingDays ? calendar.AddWorkingDays(accepted, item.PromisedLimit) : null;
+        var promised = AcceptanceDeadline.On(calendar, accepted, item.PromisedLimit, item.PromisedInWorkingDays, item.StatutoryLimit, item.StatutoryInWorkingDays).Promised;
         var demo = new Case(item)
         {
             Number = number,
@@ -111,14 +112,14 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
             ApplicantUserId = citizen.UserId,
             ContactName = citizen.RealName,
             ContactMobile = citizen.Mobile ?? "",
-            Channel = 1,
+            Channel = (int)ServiceChannel.Window,
             CreatedAt = acceptedAt,
             Visits = 1,
-            PromisedDueDate = due?.End ?? accepted.AddDays(item.PromisedLimit),
-            DueDateProvisional = due?.IsProvisional ?? false,
+            PromisedDueDate = promised.Due,
+            DueDateProvisional = promised.IsProvisional,
         };
         demo.MoveTo(CaseState.Accepted, acceptedAt);
-        if (item.CaseKind == 1)
+        if (item.CaseKind == (int)CaseKind.Immediate)
         {
             demo.MoveTo(CaseState.Approved, acceptedAt.AddMinutes(20));
             demo.DecidedAt = acceptedAt.AddMinutes(20);
