@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovService.Web.Modules.Intake.Domain;
 
 /// <summary>The Intake side of <see cref="ICaseRecords"/>: every change through the lifecycle, nothing saved here.</summary>
-internal sealed class CaseRecords(GovDbContext db, CaseClosure closure, Notifications.Contracts.INotifications notifications, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, TimeProvider clock, IEnumerable<ICaseDecidedHandler> decidedHandlers) : ICaseRecords
+internal sealed class CaseRecords(GovDbContext db, CaseDecisions decisions, Notifications.Contracts.INotifications notifications, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, TimeProvider clock) : ICaseRecords
 {
     public async Task<CaseSummary?> FindAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
@@ -98,22 +98,7 @@ internal sealed class CaseRecords(GovDbContext db, CaseClosure closure, Notifica
     public async Task DecideAsync(Guid caseId, bool approved, string opinion, StaffPlacement by, CancellationToken cancellationToken = default)
     {
         var c = await CaseAsync(caseId, cancellationToken);
-        var now = clock.GetUtcNow();
-        c.DecidedAt = now.ToUniversalTime();
-        c.DecidedByStaffId = by.StaffId;
-        c.DecisionOpinion = opinion.Trim();
-        if (approved)
-        {
-            c.MoveTo(CaseState.Approved, now);
-            db.Add(CaseStep.By(c, StepActions.ApprovedInReview, by, now, c.DecisionOpinion));
-            c.MoveTo(CaseState.AwaitingDelivery, now);
-        }
-        else
-        {
-            await closure.CloseAsync(c, CaseState.Denied, now, c.DecisionOpinion, ended => CaseStep.By(ended, StepActions.Denied, by, now, ended.DecisionOpinion), cancellationToken);
-        }
-
-        await CaseDecisions.AnnounceAsync(c, approved, decidedHandlers, now, cancellationToken);
+        await decisions.DecideAsync(c, approved, opinion, by, StepActions.ApprovedInReview, clock.GetUtcNow(), cancellationToken);
     }
 
     public async Task AddStepAsync(Guid caseId, string action, StaffPlacement by, string note, CancellationToken cancellationToken = default)

@@ -8,6 +8,7 @@ using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Calendar;
+using GovService.Web.Shared.CodeLists;
 using GovService.Web.Shared.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -89,6 +90,15 @@ internal sealed class MaterialCheckValidator : AbstractValidator<MaterialCheck>
 }
 
 public sealed record IntakeResult(Case? Case, IReadOnlyList<(string Field, string Message)> Errors);
+
+/// <summary>
+/// What deciding an application taken up again came to: the application and the item it is decided under (both null
+/// when there is no such application to decide), and the result.
+/// </summary>
+public sealed record ExistingDecision(Case? Application, PublishedItem? Item, IntakeResult Result)
+{
+    public static readonly ExistingDecision NotFound = new(null, null, new IntakeResult(null, []));
+}
 
 /// <summary>The four outcomes of intake, as the form's buttons post them.</summary>
 public enum IntakeOutcome
@@ -176,6 +186,29 @@ public sealed class AcceptAtWindow(
             logger.LogInformation("Application {CaseNumber} was decided by someone else at the same moment; outcome {Outcome} not applied", existing.Number, outcome);
             return new IntakeResult(null, [(string.Empty, l["Window.AlreadyDecided"])]);
         }
+    }
+
+    /// <summary>网上预审: a submitted online application of the clerk's hall, decided with the same outcomes (no visit counted).</summary>
+    public Task<ExistingDecision> DecidePreReviewAsync(Guid id, IntakeOutcome outcome, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct) =>
+        DecideExistingAsync(Case.AtPreReview(clerk.HallId), id, outcome, form, clerk, inPerson: false, ct);
+
+    /// <summary>
+    /// The applicant is back at any comprehensive window after a one-time notice (one more visit). Only acceptance is
+    /// offered then (a second notice needs a supervisor): any other outcome posted accepts.
+    /// </summary>
+    public Task<ExistingDecision> ContinueAsync(Guid id, IntakeOutcome outcome, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct) =>
+        DecideExistingAsync(Case.BackAfterNotice, id, outcome == IntakeOutcome.AcceptWithDeficiency ? IntakeOutcome.AcceptWithDeficiency : IntakeOutcome.Accept, form, clerk, inPerson: true, ct);
+
+    private async Task<ExistingDecision> DecideExistingAsync(System.Linq.Expressions.Expression<Func<Case, bool>> waiting, Guid id, IntakeOutcome outcome, WindowIntakeForm form, StaffPlacement clerk, bool inPerson, CancellationToken ct)
+    {
+        var application = await db.Set<Case>().Where(waiting).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var item = application is null ? null : await catalog.FindPublishedAsync(application.BasicCode, ct);
+        if (application is null || item is null)
+        {
+            return ExistingDecision.NotFound;
+        }
+
+        return new ExistingDecision(application, item, await DecideAsync(outcome, item, form, clerk, ct, application, inPerson));
     }
 
     /// <summary>受理: every required material on the counter and without defect.</summary>
@@ -284,9 +317,8 @@ public sealed class AcceptAtWindow(
 
         var calendar = await calendars.GetAsync(ct);
         var today = clock.Today();
-        var promised = item.PromisedInWorkingDays ? calendar.AddWorkingDays(today, item.PromisedLimit) : null;
-        var statutory = item.StatutoryInWorkingDays ? calendar.AddWorkingDays(today, item.StatutoryLimit) : null;
-        var promisedDue = promised?.End ?? today.AddDays(item.PromisedLimit);
+        var deadline = AcceptanceDeadline.On(calendar, today, item.PromisedLimit, item.PromisedInWorkingDays, item.StatutoryLimit, item.StatutoryInWorkingDays);
+        var promisedDue = deadline.Promised.Due;
         if (withDeficiency && (form.DeficiencyDueDate is not { } due || due <= today || due > promisedDue))
         {
             return new IntakeResult(null, [(nameof(form.DeficiencyDueDate), l["Window.DeficiencyDue.Range", today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), promisedDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])]);
@@ -298,8 +330,8 @@ public sealed class AcceptAtWindow(
         db.AddRange(materials.Select(m => CaseMaterial.For(accepted, m, received.Contains(m.Position), "")));
 
         accepted.PromisedDueDate = promisedDue;
-        accepted.StatutoryDueDate = statutory?.End ?? today.AddDays(item.StatutoryLimit);
-        accepted.DueDateProvisional = (promised?.IsProvisional ?? false) || (statutory?.IsProvisional ?? false);
+        accepted.StatutoryDueDate = deadline.Statutory.Due;
+        accepted.DueDateProvisional = deadline.IsProvisional;
         accepted.DeficiencyDueDate = withDeficiency ? form.DeficiencyDueDate : null;
         accepted.MoveTo(withDeficiency ? CaseState.AcceptedWithDeficiency : CaseState.Accepted, now);
         db.Add(CaseStep.By(accepted, withDeficiency ? StepActions.AcceptedWithDeficiency : StepActions.Accepted, clerk, now, withDeficiency
@@ -392,7 +424,7 @@ public sealed class AcceptAtWindow(
             ApplicantUserId = citizen?.UserId,
             ContactName = form.ApplicantName.Trim(),
             ContactMobile = form.ContactMobile.Trim(),
-            Channel = 1,
+            Channel = (int)ServiceChannel.Window,
             HallId = clerk.HallId,
             ClerkStaffId = clerk.StaffId,
             CreatedAt = now,
