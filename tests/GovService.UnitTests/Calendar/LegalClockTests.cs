@@ -21,6 +21,26 @@ public sealed class LegalClockTests
     }
 
     [Fact]
+    public void A_limit_in_natural_days_counts_the_holiday_and_its_pauses_day_by_day()
+    {
+        var supplement = new ClockSegment(ClockSegmentKind.PausedForSupplement, D("2026-09-30"), D("2026-10-03"));
+        var reading = LegalClock.Read(Calendar, D("2026-09-29"), 5, inWorkingDays: false, [supplement], D("2026-10-05"));
+
+        // 5 natural days from 09-29 is 10-04, national day or not; the three paused days move it to 10-07.
+        Assert.Equal(D("2026-10-07"), reading.Due);
+    }
+
+    [Fact]
+    public void At_acceptance_the_promised_date_counts_working_days_and_the_statutory_one_natural_days_when_the_item_says_so()
+    {
+        var deadline = AcceptanceDeadline.On(Calendar, D("2026-09-29"), 5, promisedInWorkingDays: true, 20, statutoryInWorkingDays: false);
+
+        Assert.Equal(D("2026-10-12"), deadline.Promised.Due);
+        Assert.Equal(D("2026-10-19"), deadline.Statutory.Due);
+        Assert.False(deadline.IsProvisional);
+    }
+
+    [Fact]
     public void A_supplement_of_three_working_days_across_the_holiday_moves_the_due_date_by_exactly_three_working_days()
     {
         // Asked on 09-30, answered on 10-10: 10-08, 10-09 and 10-10 are paused; the holiday itself was never counted.

@@ -53,6 +53,25 @@ public sealed class CaseLifecycleTests
         Assert.All(Enum.GetValues<CaseState>(), s => Assert.Equal(s is not CaseState.Draft && !final.Contains(s), new Case { State = s }.IsOpen));
     }
 
+    [Theory]
+    [InlineData(false, false, CaseState.SupplementRequested, CaseState.Submitted)] // one-time notice: back to pre-review
+    [InlineData(true, true, CaseState.SupplementRequested, CaseState.InReview)] // 补正 in review: the clock resumes
+    [InlineData(true, false, CaseState.AcceptedWithDeficiency, CaseState.Accepted)] // 容缺, not taken up yet: a plain acceptance
+    [InlineData(true, true, CaseState.AcceptedWithDeficiency, CaseState.InReview)] // 容缺 the back office reviews already
+    public void Once_everything_owed_is_supplied_the_case_goes_where_it_was_going(bool accepted, bool inReview, CaseState owing, CaseState next)
+    {
+        var c = new Case { State = owing, AcceptedAt = accepted ? Now : null, ReviewStartedAt = inReview ? Now : null };
+
+        Assert.Equal(next, c.StateAfterSupply());
+        c.MoveTo(next, Now);
+    }
+
+    [Fact]
+    public void A_case_that_owes_nothing_has_no_state_after_a_supply()
+    {
+        Assert.Throws<InvalidOperationException>(() => new Case { State = CaseState.InReview, AcceptedAt = Now }.StateAfterSupply());
+    }
+
     [Fact]
     public void A_case_cannot_be_approved_before_it_is_accepted()
     {

@@ -97,4 +97,22 @@ public static class LegalClock
 
         return new ClockReading(start, limitWorkingDays, pauses, pausedDays.Count, extension, span, elapsed);
     }
+
+    /// <summary>
+    /// A limit as the catalog gives it: in working days (the usual, as <see cref="Read(WorkingCalendar, DateOnly, int, IEnumerable{ClockSegment}, DateOnly)"/>)
+    /// or, for the few items that count them so, in natural days: then the limit and the pauses count every day. Every due
+    /// date of a case comes from here: at acceptance (<see cref="AcceptanceDeadline"/>) and on every recomputation.
+    /// </summary>
+    public static ClockReading Read(WorkingCalendar calendar, DateOnly start, int limit, bool inWorkingDays, IReadOnlyList<ClockSegment> segments, DateOnly today)
+    {
+        var reading = Read(calendar, start, limit, segments, today);
+        if (inWorkingDays)
+        {
+            return reading;
+        }
+
+        var paused = segments.Where(s => s.IsPause).Sum(s => Math.Max(0, (s.To ?? today).DayNumber - s.From.DayNumber));
+        var due = start.AddDays(limit + paused + reading.ExtensionWorkingDays);
+        return reading with { Span = reading.Span with { End = due, WorkingDays = limit } };
+    }
 }

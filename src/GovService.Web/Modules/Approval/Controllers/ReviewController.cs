@@ -27,7 +27,7 @@ public sealed record TaskPage(
 {
     public bool HeldByMe => Task.State == TaskState.Open && Task.ClaimedByStaffId == Reviewer.StaffId;
 
-    public bool Paused => Case.State is "SupplementRequested" or "SpecialProcedure";
+    public bool Paused => Case.State is CaseState.SupplementRequested or CaseState.SpecialProcedure;
 
     public IReadOnlyList<int> EarlierStages => Steps.Where(s => s.Stage < Task.Stage).Select(s => s.Stage).Distinct().Order().ToList();
 

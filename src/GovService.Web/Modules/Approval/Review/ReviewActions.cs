@@ -62,7 +62,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
 
             Complete(task, TaskState.Passed, opinion);
             Record(task, "Pass", by, opinion);
-            await cases.AddStepAsync(task.CaseId, "ReviewPassed", by, $"{task.Name}：{opinion}", ct);
+            await cases.AddStepAsync(task.CaseId, StepActions.ReviewPassed, by, $"{task.Name}：{opinion}", ct);
             await AdvanceAsync(task, ct);
             return StepResult.Ok;
         }, opinion, ct);
@@ -88,7 +88,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
                 Open(Copy(template), clock.Today());
             }
 
-            await cases.AddStepAsync(task.CaseId, "Returned", by, $"{task.Name}：{opinion}", ct);
+            await cases.AddStepAsync(task.CaseId, StepActions.Returned, by, $"{task.Name}：{opinion}", ct);
             await clocks.RecomputeAsync(task.CaseId, "Returned", ct);
             return StepResult.Ok;
         }, opinion, ct);
@@ -250,7 +250,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
         Record(task, grant ? "ExtensionApproved" : "ExtensionRefused", chief, request.Reason);
         if (grant)
         {
-            await cases.AddStepAsync(task.CaseId, "Extended", chief, l["Review.ExtendedNote", request.ExtraWorkingDays, request.Reason], ct);
+            await cases.AddStepAsync(task.CaseId, StepActions.Extended, chief, l["Review.ExtendedNote", request.ExtraWorkingDays, request.Reason], ct);
             await clocks.RecomputeAsync(task.CaseId, "Extended", ct);
         }
 
@@ -274,7 +274,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
             var moved = Copy(task);
             moved.DepartmentId = departmentId;
             Open(moved, task.OpenedOn ?? clock.Today());
-            await cases.AddStepAsync(task.CaseId, "Transferred", by, $"{target.Name}：{reason}", ct);
+            await cases.AddStepAsync(task.CaseId, StepActions.Transferred, by, $"{target.Name}：{reason}", ct);
             await clocks.RecomputeAsync(task.CaseId, "Transferred", ct);
             return StepResult.Ok;
         }, reason, ct);
@@ -299,7 +299,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
             }
 
             var summary = await cases.FindAsync(task.CaseId, ct);
-            if (summary is null || summary.MaterialsOwed || summary.State != "InReview")
+            if (summary is null || summary.MaterialsOwed || summary.State != CaseState.InReview)
             {
                 return StepResult.Refused(l["Review.NotDecidable"]);
             }
@@ -350,7 +350,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
     private async Task<StepResult?> RefusedWhilePausedAsync(ReviewTask task, CancellationToken ct)
     {
         var summary = await cases.FindAsync(task.CaseId, ct);
-        return summary?.State is "SupplementRequested" or "SpecialProcedure" ? StepResult.Refused(l["Review.Paused"]) : null;
+        return summary?.State is CaseState.SupplementRequested or CaseState.SpecialProcedure ? StepResult.Refused(l["Review.Paused"]) : null;
     }
 
     /// <summary>After a pass: 会签 waits for every step of the stage, 或签 skips the others; then the next stage opens.</summary>

@@ -70,7 +70,7 @@ public sealed class SecondSupplements(GovDbContext db, ReviewActions actions, IC
         var task = await db.Set<ReviewTask>().FirstOrDefaultAsync(t => t.Id == request.TaskId, ct);
         var summary = await cases.FindAsync(request.CaseId, ct);
         var asker = await organization.FindStaffByIdAsync(request.RequestedByStaffId, ct);
-        if (approve && (task is not { State: TaskState.Open } || summary?.State != "InReview" || asker is null))
+        if (approve && (task is not { State: TaskState.Open } || summary?.State != CaseState.InReview || asker is null))
         {
             // The step was passed, sent back or the case paused meanwhile: a 补正 now would be about another situation.
             request.Withdraw(l["SecondSupplement.MovedOn"], now);

@@ -30,8 +30,8 @@ public sealed class ClockKeeper(GovDbContext db, IWorkingCalendarProvider calend
         var inForce = segments.Where(s => s.State == SegmentState.InForce).Select(s => s.ToSegment()).ToList();
         return new ClockView(
             caseClock,
-            Read(calendar, caseClock.Start, caseClock.PromisedLimit, caseClock.PromisedInWorkingDays, inForce, today),
-            Read(calendar, caseClock.Start, caseClock.StatutoryLimit, caseClock.StatutoryInWorkingDays, inForce, today),
+            LegalClock.Read(calendar, caseClock.Start, caseClock.PromisedLimit, caseClock.PromisedInWorkingDays, inForce, today),
+            LegalClock.Read(calendar, caseClock.Start, caseClock.StatutoryLimit, caseClock.StatutoryInWorkingDays, inForce, today),
             segments);
     }
 
@@ -84,19 +84,5 @@ public sealed class ClockKeeper(GovDbContext db, IWorkingCalendarProvider calend
         var stored = await db.Set<ClockSegmentRecord>().Where(s => s.CaseId == caseId).ToListAsync(ct);
         var added = db.ChangeTracker.Entries<ClockSegmentRecord>().Where(e => e.State == EntityState.Added && e.Entity.CaseId == caseId).Select(e => e.Entity);
         return [.. stored.Union(added).OrderBy(s => s.From).ThenBy(s => s.CreatedAt)];
-    }
-
-    private static ClockReading Read(WorkingCalendar calendar, DateOnly start, int limit, bool workingDays, IReadOnlyList<ClockSegment> segments, DateOnly today)
-    {
-        var reading = LegalClock.Read(calendar, start, limit, segments, today);
-        if (workingDays)
-        {
-            return reading;
-        }
-
-        // Calendar days: the limit and the pauses count every day.
-        var paused = segments.Where(s => s.IsPause).Sum(s => Math.Max(0, (s.To ?? today).DayNumber - s.From.DayNumber));
-        var due = start.AddDays(limit + paused + reading.ExtensionWorkingDays);
-        return reading with { Span = reading.Span with { End = due, WorkingDays = limit } };
     }
 }

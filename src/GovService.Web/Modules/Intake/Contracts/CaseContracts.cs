@@ -49,7 +49,7 @@ public sealed record CaseSummary(
     string ApplicantName,
     string ApplicantIdNumber,
     string ContactMobile,
-    string State,
+    CaseState State,
     Guid? HallId,
     DateTimeOffset? AcceptedAt,
     DateOnly? PromisedDue,

@@ -1,16 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using System.Diagnostics;
-using System.Linq.Expressions;
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Intake.OnlineApplication;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Intake.Controllers;
 
@@ -28,7 +25,8 @@ public sealed record ApplyPage(ApplicationShape Shape, OnlineApplicationForm For
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Citizen},{Roles.Agent}")]
 [Route("apply")]
-public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, ApplyOnline apply, MaterialFiles files, Contracts.ILicenceDirectory licences) : Controller
+[OneConnection] // the form page and the submission send up to a dozen statements
+public sealed class ApplyController(ICatalogDirectory catalog, ApplyOnline apply, ApplicationQueries queries) : Controller
 {
     /// <summary>Room for one 10 MB scan per material of the longest form, and the fields around them.</summary>
     private const long MaxPostBytes = 16 * 10 * 1024 * 1024 + 1024 * 1024;
@@ -37,50 +35,6 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
 
     /// <summary>代办员 apply on someone's behalf; a citizen applies for themselves.</summary>
     private bool AsAgent => User.IsInRole(Roles.Agent) && !User.IsInRole(Roles.Citizen);
-
-    /// <summary>The drafts and cases this user may continue: their own, or for an agent the ones they filed.</summary>
-    private IQueryable<Case> Mine(IQueryable<Case> cases) => cases.Where(Case.FiledBy(Me, AsAgent));
-
-    /// <summary>An earlier case of the same item to copy from.</summary>
-    private sealed record Earlier(string? Number, Dictionary<string, string> FormData, string ContactMobile);
-
-    /// <summary>
-    /// The latest earlier application of an item by this user (compiled once per kind of user: every form page
-    /// asks), with <see cref="Case.FiledBy"/>'s rule inlined where <see cref="FiledBy"/> stands.
-    /// </summary>
-    private static Func<GovDbContext, Guid, string, Guid, CancellationToken, Task<Earlier?>> EarlierOf(bool asAgent) =>
-        EF.CompileAsyncQuery(Expressions.Inline<Expression<Func<GovDbContext, Guid, string, Guid, CancellationToken, Earlier?>>>(
-            (db, me, code, key, _) =>
-                db.Set<Case>().AsNoTracking()
-                    .Where(c => FiledBy(c, me) && c.BasicCode == code && c.Number != null && c.Id != key)
-                    .OrderByDescending(c => c.CreatedAt)
-                    .Select(c => new Earlier(c.Number, c.FormData, c.ContactMobile))
-                    .FirstOrDefault(),
-            nameof(FiledBy), Case.FiledByUser(asAgent)));
-
-    private static readonly Func<GovDbContext, Guid, string, Guid, CancellationToken, Task<Earlier?>> EarlierOfCitizen = EarlierOf(asAgent: false);
-    private static readonly Func<GovDbContext, Guid, string, Guid, CancellationToken, Task<Earlier?>> EarlierOfAgent = EarlierOf(asAgent: true);
-
-    /// <summary>Stands for <see cref="Case.FiledByUser"/> in <see cref="EarlierOf"/>'s query, replaced before it is compiled.</summary>
-    private static bool FiledBy(Case c, Guid user) => throw new UnreachableException();
-
-    /// <summary>
-    /// One database connection for the whole action: the form page and the submission send up to a dozen
-    /// statements, and taking a pooled connection for each (and resetting it on return) cost both processes more
-    /// than the statements themselves.
-    /// </summary>
-    public override async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
-    {
-        await db.Database.OpenConnectionAsync(HttpContext.RequestAborted);
-        try
-        {
-            await next();
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
 
     [HttpGet("{code}")]
     public async Task<IActionResult> Start(string code, Guid? key, [MaxLength(30)] string? copyFrom, CancellationToken ct)
@@ -91,13 +45,13 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
             return NotFound();
         }
 
-        var draft = key is { } k ? await Mine(db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Id == k && c.BasicCode == code && c.State == CaseState.Draft && c.BundleKey == null, ct) : null;
+        var draft = key is { } k ? await queries.DraftAsync(Me, AsAgent, k, code, ct) : null;
         var form = draft is null
             ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = AsAgent ? "" : User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }
             : new OnlineApplicationForm { ApplicationKey = draft.Id, ContactMobile = draft.ContactMobile, Fields = draft.FormData, ApplicantName = draft.ApplicantName, ApplicantIdNumber = draft.ApplicantIdNumber };
 
         // 复制历史办件: start from what this applicant wrote in an earlier application for the same item.
-        var earlier = await (AsAgent ? EarlierOfAgent : EarlierOfCitizen)(db, Me, code, form.ApplicationKey, ct);
+        var earlier = await queries.EarlierAsync(Me, AsAgent, code, form.ApplicationKey, ct);
         if (copyFrom is not null && earlier?.Number == copyFrom && earlier.FormData.Count > 0)
         {
             form.Fields = new Dictionary<string, string>(earlier.FormData);
@@ -127,9 +81,7 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
             return NotFound();
         }
 
-        var drafts = key is { } k
-            ? await Mine(db.Set<Case>().AsNoTracking()).Where(c => c.BundleKey == k && c.BundleCode == code && c.State == CaseState.Draft).ToListAsync(ct)
-            : [];
+        var drafts = key is { } k ? await queries.BundleDraftsAsync(Me, AsAgent, k, code, ct) : [];
         var form = drafts.Count == 0
             ? new OnlineApplicationForm { ApplicationKey = Guid.CreateVersion7(), ContactMobile = AsAgent ? "" : User.FindFirstValue(ClaimTypes.MobilePhone) ?? "" }
             : new OnlineApplicationForm
@@ -189,47 +141,8 @@ public sealed class ApplyController(GovDbContext db, ICatalogDirectory catalog, 
     /// <param name="fresh">The form has a new application key: nothing can have been uploaded or chosen for it yet.</param>
     private async Task<IActionResult> Page(ApplicationShape shape, OnlineApplicationForm form, CancellationToken ct, bool fresh = false)
     {
-        var uploaded = new Dictionary<int, CaseFileInfo>();
-        if (form.ApplicationKey != Guid.Empty && !fresh)
-        {
-            var keys = shape.Items.Select((_, i) => shape.CaseKey(form.ApplicationKey, i)).ToList();
-            var mine = await Mine(db.Set<Case>()).Where(c => keys.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-            var current = new Dictionary<Guid, List<CaseFileInfo>>();
-            foreach (var id in mine)
-            {
-                current[id] = await files.CurrentAsync(id, ct);
-            }
-
-            if (AsAgent && mine.Count > 0 && current[mine[0]].FirstOrDefault(f => f.Position == ApplyOnline.AuthorisationSlot) is { } authorisation)
-            {
-                uploaded[ApplyOnline.AuthorisationSlot] = authorisation;
-            }
-
-            foreach (var slot in shape.Slots)
-            {
-                var (item, position) = slot.Targets[0];
-                if (current.TryGetValue(keys[item], out var list) && list.FirstOrDefault(f => f.Position == position) is { } file)
-                {
-                    uploaded[slot.Number] = file;
-                }
-            }
-        }
-
-        // The licence chosen before (a draft) stays chosen.
-        if (form.ApplicationKey != Guid.Empty && !fresh && form.Licences.Count == 0)
-        {
-            var first = shape.CaseKey(form.ApplicationKey, 0);
-            var refs = await db.Set<CaseLicenceRef>().AsNoTracking().Where(r => r.CaseId == first).ToListAsync(ct);
-            foreach (var slot in shape.Slots)
-            {
-                if (refs.FirstOrDefault(r => slot.Targets.Any(t => t.Item == 0 && t.Position == r.Position)) is { } chosen)
-                {
-                    form.Licences[slot.Number] = chosen.LicenceId;
-                }
-            }
-        }
-
+        var page = await queries.PageAsync(shape, form, Me, AsAgent, fresh, ct);
         ViewData["AsAgent"] = AsAgent;
-        return View("Start", new ApplyPage(shape, form, uploaded) { Wallet = AsAgent ? [] : await licences.ValidForHolderAsync(Me, ct) });
+        return View("Start", page);
     }
 }

@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Modules.Intake.Immediate;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Intake.Controllers;
@@ -18,7 +16,7 @@ namespace GovService.Web.Modules.Intake.Controllers;
 [Area(IntakeModule.Name)]
 [Authorize(Roles = Roles.ChiefRepresentative)]
 [Route("window/immediate")]
-public sealed class ImmediateController(GovDbContext db, CaseClosure closure, IOrganizationDirectory organization, IEnumerable<Contracts.ICaseDecidedHandler> decidedHandlers, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<ImmediateController> logger) : Controller
+public sealed class ImmediateController(IOrganizationDirectory organization, ImmediateQueries queries, DecideImmediately decide, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -30,62 +28,38 @@ public sealed class ImmediateController(GovDbContext db, CaseClosure closure, IO
         }
 
         ViewData["Hall"] = chief.HallName;
-        return View(await Waiting(chief).OrderBy(c => c.AcceptedAt).ToListAsync(ct));
+        return View(await queries.WaitingAsync(chief, ct));
     }
 
     [HttpPost("{id:guid}/decide")]
     public async Task<IActionResult> Decide(Guid id, [MaxLength(50)] string? decision, [MaxLength(1000)] string? opinion, CancellationToken ct)
     {
         var chief = await organization.HallStaffAsync(User, ct);
-        var found = chief is null ? null : await Waiting(chief, tracked: true).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (found is null)
+        if (chief is null)
         {
             return NotFound();
         }
 
-        if (decision is not ("approve" or "deny"))
+        switch (await decide.HandleAsync(new ImmediateDecision(id, decision, opinion, OpinionTooLong: !ModelState.IsValid), chief, ct))
         {
-            return BadRequest();
+            case ImmediateOutcome.NotFound:
+                return NotFound();
+            case ImmediateOutcome.NotADecision:
+                return BadRequest();
+            case ImmediateOutcome.OpinionTooLong:
+                TempData["Errors"] = l["Common.TooLong", 1000].Value; // the opinion's [MaxLength]
+                break;
+            case ImmediateOutcome.OpinionRequired:
+                TempData["Errors"] = l["Immediate.DenyNeedsOpinion"].Value;
+                break;
+            case ImmediateOutcome.Approved:
+                TempData["Flash"] = "Immediate.Approved";
+                break;
+            default:
+                TempData["Flash"] = "Immediate.Denied";
+                break;
         }
 
-        if (!ModelState.IsValid)
-        {
-            TempData["Errors"] = l["Common.TooLong", 1000].Value; // the opinion's [MaxLength]
-            return RedirectToAction(nameof(Index));
-        }
-
-        if (decision == "deny" && string.IsNullOrWhiteSpace(opinion))
-        {
-            TempData["Errors"] = l["Immediate.DenyNeedsOpinion"].Value;
-            return RedirectToAction(nameof(Index));
-        }
-
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        found.DecidedAt = now;
-        found.DecidedByStaffId = chief!.StaffId;
-        found.DecisionOpinion = (opinion ?? "").Trim();
-        if (decision == "approve")
-        {
-            found.MoveTo(CaseState.Approved, now);
-            db.Add(CaseStep.By(found, "Approved", chief, now, found.DecisionOpinion));
-            found.MoveTo(CaseState.AwaitingDelivery, now);
-        }
-        else
-        {
-            await closure.CloseAsync(found, CaseState.Denied, now, found.DecisionOpinion, c => CaseStep.By(c, "Denied", chief, now, c.DecisionOpinion), ct);
-        }
-
-        await CaseDecisions.AnnounceAsync(found, decision == "approve", decidedHandlers, now, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        logger.LogInformation("Immediate case {CaseNumber} decided ({Decision}) by chief representative {StaffId}", found.Number, decision, chief.StaffId);
-        TempData["Flash"] = decision == "approve" ? "Immediate.Approved" : "Immediate.Denied";
         return RedirectToAction(nameof(Index));
     }
-
-    private IQueryable<Case> Waiting(StaffPlacement chief, bool tracked = false) =>
-        (tracked ? db.Set<Case>() : db.Set<Case>().AsNoTracking())
-            .Where(c => c.HallId == chief.HallId && c.CaseKind == 1 && c.State == CaseState.Accepted);
-
 }

@@ -1,13 +1,13 @@
 using System.Security.Claims;
-using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Modules.Intake.MyCases;
+using GovService.Web.Modules.Intake.Supplying;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Intake.Controllers;
 
@@ -29,9 +29,9 @@ public sealed record MyCasePage(
     /// <summary>What the applicant still has to upload now (one-time notice or 容缺 commitment).</summary>
     public IReadOnlyList<CaseMaterial> Owed => Materials.Where(m => m.Owed(Case.State)).ToList();
 
-    public bool HasAcceptanceNotice => Case.AcceptedAt is not null && Steps.Any(s => s.Action is "Accepted" or "AcceptedWithDeficiency");
+    public bool HasAcceptanceNotice => Case.AcceptedAt is not null && Steps.Any(s => s.Action is StepActions.Accepted or StepActions.AcceptedWithDeficiency);
 
-    public bool HasSupplementNotice => Case.AcceptedAt is null && Steps.Any(s => s.Action == "SupplementRequested");
+    public bool HasSupplementNotice => Case.AcceptedAt is null && Steps.Any(s => s.Action == StepActions.SupplementRequested);
 
     public bool HasRefusalNotice => Case.State == CaseState.NotAccepted;
 }
@@ -44,22 +44,18 @@ public sealed record MyCasePage(
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Citizen},{Roles.Agent}")]
 [Route("my/cases")]
-public sealed class MyCasesController(GovDbContext db, MaterialFiles files, CaseClosure closure, IEnumerable<Contracts.ICaseSupplementedHandler> supplementedHandlers, IEnumerable<Contracts.ICaseClockSource> clockSources, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<MyCasesController> logger) : Controller
+public sealed class MyCasesController(MyCaseQueries queries, SupplyMaterials supply, WithdrawCase withdraw) : Controller
 {
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(await db.Set<Case>().AsNoTracking()
-            .Where(c => c.ApplicantUserId == Me || c.AgentUserId == Me)
-            .OrderByDescending(c => c.CreatedAt)
-            .ToListAsync(ct));
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await queries.ListAsync(Me, ct));
 
     [HttpGet("{number}")]
     public async Task<IActionResult> Show(string number, CancellationToken ct)
     {
-        var mine = await MineAsync(number, ct);
-        return mine is null ? NotFound() : View(await PageAsync(mine, ct));
+        var page = await queries.PageAsync(number, Me, ct);
+        return page is null ? NotFound() : View(page);
     }
 
     /// <summary>
@@ -71,75 +67,30 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, Case
     [RequestFormLimits(MultipartBodyLengthLimit = 12 * 10 * 1024 * 1024 + 1024 * 1024)]
     public async Task<IActionResult> Supplement(string number, CancellationToken ct)
     {
-        var mine = await MineAsync(number, ct, tracked: true);
-        if (mine is null)
+        var result = await supply.OnlineAsync(number, Me, MaterialFiles.Posted(Request.Form.Files), ct);
+        if (!result.Found)
         {
             return NotFound();
         }
 
-        var materials = await db.Set<CaseMaterial>().Where(m => m.CaseId == mine.Id).OrderBy(m => m.Position).ToListAsync(ct);
-        var owed = materials.Where(m => m.Owed(mine.State)).ToList();
-        if (owed.Count == 0)
+        if (result.NothingOwed)
         {
             TempData["Flash"] = "MyCases.NothingOwed";
             return Redirect($"/my/cases/{number}");
         }
 
-        var errors = new List<(string Field, string Message)>();
-        var uploads = await files.ReadAsync(owed.Select(m => (m.Position, m.Name)), MaterialFiles.Posted(Request.Form.Files), errors, ct);
-        if (uploads.Count == 0 && errors.Count == 0)
+        if (result.Errors.Count > 0)
         {
-            errors.Add((string.Empty, l["MyCases.ChooseFiles"]));
-        }
-
-        var now = clock.GetUtcNow();
-        await files.StoreAsync(mine, uploads, Me, now, ct);
-        foreach (var supplied in owed.Where(m => uploads.Any(u => u.Position == m.Position)))
-        {
-            supplied.SuppliedAt = now;
-            supplied.Received = true;
-        }
-
-        var who = mine.ApplicantName;
-        if (uploads.Count > 0)
-        {
-            db.Add(CaseStep.ByApplicantOrSystem(mine, "Uploaded", who, now, string.Join("、", uploads.Select(u => u.MaterialName))));
-        }
-
-        if (owed.All(m => m.SuppliedAt is not null))
-        {
-            // Before acceptance: back to pre-review. After acceptance (补正 in review): back to review, the clock resumes.
-            // A 容缺 case: a plain acceptance, in review when the back office has taken it up already.
-            var next = mine.State == CaseState.SupplementRequested
-                ? mine.AcceptedAt is null ? CaseState.Submitted : CaseState.InReview
-                : mine.ReviewStartedAt is null ? CaseState.Accepted : CaseState.InReview;
-            var resumed = mine.State == CaseState.SupplementRequested && mine.AcceptedAt is not null;
-            mine.MoveTo(next, now);
-            db.Add(CaseStep.ByApplicantOrSystem(mine, next == CaseState.Submitted ? "Resubmitted" : resumed ? "SupplementedInReview" : "DeficiencySupplied", who, now));
-            if (resumed)
-            {
-                foreach (var handler in supplementedHandlers)
-                {
-                    await handler.OnSupplementedAsync(mine.Id, clock.Today(), ct);
-                }
-            }
-
-            logger.LogInformation("Case {CaseNumber}: the applicant supplied every owed material online; now {State}", number, next);
-        }
-
-        await db.SaveChangesAsync(ct);
-        if (errors.Count > 0)
-        {
-            foreach (var (field, message) in errors)
+            foreach (var (field, message) in result.Errors)
             {
                 ModelState.AddModelError(field, message);
             }
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Show", await PageAsync(mine, ct));
+            return View("Show", await queries.PageAsync(number, Me, ct));
         }
 
-        TempData["Flash"] = mine.State is CaseState.Submitted or CaseState.Accepted or CaseState.InReview ? "MyCases.SupplementDone" : "MyCases.SupplementPartly";
+        TempData["Flash"] = result.Complete ? "MyCases.SupplementDone" : "MyCases.SupplementPartly";
         return Redirect($"/my/cases/{number}");
     }
 
@@ -147,19 +98,19 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, Case
     [HttpGet("{number}/notices/{kind}")]
     public async Task<IActionResult> Notice(string number, string kind, CancellationToken ct)
     {
-        var mine = await MineAsync(number, ct);
-        if (mine is null)
+        var page = await queries.PageAsync(number, Me, ct);
+        if (page is null)
         {
             return NotFound();
         }
 
-        var page = await PageAsync(mine, ct);
+        var mine = page.Case;
         var (view, action, available) = kind switch
         {
-            "acceptance" => ("AcceptanceNotice", new[] { "Accepted", "AcceptedWithDeficiency" }, page.HasAcceptanceNotice),
-            "supplement" => ("SupplementNotice", ["SupplementRequested"], page.HasSupplementNotice),
-            "refusal" => ("RefusalNotice", ["NotAccepted"], page.HasRefusalNotice),
-            "decision" => ("DecisionNotice", ["Denied"], page.HasDecisionNotice),
+            "acceptance" => ("AcceptanceNotice", new[] { StepActions.Accepted, StepActions.AcceptedWithDeficiency }, page.HasAcceptanceNotice),
+            "supplement" => ("SupplementNotice", [StepActions.SupplementRequested], page.HasSupplementNotice),
+            "refusal" => ("RefusalNotice", [StepActions.NotAccepted], page.HasRefusalNotice),
+            "decision" => ("DecisionNotice", [StepActions.Denied], page.HasDecisionNotice),
             _ => ("", [], false),
         };
         var step = page.Steps.LastOrDefault(s => action.Contains(s.Action));
@@ -176,53 +127,18 @@ public sealed class MyCasesController(GovDbContext db, MaterialFiles files, Case
     [HttpPost("{number}/withdraw")]
     public async Task<IActionResult> Withdraw(string number, CancellationToken ct)
     {
-        var mine = await MineAsync(number, ct, tracked: true);
-        if (mine is null)
+        switch (await withdraw.HandleAsync(number, Me, ct))
         {
-            return NotFound();
+            case WithdrawOutcome.NotFound:
+                return NotFound();
+            case WithdrawOutcome.NotAllowed:
+                TempData["Flash"] = "MyCases.CannotWithdraw";
+                break;
+            default:
+                TempData["Flash"] = "MyCases.Withdrawn";
+                break;
         }
 
-        if (!mine.CanMoveTo(CaseState.Withdrawn))
-        {
-            TempData["Flash"] = "MyCases.CannotWithdraw";
-            return Redirect($"/my/cases/{number}");
-        }
-
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await closure.CloseAsync(mine, CaseState.Withdrawn, now, l["CaseClosed.Reason.Withdrawn"], c => CaseStep.ByApplicantOrSystem(c, "Withdrawn", c.ApplicantName, now), ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        logger.LogInformation("Case {CaseNumber} withdrawn by its applicant", number);
-        TempData["Flash"] = "MyCases.Withdrawn";
         return Redirect($"/my/cases/{number}");
-    }
-
-    /// <summary>The signed-in citizen's case (or one an agent filed) with this number; someone else's answers exactly like one that does not exist.</summary>
-    private Task<Case?> MineAsync(string number, CancellationToken ct, bool tracked = false) =>
-        (tracked ? db.Set<Case>() : db.Set<Case>().AsNoTracking()).FirstOrDefaultAsync(c => c.Number == number && (c.ApplicantUserId == Me || c.AgentUserId == Me), ct);
-
-    private async Task<MyCasePage> PageAsync(Case mine, CancellationToken ct)
-    {
-        var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == mine.Id).OrderBy(m => m.Position).ToListAsync(ct);
-        var steps = await db.Set<CaseStep>().AsNoTracking().Where(s => s.CaseId == mine.Id).OrderBy(s => s.At).ThenBy(s => s.Id).ToListAsync(ct);
-        Contracts.ClockExplanation? explained = null;
-        foreach (var source in clockSources)
-        {
-            explained ??= await source.PromisedAsync(mine.Id, ct);
-        }
-
-        WorkingDaySpan? span = explained?.Span;
-        if (span is null && mine.AcceptedAt is { } accepted && mine.PromisedDueDate is { } due)
-        {
-            // How the promised date was reached: the working days from the day of acceptance, explained.
-            var counted = (await calendars.GetAsync(ct)).CountWorkingDays(DateOnly.FromDateTime(accepted.ToChinaTime()), due);
-            span = counted.End == due ? counted : null;
-        }
-
-        var linked = mine.BundleKey is { } bundle
-            ? await db.Set<Case>().AsNoTracking().Where(c => c.BundleKey == bundle && c.Id != mine.Id && (c.ApplicantUserId == Me || c.AgentUserId == Me)).OrderBy(c => c.Number).ToListAsync(ct)
-            : [];
-        return new MyCasePage(mine, materials, steps, await files.CurrentAsync(mine.Id, ct), span) { Linked = linked, Clock = explained };
     }
 }

@@ -1,17 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Modules.Intake.Supplying;
 using GovService.Web.Modules.Intake.WindowIntake;
 using GovService.Web.Modules.Organization.Contracts;
-using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Identity;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Intake.Controllers;
 
@@ -43,7 +43,7 @@ public sealed record AcceptanceNoticePage(Case Case, IReadOnlyList<CaseMaterial>
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Clerk},{Roles.ChiefRepresentative}")]
 [Route("window")]
-public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog, IOrganizationDirectory organization, ICitizenDirectory citizens, AcceptAtWindow accept, TakeInAtWindow takeIn, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
+public sealed class WindowController(ICatalogDirectory catalog, IOrganizationDirectory organization, ICitizenDirectory citizens, AcceptAtWindow accept, TakeInAtWindow takeIn, WindowQueries queries, SupplyMaterials supply, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([MaxLength(200)] string? q, CancellationToken ct)
@@ -122,7 +122,7 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
             }
         }
 
-        return View(new WindowIntakePage(item, await catalog.MaterialsAsync(item.VersionId, ct), form));
+        return View(await queries.FormPageAsync(item, form, null, ct));
     }
 
     /// <summary>
@@ -132,72 +132,58 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     [HttpGet("continue")]
     public async Task<IActionResult> Continue([MaxLength(64)] string? number, CancellationToken ct)
     {
-        number = (number ?? "").Trim();
-        var pending = await PendingAsync(c => c.Number == number, ct);
-        var deficient = pending is null ? await Deficient(number).FirstOrDefaultAsync(ct) : null;
-        if (deficient is not null)
+        var back = await queries.ReturnAsync((number ?? "").Trim(), ct);
+        if (back.Deficiency is { } deficient)
         {
-            var owed = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == deficient.Id).OrderBy(m => m.Position).ToListAsync(ct);
-            return View("Deficiency", new DeficiencyPage(deficient, owed.Where(m => m.Owed(deficient.State)).ToList()));
+            return View("Deficiency", deficient);
         }
 
-        if (pending is null)
+        if (back.ItemGone)
+        {
+            return NotFound();
+        }
+
+        if (back.Intake is not { } page)
         {
             TempData["Flash"] = "Window.NoPending";
             return RedirectToAction(nameof(Index));
         }
 
-        var item = await catalog.FindPublishedAsync(pending.BasicCode, ct);
-        if (item is null)
-        {
-            return NotFound();
-        }
-
-        var previous = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == pending.Id).ToDictionaryAsync(m => m.Name, ct);
-        var materials = await catalog.MaterialsAsync(item.VersionId, ct);
-        var form = new WindowIntakeForm
-        {
-            ApplicantName = pending.ApplicantName,
-            ApplicantIdNumber = pending.ApplicantIdNumber,
-            ContactMobile = pending.ContactMobile,
-            Materials = materials.Select(m => new MaterialCheck { Position = m.Position, Received = previous.GetValueOrDefault(m.Name)?.Received == true, Defect = previous.GetValueOrDefault(m.Name)?.Defect ?? "" }).ToList(),
-        };
-        return View("Intake", new WindowIntakePage(item, materials, form, pending));
+        return View("Intake", page);
     }
 
     [HttpPost("continue/{id:guid}")]
     public async Task<IActionResult> Continue(Guid id, WindowIntakeForm form, [MaxLength(50)] string? outcome, CancellationToken ct)
     {
         var clerk = await organization.HallStaffAsync(User, ct);
-        var pending = await PendingAsync(c => c.Id == id, ct, tracked: true);
         if (clerk is null)
         {
             return Forbid();
         }
 
-        var item = pending is null ? null : await catalog.FindPublishedAsync(pending.BasicCode, ct);
-        if (pending is null || item is null)
+        if (!ModelState.IsValid)
+        {
+            var page = await queries.ContinuePageAsync(id, form, ct);
+            return page is null ? NotFound() : View("Intake", page);
+        }
+
+        var decision = await accept.ContinueAsync(id, IntakeOutcomes.Parse(outcome), form, clerk, ct);
+        if (decision.Application is null || decision.Item is null)
         {
             return NotFound();
         }
 
-        if (ModelState.IsValid)
+        if (decision.Result.Case is { } done)
         {
-            // Back after a one-time notice only acceptance is offered (a second notice needs a supervisor).
-            var chosen = IntakeOutcomes.Parse(outcome) == IntakeOutcome.AcceptWithDeficiency ? IntakeOutcome.AcceptWithDeficiency : IntakeOutcome.Accept;
-            var result = await accept.DecideAsync(chosen, item, form, clerk, ct, pending);
-            if (result.Case is { } done)
-            {
-                return RedirectToAction(nameof(AcceptanceNotice), new { id = done.Id });
-            }
-
-            foreach (var (field, message) in result.Errors)
-            {
-                ModelState.AddModelError(field, message);
-            }
+            return RedirectToAction(nameof(AcceptanceNotice), new { id = done.Id });
         }
 
-        return View("Intake", new WindowIntakePage(item, await catalog.MaterialsAsync(item.VersionId, ct), form, pending));
+        foreach (var (field, message) in decision.Result.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        return View("Intake", await queries.FormPageAsync(decision.Item, form, decision.Application, ct));
     }
 
     /// <summary>
@@ -208,83 +194,40 @@ public sealed class WindowController(GovDbContext db, ICatalogDirectory catalog,
     public async Task<IActionResult> Deficiency(string number, [FromForm] int[] supplied, CancellationToken ct)
     {
         var clerk = await organization.HallStaffAsync(User, ct);
-        var found = clerk is null ? null : await db.Set<Case>().Where(c => c.State == CaseState.AcceptedWithDeficiency && c.Number == number).FirstOrDefaultAsync(ct);
-        if (found is null)
+        var result = clerk is null ? null : await supply.AtWindowAsync(number, supplied, clerk, ct);
+        if (result?.Case is not { } found)
         {
             return NotFound();
         }
 
-        var materials = await db.Set<CaseMaterial>().Where(m => m.CaseId == found.Id).ToListAsync(ct);
-        var owed = materials.Where(m => m.Owed(found.State)).ToList();
-        if (owed.Any(m => !supplied.Contains(m.Position)))
+        if (result.Error is { } error)
         {
-            ModelState.AddModelError(string.Empty, l["Window.DeficiencyAllNeeded", string.Join("、", owed.Where(m => !supplied.Contains(m.Position)).Select(m => m.Name))]);
+            ModelState.AddModelError(string.Empty, error);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Deficiency", new DeficiencyPage(found, owed));
+            return View("Deficiency", new DeficiencyPage(found, result.Owed));
         }
 
-        var now = clock.GetUtcNow();
-        foreach (var m in owed)
-        {
-            m.Received = true;
-            m.SuppliedAt = now;
-        }
-
-        found.Visits++;
-        found.MoveTo(found.ReviewStartedAt is null ? CaseState.Accepted : CaseState.InReview, now);
-        db.Add(CaseStep.By(found, "DeficiencySupplied", clerk!, now, string.Join("、", owed.Select(m => m.Name))));
-        await db.SaveChangesAsync(ct);
         // The case stays with the hall that accepted it; this window just took the materials in.
         TempData["Flash"] = "Window.DeficiencyDone";
         return RedirectToAction(nameof(Index));
     }
 
-    private IQueryable<Case> Deficient(string number) =>
-        db.Set<Case>().AsNoTracking().Where(c => c.State == CaseState.AcceptedWithDeficiency && c.Number == number);
-
-    private Task<Case?> PendingAsync(System.Linq.Expressions.Expression<Func<Case, bool>> match, CancellationToken ct, bool tracked = false)
-    {
-        var cases = tracked ? db.Set<Case>() : db.Set<Case>().AsNoTracking();
-        return cases.Where(c => c.State == CaseState.SupplementRequested && c.AcceptedAt == null).FirstOrDefaultAsync(match, ct);
-    }
-
     /// <summary>受理通知书, printable on A4; only for staff of the hall that accepted the case.</summary>
     [HttpGet("cases/{id:guid}/acceptance-notice")]
-    public async Task<IActionResult> AcceptanceNotice(Guid id, CancellationToken ct)
-    {
-        var clerk = await organization.HallStaffAsync(User, ct);
-        var found = clerk is null ? null : await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId, ct);
-        if (found is null)
-        {
-            return NotFound();
-        }
-
-        var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.Position).ToListAsync(ct);
-        return View(new AcceptanceNoticePage(found, materials, clerk!));
-    }
+    public Task<IActionResult> AcceptanceNotice(Guid id, CancellationToken ct) => NoticeAsync(id, null, withMaterials: true, ct);
 
     /// <summary>补正告知书: every missing or defective material with its reason, printable; staff of the hall only.</summary>
     [HttpGet("cases/{id:guid}/supplement-notice")]
-    public async Task<IActionResult> SupplementNotice(Guid id, CancellationToken ct)
-    {
-        var clerk = await organization.HallStaffAsync(User, ct);
-        var found = clerk is null ? null : await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId && c.State == CaseState.SupplementRequested, ct);
-        if (found is null)
-        {
-            return NotFound();
-        }
-
-        var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == id).OrderBy(m => m.Position).ToListAsync(ct);
-        return View(new AcceptanceNoticePage(found, materials, clerk!));
-    }
+    public Task<IActionResult> SupplementNotice(Guid id, CancellationToken ct) => NoticeAsync(id, CaseState.SupplementRequested, withMaterials: true, ct);
 
     /// <summary>不予受理通知书 with reason, legal basis and the applicant's remedies; staff of the hall only.</summary>
     [HttpGet("cases/{id:guid}/refusal-notice")]
-    public async Task<IActionResult> RefusalNotice(Guid id, CancellationToken ct)
+    public Task<IActionResult> RefusalNotice(Guid id, CancellationToken ct) => NoticeAsync(id, CaseState.NotAccepted, withMaterials: false, ct);
+
+    private async Task<IActionResult> NoticeAsync(Guid id, CaseState? state, bool withMaterials, CancellationToken ct)
     {
         var clerk = await organization.HallStaffAsync(User, ct);
-        var found = clerk is null ? null : await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId && c.State == CaseState.NotAccepted, ct);
-        return found is null ? NotFound() : View(new AcceptanceNoticePage(found, [], clerk!));
+        var page = clerk is null ? null : await queries.NoticeAsync(id, clerk, state, withMaterials, ct);
+        return page is null ? NotFound() : View(page);
     }
-
 }

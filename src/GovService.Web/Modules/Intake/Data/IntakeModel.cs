@@ -95,7 +95,7 @@ internal sealed class CaseStepConfiguration : IEntityTypeConfiguration<CaseStep>
         builder.HasIndex(s => new { s.CaseId, s.At });
 
         // A reminder is sent once per case, whoever runs the job and however often.
-        builder.HasIndex(s => new { s.CaseId, s.Action }).IsUnique().HasFilter("action = 'DeficiencyReminder'");
+        builder.HasIndex(s => new { s.CaseId, s.Action }).IsUnique().HasFilter($"action = '{Contracts.StepActions.DeficiencyReminder}'");
         builder.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

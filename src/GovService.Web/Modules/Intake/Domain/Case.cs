@@ -2,37 +2,9 @@ using System.Linq.Expressions;
 using System.Security.Cryptography;
 using GovService.Web.Infrastructure.Auditing;
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Intake.Contracts;
 
 namespace GovService.Web.Modules.Intake.Domain;
-
-/// <summary>The states of a case (办件), DESIGN §4.</summary>
-public enum CaseState
-{
-    Draft = 1,
-    Submitted = 2,
-
-    /// <summary>一次性告知 before acceptance (clock not started) or 补正 after acceptance (clock paused).</summary>
-    SupplementRequested = 3,
-
-    /// <summary>不予受理, with a written reason and legal basis.</summary>
-    NotAccepted = 4,
-    Accepted = 5,
-
-    /// <summary>容缺受理: accepted with a missing material the applicant promised to supply.</summary>
-    AcceptedWithDeficiency = 6,
-    InReview = 7,
-
-    /// <summary>特别程序 (现场踏勘, 听证, 检验检测 …): clock paused.</summary>
-    SpecialProcedure = 8,
-    Approved = 9,
-    Denied = 10,
-    AwaitingDelivery = 11,
-    Completed = 12,
-    Withdrawn = 13,
-
-    /// <summary>Ended without a decision (e.g. a 容缺 material never supplied).</summary>
-    Terminated = 14,
-}
 
 /// <summary>送达方式.</summary>
 public enum DeliveryMethod
@@ -117,6 +89,12 @@ public sealed class Case : IAudited
     private static readonly Expression<Func<Case, Guid, bool>> ByAgent = (c, user) => c.AgentUserId == user;
     private static readonly Expression<Func<Case, Guid, bool>> ByCitizen = (c, user) => c.ApplicantUserId == user && c.AgentUserId == null;
 
+    /// <summary>An online application submitted to <paramref name="hallId"/>, waiting for its pre-review.</summary>
+    public static Expression<Func<Case, bool>> AtPreReview(Guid? hallId) => c => c.HallId == hallId && c.State == CaseState.Submitted;
+
+    /// <summary>An application given a one-time notice at intake, before acceptance: any comprehensive window continues it.</summary>
+    public static readonly Expression<Func<Case, bool>> BackAfterNotice = c => c.State == CaseState.SupplementRequested && c.AcceptedAt == null;
+
     /// <summary><see cref="FiledBy"/> for a loaded case.</summary>
     public bool IsFiledBy(Guid user, bool asAgent) =>
         asAgent ? AgentUserId == user : ApplicantUserId == user && AgentUserId == null;
@@ -184,6 +162,18 @@ public sealed class Case : IAudited
     public bool CanMoveTo(CaseState next) => CaseLifecycle.Allows(State, next, AcceptedAt is not null);
 
     /// <summary>
+    /// Where the case goes once the applicant has supplied everything owed: a one-time notice before acceptance back to
+    /// pre-review, a 补正 after acceptance back to review (the clock resumes); a 容缺 case becomes a plain acceptance, in
+    /// review when the back office has taken it up already. Throws for a case that owes nothing.
+    /// </summary>
+    public CaseState StateAfterSupply() => State switch
+    {
+        CaseState.SupplementRequested => AcceptedAt is null ? CaseState.Submitted : CaseState.InReview,
+        CaseState.AcceptedWithDeficiency => ReviewStartedAt is null ? CaseState.Accepted : CaseState.InReview,
+        _ => throw new InvalidOperationException($"A case in {State} owes no materials."),
+    };
+
+    /// <summary>
     /// Changes the state, or throws when the lifecycle does not allow it. A final state is reached only through
     /// <see cref="CaseClosure"/>, which closes every module's work for the case in the same transaction.
     /// </summary>
@@ -195,6 +185,27 @@ public sealed class Case : IAudited
         }
 
         Move(next, at);
+    }
+
+    /// <summary>
+    /// 统一窗口出件: how the result left the hall and to whom, recorded on a result waiting for delivery (the caller then
+    /// ends the case, 办结, through <see cref="CaseClosure"/>). Throws for a case that has no result waiting.
+    /// </summary>
+    public void RecordDelivery(DeliveryMethod method, Guid staffId, string recipient, string recipientId, string courier, string tracking, string address, DateTimeOffset at)
+    {
+        if (State != CaseState.AwaitingDelivery)
+        {
+            throw new InvalidOperationException($"A case in {State} has no result waiting for delivery.");
+        }
+
+        DeliveryMethod = method;
+        DeliveredAt = at.ToUniversalTime();
+        DeliveredByStaffId = staffId;
+        DeliveryRecipient = recipient;
+        DeliveryRecipientId = recipientId;
+        CourierCompany = courier;
+        TrackingNumber = tracking;
+        DeliveryAddress = address;
     }
 
     /// <summary>Ends the case in a final state; only <see cref="CaseClosure"/> holds a permit.</summary>

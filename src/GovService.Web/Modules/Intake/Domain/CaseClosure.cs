@@ -54,7 +54,7 @@ public sealed class CaseClosure(GovDbContext db, IEnumerable<ICaseClosedHandler>
 
         if (closedWork.Count > 0)
         {
-            db.Add(CaseStep.ByApplicantOrSystem(c, "WorkClosed", l["CaseStep.System"], at, string.Join("；", closedWork)));
+            db.Add(CaseStep.ByApplicantOrSystem(c, StepActions.WorkClosed, l["CaseStep.System"], at, string.Join("；", closedWork)));
         }
 
         await notifications.CancelPendingAsync([DeficiencyReminderKey(c.Id)], ct);

@@ -1,5 +1,6 @@
 using GovService.Web.Infrastructure.Auditing;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 
 namespace GovService.Web.Modules.Intake.Domain;
 

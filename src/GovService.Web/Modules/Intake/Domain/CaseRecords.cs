@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovService.Web.Modules.Intake.Domain;
 
 /// <summary>The Intake side of <see cref="ICaseRecords"/>: every change through the lifecycle, nothing saved here.</summary>
-internal sealed class CaseRecords(GovDbContext db, CaseClosure closure, Notifications.Contracts.INotifications notifications, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, TimeProvider clock, IEnumerable<ICaseDecidedHandler> decidedHandlers) : ICaseRecords
+internal sealed class CaseRecords(GovDbContext db, CaseDecisions decisions, Notifications.Contracts.INotifications notifications, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, TimeProvider clock) : ICaseRecords
 {
     public async Task<CaseSummary?> FindAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
@@ -17,7 +17,7 @@ internal sealed class CaseRecords(GovDbContext db, CaseClosure closure, Notifica
         }
 
         var owed = await db.Set<CaseMaterial>().Where(m => m.CaseId == caseId).ToListAsync(cancellationToken);
-        return new CaseSummary(c.Id, c.Number ?? "", c.ItemName, c.BasicCode, c.ApplicantName, c.ApplicantIdNumber, c.ContactMobile, c.State.ToString(), c.HallId,
+        return new CaseSummary(c.Id, c.Number ?? "", c.ItemName, c.BasicCode, c.ApplicantName, c.ApplicantIdNumber, c.ContactMobile, c.State, c.HallId,
             c.AcceptedAt, c.PromisedDueDate, c.StatutoryDueDate, owed.Any(m => m.Owed(c.State)), c.FormData);
     }
 
@@ -44,7 +44,7 @@ internal sealed class CaseRecords(GovDbContext db, CaseClosure closure, Notifica
     }
 
     public Task<int> SupplementsAskedAsync(Guid caseId, CancellationToken cancellationToken = default) =>
-        db.Set<CaseStep>().CountAsync(s => s.CaseId == caseId && (s.Action == "SupplementRequested" || s.Action == "SupplementInReview"), cancellationToken);
+        db.Set<CaseStep>().CountAsync(s => s.CaseId == caseId && (s.Action == StepActions.SupplementRequested || s.Action == StepActions.SupplementInReview), cancellationToken);
 
     public async Task RequestSupplementAsync(Guid caseId, IReadOnlyList<(int Position, string Defect)> defects, StaffPlacement by, CancellationToken cancellationToken = default)
     {
@@ -63,7 +63,7 @@ internal sealed class CaseRecords(GovDbContext db, CaseClosure closure, Notifica
         c.MoveTo(CaseState.SupplementRequested, now);
         var listed = string.Join("；", defects.Select(d => $"{materials.FirstOrDefault(m => m.Position == d.Position)?.Name}：{d.Defect}"));
         var asked = await SupplementsAskedAsync(caseId, cancellationToken) + 1;
-        db.Add(CaseStep.By(c, "SupplementInReview", by, now, listed));
+        db.Add(CaseStep.By(c, StepActions.SupplementInReview, by, now, listed));
 
         // The applicant is told at once (inbox and text message): the clock waits for them. One notice per request.
         var title = l["Supplement.InReview.Title", c.Number ?? ""].Value;
@@ -77,14 +77,14 @@ internal sealed class CaseRecords(GovDbContext db, CaseClosure closure, Notifica
     {
         var c = await CaseAsync(caseId, cancellationToken);
         c.MoveTo(CaseState.SpecialProcedure, clock.GetUtcNow());
-        db.Add(CaseStep.By(c, "SpecialProcedure", by, clock.GetUtcNow(), note));
+        db.Add(CaseStep.By(c, StepActions.SpecialProcedure, by, clock.GetUtcNow(), note));
     }
 
     public async Task EndSpecialProcedureAsync(Guid caseId, StaffPlacement by, string note, CancellationToken cancellationToken = default)
     {
         var c = await CaseAsync(caseId, cancellationToken);
         c.MoveTo(CaseState.InReview, clock.GetUtcNow());
-        db.Add(CaseStep.By(c, "SpecialProcedureEnded", by, clock.GetUtcNow(), note));
+        db.Add(CaseStep.By(c, StepActions.SpecialProcedureEnded, by, clock.GetUtcNow(), note));
     }
 
     public async Task SetDueDatesAsync(Guid caseId, DateOnly promised, DateOnly statutory, bool provisional, CancellationToken cancellationToken = default)
@@ -98,22 +98,7 @@ internal sealed class CaseRecords(GovDbContext db, CaseClosure closure, Notifica
     public async Task DecideAsync(Guid caseId, bool approved, string opinion, StaffPlacement by, CancellationToken cancellationToken = default)
     {
         var c = await CaseAsync(caseId, cancellationToken);
-        var now = clock.GetUtcNow();
-        c.DecidedAt = now.ToUniversalTime();
-        c.DecidedByStaffId = by.StaffId;
-        c.DecisionOpinion = opinion.Trim();
-        if (approved)
-        {
-            c.MoveTo(CaseState.Approved, now);
-            db.Add(CaseStep.By(c, "ApprovedInReview", by, now, c.DecisionOpinion));
-            c.MoveTo(CaseState.AwaitingDelivery, now);
-        }
-        else
-        {
-            await closure.CloseAsync(c, CaseState.Denied, now, c.DecisionOpinion, ended => CaseStep.By(ended, "Denied", by, now, ended.DecisionOpinion), cancellationToken);
-        }
-
-        await CaseDecisions.AnnounceAsync(c, approved, decidedHandlers, now, cancellationToken);
+        await decisions.DecideAsync(c, approved, opinion, by, StepActions.ApprovedInReview, clock.GetUtcNow(), cancellationToken);
     }
 
     public async Task AddStepAsync(Guid caseId, string action, StaffPlacement by, string note, CancellationToken cancellationToken = default)

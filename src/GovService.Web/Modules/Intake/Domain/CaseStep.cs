@@ -1,3 +1,4 @@
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
 
 namespace GovService.Web.Modules.Intake.Domain;

@@ -1,4 +1,5 @@
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Shared.Calendar;
 using Hangfire;

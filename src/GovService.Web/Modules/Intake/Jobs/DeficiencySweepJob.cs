@@ -1,4 +1,5 @@
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Shared.Calendar;
 using Hangfire;
@@ -31,7 +32,7 @@ public sealed class DeficiencySweepJob(GovDbContext db, CaseClosure closure, Tim
         {
             c.TerminationReason = l["Intake.TerminatedDeficiency", c.DeficiencyDueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)];
             await closure.CloseAsync(c, CaseState.Terminated, now, c.TerminationReason,
-                ended => CaseStep.ByApplicantOrSystem(ended, "Terminated", l["CaseStep.System"], now, ended.TerminationReason), cancellationToken);
+                ended => CaseStep.ByApplicantOrSystem(ended, StepActions.Terminated, l["CaseStep.System"], now, ended.TerminationReason), cancellationToken);
             logger.LogInformation("Case {CaseNumber} terminated: deficient material not supplied by {DueDate}", c.Number, c.DeficiencyDueDate);
         }
 

@@ -3,8 +3,10 @@ using GovService.Web.Infrastructure.Auditing;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Shared.Calendar;
+using GovService.Web.Shared.CodeLists;
 using GovService.Web.Shared.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -302,9 +304,6 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     private static readonly Func<GovDbContext, Guid[], CancellationToken, Task<bool>> AnyCaseOf =
         EF.CompileAsyncQuery((GovDbContext db, Guid[] keys, CancellationToken _) => db.Set<Case>().Any(c => keys.Contains(c.Id)));
 
-    /// <summary>Channel of an online application (GB/T 39046 A.5: 网上申请).</summary>
-    private const int OnlineChannel = 2;
-
     /// <summary>The uploads of a post that go to item <paramref name="item"/>, at that item's material positions.</summary>
     private static List<AcceptedUpload> FiledFor(ApplicationShape shape, List<AcceptedUpload> files, int item) =>
         files
@@ -348,7 +347,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     {
         c.HallId = await organization.ResponsibleHallAsync(shape.Items[item].DepartmentId, ct);
         c.MoveTo(CaseState.Submitted, now);
-        return CaseStep.ByApplicantOrSystem(c, "Submitted", applicant.SubmittedBy, now, shape.Bundle?.Name ?? "");
+        return CaseStep.ByApplicantOrSystem(c, StepActions.Submitted, applicant.SubmittedBy, now, shape.Bundle?.Name ?? "");
     }
 
     private void LogSubmitted(ApplicationShape shape, List<Case> cases, Guid userId)
@@ -399,7 +398,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         AgentUserId = applicant.AgentUserId,
         ContactName = applicant.ContactName,
         ContactMobile = applicant.Mobile,
-        Channel = OnlineChannel,
+        Channel = (int)ServiceChannel.Online,
         State = CaseState.Draft,
         CreatedAt = now.ToUniversalTime(),
         BundleKey = bundle?.Key,

@@ -2,8 +2,10 @@ using GovService.Web.Infrastructure.Data;
 using GovService.Web.Infrastructure.Seed;
 using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Shared.Calendar;
+using GovService.Web.Shared.CodeLists;
 using GovService.Web.Shared.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -52,7 +54,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
                 continue;
             }
 
-            db.Add(CaseStep.By(c, "Accepted", clerk, c.AcceptedAt!.Value));
+            db.Add(CaseStep.By(c, StepActions.Accepted, clerk, c.AcceptedAt!.Value));
             if (c == completed)
             {
                 var reviewers = await organization.StaffOfDepartmentAsync(item.DepartmentId, cancellationToken);
@@ -60,7 +62,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
                 if (reviewer is not null)
                 {
                     c.DecidedByStaffId = reviewer.StaffId;
-                    db.Add(CaseStep.By(c, "ApprovedInReview", reviewer, c.DecidedAt!.Value));
+                    db.Add(CaseStep.By(c, StepActions.ApprovedInReview, reviewer, c.DecidedAt!.Value));
                 }
 
                 // Collected at the window a day after the decision (seeders run in one transaction).
@@ -71,7 +73,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
                 c.DeliveryRecipient = c.ApplicantName;
                 c.DeliveryRecipientId = c.ApplicantIdNumber;
                 var note = l["Delivery.PickupNote", NameMask.Mask(c.ApplicantName, false)].Value;
-                await closure.CloseAsync(c, CaseState.Completed, deliveredAt, note, ended => CaseStep.By(ended, "Delivered", clerk, deliveredAt, note), tellApplicant: false, cancellationToken);
+                await closure.CloseAsync(c, CaseState.Completed, deliveredAt, note, ended => CaseStep.By(ended, StepActions.Delivered, clerk, deliveredAt, note), tellApplicant: false, cancellationToken);
             }
         }
 
@@ -100,7 +102,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
     {
         var accepted = DateOnly.FromDateTime(acceptedAt.DateTime);
         acceptedAt = acceptedAt.ToUniversalTime();
-        var due = item.PromisedInWorkingDays ? calendar.AddWorkingDays(accepted, item.PromisedLimit) : null;
+        var promised = AcceptanceDeadline.On(calendar, accepted, item.PromisedLimit, item.PromisedInWorkingDays, item.StatutoryLimit, item.StatutoryInWorkingDays).Promised;
         var demo = new Case(item)
         {
             Number = number,
@@ -110,14 +112,14 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
             ApplicantUserId = citizen.UserId,
             ContactName = citizen.RealName,
             ContactMobile = citizen.Mobile ?? "",
-            Channel = 1,
+            Channel = (int)ServiceChannel.Window,
             CreatedAt = acceptedAt,
             Visits = 1,
-            PromisedDueDate = due?.End ?? accepted.AddDays(item.PromisedLimit),
-            DueDateProvisional = due?.IsProvisional ?? false,
+            PromisedDueDate = promised.Due,
+            DueDateProvisional = promised.IsProvisional,
         };
         demo.MoveTo(CaseState.Accepted, acceptedAt);
-        if (item.CaseKind == 1)
+        if (item.CaseKind == (int)CaseKind.Immediate)
         {
             demo.MoveTo(CaseState.Approved, acceptedAt.AddMinutes(20));
             demo.DecidedAt = acceptedAt.AddMinutes(20);

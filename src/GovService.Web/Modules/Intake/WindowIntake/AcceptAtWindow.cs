@@ -4,9 +4,11 @@ using GovService.Web.Infrastructure.Data;
 using GovService.Web.Infrastructure.Validation;
 using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Calendar;
+using GovService.Web.Shared.CodeLists;
 using GovService.Web.Shared.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -88,6 +90,15 @@ internal sealed class MaterialCheckValidator : AbstractValidator<MaterialCheck>
 }
 
 public sealed record IntakeResult(Case? Case, IReadOnlyList<(string Field, string Message)> Errors);
+
+/// <summary>
+/// What deciding an application taken up again came to: the application and the item it is decided under (both null
+/// when there is no such application to decide), and the result.
+/// </summary>
+public sealed record ExistingDecision(Case? Application, PublishedItem? Item, IntakeResult Result)
+{
+    public static readonly ExistingDecision NotFound = new(null, null, new IntakeResult(null, []));
+}
 
 /// <summary>The four outcomes of intake, as the form's buttons post them.</summary>
 public enum IntakeOutcome
@@ -177,6 +188,29 @@ public sealed class AcceptAtWindow(
         }
     }
 
+    /// <summary>网上预审: a submitted online application of the clerk's hall, decided with the same outcomes (no visit counted).</summary>
+    public Task<ExistingDecision> DecidePreReviewAsync(Guid id, IntakeOutcome outcome, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct) =>
+        DecideExistingAsync(Case.AtPreReview(clerk.HallId), id, outcome, form, clerk, inPerson: false, ct);
+
+    /// <summary>
+    /// The applicant is back at any comprehensive window after a one-time notice (one more visit). Only acceptance is
+    /// offered then (a second notice needs a supervisor): any other outcome posted accepts.
+    /// </summary>
+    public Task<ExistingDecision> ContinueAsync(Guid id, IntakeOutcome outcome, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct) =>
+        DecideExistingAsync(Case.BackAfterNotice, id, outcome == IntakeOutcome.AcceptWithDeficiency ? IntakeOutcome.AcceptWithDeficiency : IntakeOutcome.Accept, form, clerk, inPerson: true, ct);
+
+    private async Task<ExistingDecision> DecideExistingAsync(System.Linq.Expressions.Expression<Func<Case, bool>> waiting, Guid id, IntakeOutcome outcome, WindowIntakeForm form, StaffPlacement clerk, bool inPerson, CancellationToken ct)
+    {
+        var application = await db.Set<Case>().Where(waiting).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var item = application is null ? null : await catalog.FindPublishedAsync(application.BasicCode, ct);
+        if (application is null || item is null)
+        {
+            return ExistingDecision.NotFound;
+        }
+
+        return new ExistingDecision(application, item, await DecideAsync(outcome, item, form, clerk, ct, application, inPerson));
+    }
+
     /// <summary>受理: every required material on the counter and without defect.</summary>
     public Task<IntakeResult> HandleAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true) =>
         AcceptAsync(item, form, clerk, withDeficiency: false, existing, inPerson, ct);
@@ -220,7 +254,7 @@ public sealed class AcceptAtWindow(
         // Numbered before it ends, so the applicant's notice names the case.
         await NumberIfNewAsync(refused, now, ct);
         var note = $"{refused.RefusalReason}（{refused.RefusalBasis}）";
-        await closure.CloseAsync(refused, CaseState.NotAccepted, now, note, c => CaseStep.By(c, "NotAccepted", clerk, now, note), ct);
+        await closure.CloseAsync(refused, CaseState.NotAccepted, now, note, c => CaseStep.By(c, StepActions.NotAccepted, clerk, now, note), ct);
         await db.SaveChangesAsync(ct);
         await CommitOwnAsync(transaction, ct);
         logger.LogInformation("Application {CaseNumber} not accepted at window by staff {StaffId}", refused.Number, clerk.StaffId);
@@ -256,7 +290,7 @@ public sealed class AcceptAtWindow(
         await using var transaction = await OwnTransactionAsync(ct);
         var pending = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
         pending.MoveTo(CaseState.SupplementRequested, now);
-        db.Add(CaseStep.By(pending, "SupplementRequested", clerk, now, string.Join("；", defects.Where(d => d.Defect is not null).Select(d => $"{d.Material.Name}：{d.Defect}"))));
+        db.Add(CaseStep.By(pending, StepActions.SupplementRequested, clerk, now, string.Join("；", defects.Where(d => d.Defect is not null).Select(d => $"{d.Material.Name}：{d.Defect}"))));
         db.AddRange(defects.Select(d => CaseMaterial.For(pending, d.Material, checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null, d.Defect ?? "")));
         await db.SaveChangesAsync(ct);
         await NumberIfNewAsync(pending, now, ct);
@@ -283,9 +317,8 @@ public sealed class AcceptAtWindow(
 
         var calendar = await calendars.GetAsync(ct);
         var today = clock.Today();
-        var promised = item.PromisedInWorkingDays ? calendar.AddWorkingDays(today, item.PromisedLimit) : null;
-        var statutory = item.StatutoryInWorkingDays ? calendar.AddWorkingDays(today, item.StatutoryLimit) : null;
-        var promisedDue = promised?.End ?? today.AddDays(item.PromisedLimit);
+        var deadline = AcceptanceDeadline.On(calendar, today, item.PromisedLimit, item.PromisedInWorkingDays, item.StatutoryLimit, item.StatutoryInWorkingDays);
+        var promisedDue = deadline.Promised.Due;
         if (withDeficiency && (form.DeficiencyDueDate is not { } due || due <= today || due > promisedDue))
         {
             return new IntakeResult(null, [(nameof(form.DeficiencyDueDate), l["Window.DeficiencyDue.Range", today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), promisedDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])]);
@@ -297,11 +330,11 @@ public sealed class AcceptAtWindow(
         db.AddRange(materials.Select(m => CaseMaterial.For(accepted, m, received.Contains(m.Position), "")));
 
         accepted.PromisedDueDate = promisedDue;
-        accepted.StatutoryDueDate = statutory?.End ?? today.AddDays(item.StatutoryLimit);
-        accepted.DueDateProvisional = (promised?.IsProvisional ?? false) || (statutory?.IsProvisional ?? false);
+        accepted.StatutoryDueDate = deadline.Statutory.Due;
+        accepted.DueDateProvisional = deadline.IsProvisional;
         accepted.DeficiencyDueDate = withDeficiency ? form.DeficiencyDueDate : null;
         accepted.MoveTo(withDeficiency ? CaseState.AcceptedWithDeficiency : CaseState.Accepted, now);
-        db.Add(CaseStep.By(accepted, withDeficiency ? "AcceptedWithDeficiency" : "Accepted", clerk, now, withDeficiency
+        db.Add(CaseStep.By(accepted, withDeficiency ? StepActions.AcceptedWithDeficiency : StepActions.Accepted, clerk, now, withDeficiency
             ? l["CaseStep.DeficiencyNote", string.Join("、", missingRequired.Select(m => m.Name)), accepted.DeficiencyDueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]
             : ""));
         await db.SaveChangesAsync(ct);
@@ -391,7 +424,7 @@ public sealed class AcceptAtWindow(
             ApplicantUserId = citizen?.UserId,
             ContactName = form.ApplicantName.Trim(),
             ContactMobile = form.ContactMobile.Trim(),
-            Channel = 1,
+            Channel = (int)ServiceChannel.Window,
             HallId = clerk.HallId,
             ClerkStaffId = clerk.StaffId,
             CreatedAt = now,

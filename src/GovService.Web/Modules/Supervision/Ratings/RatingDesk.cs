@@ -1,4 +1,5 @@
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Notifications.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Modules.Supervision.Domain;
@@ -45,11 +46,11 @@ public sealed class RatingDesk(
     /// <summary>Steps at a window the applicant was present for, each rateable on its own (一次一评).</summary>
     public static readonly IReadOnlySet<string> WindowActions = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Accepted", "AcceptedWithDeficiency", "SupplementRequested", "NotAccepted", "DeficiencySupplied", "Approved", "Delivered",
+        StepActions.Accepted, StepActions.AcceptedWithDeficiency, StepActions.SupplementRequested, StepActions.NotAccepted, StepActions.DeficiencySupplied, StepActions.Approved, StepActions.Delivered,
     };
 
     /// <summary>The steps that decide a case: the whole-case rating attaches to the latest of them.</summary>
-    private static readonly string[] DecisionActions = ["ApprovedInReview", "Denied", "Approved"];
+    private static readonly string[] DecisionActions = [StepActions.ApprovedInReview, StepActions.Denied, StepActions.Approved];
 
     public const int CommentMax = 500;
 

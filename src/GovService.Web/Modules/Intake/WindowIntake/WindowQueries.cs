@@ -1,0 +1,79 @@
+using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Contracts;
+using GovService.Web.Modules.Intake.Controllers;
+using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Modules.Organization.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovService.Web.Modules.Intake.WindowIntake;
+
+/// <summary>What the window finds for a case number the applicant brings back: a 容缺 case to complete, an application to continue, or nothing.</summary>
+public sealed record ReturnAtWindow(DeficiencyPage? Deficiency, WindowIntakePage? Intake, bool ItemGone)
+{
+    public static readonly ReturnAtWindow Nothing = new(null, null, false);
+}
+
+/// <summary>The window's pages as read: an applicant back with a case number, and the printed notices.</summary>
+public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog)
+{
+    /// <summary>
+    /// The case with <paramref name="number"/> as the applicant brings it back: an application after a one-time notice
+    /// (the intake form prefilled with what was checked before, under today's version of the item), else a 容缺 case
+    /// with the materials it still owes.
+    /// </summary>
+    public async Task<ReturnAtWindow> ReturnAsync(string number, CancellationToken ct)
+    {
+        var pending = await db.Set<Case>().AsNoTracking().Where(Case.BackAfterNotice).FirstOrDefaultAsync(c => c.Number == number, ct);
+        if (pending is null)
+        {
+            var deficient = await db.Set<Case>().AsNoTracking().Where(c => c.State == CaseState.AcceptedWithDeficiency && c.Number == number).FirstOrDefaultAsync(ct);
+            if (deficient is null)
+            {
+                return ReturnAtWindow.Nothing;
+            }
+
+            var owed = await MaterialsAsync(deficient.Id, ct);
+            return new ReturnAtWindow(new DeficiencyPage(deficient, owed.Where(m => m.Owed(deficient.State)).ToList()), null, false);
+        }
+
+        var item = await catalog.FindPublishedAsync(pending.BasicCode, ct);
+        if (item is null)
+        {
+            return new ReturnAtWindow(null, null, true);
+        }
+
+        var previous = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == pending.Id).ToDictionaryAsync(m => m.Name, ct);
+        var materials = await catalog.MaterialsAsync(item.VersionId, ct);
+        var form = new WindowIntakeForm
+        {
+            ApplicantName = pending.ApplicantName,
+            ApplicantIdNumber = pending.ApplicantIdNumber,
+            ContactMobile = pending.ContactMobile,
+            Materials = materials.Select(m => new MaterialCheck { Position = m.Position, Received = previous.GetValueOrDefault(m.Name)?.Received == true, Defect = previous.GetValueOrDefault(m.Name)?.Defect ?? "" }).ToList(),
+        };
+        return new ReturnAtWindow(null, new WindowIntakePage(item, materials, form, pending), false);
+    }
+
+    /// <summary>The intake form posted for an application back after a one-time notice, shown again with its messages.</summary>
+    public async Task<WindowIntakePage?> ContinuePageAsync(Guid id, WindowIntakeForm form, CancellationToken ct)
+    {
+        var pending = await db.Set<Case>().AsNoTracking().Where(Case.BackAfterNotice).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var item = pending is null ? null : await catalog.FindPublishedAsync(pending.BasicCode, ct);
+        return pending is null || item is null ? null : await FormPageAsync(item, form, pending, ct);
+    }
+
+    /// <summary>The intake form of <paramref name="item"/> as posted (for a walk-in, or for <paramref name="pending"/> taken up again), shown again with its messages.</summary>
+    public async Task<WindowIntakePage> FormPageAsync(PublishedItem item, WindowIntakeForm form, Case? pending, CancellationToken ct) =>
+        new(item, await catalog.MaterialsAsync(item.VersionId, ct), form, pending);
+
+    /// <summary>A notice of a case of the clerk's hall (in <paramref name="state"/> when given), with its materials when <paramref name="withMaterials"/>.</summary>
+    public async Task<AcceptanceNoticePage?> NoticeAsync(Guid id, StaffPlacement clerk, CaseState? state, bool withMaterials, CancellationToken ct)
+    {
+        var found = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.HallId == clerk.HallId && (state == null || c.State == state), ct);
+        return found is null ? null : new AcceptanceNoticePage(found, withMaterials ? await MaterialsAsync(id, ct) : [], clerk);
+    }
+
+    private Task<List<CaseMaterial>> MaterialsAsync(Guid caseId, CancellationToken ct) =>
+        db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.Position).ToListAsync(ct);
+}
