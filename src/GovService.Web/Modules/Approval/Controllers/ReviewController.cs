@@ -2,45 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using FluentValidation;
 using GovService.Web.Infrastructure.Validation;
-using GovService.Web.Infrastructure.Data;
-using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Approval.Review;
-using GovService.Web.Modules.Approval.Routing;
-using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Approval.Controllers;
-
-public sealed record TaskPage(
-    ReviewTask Task,
-    CaseSummary Case,
-    IReadOnlyList<CaseMaterialInfo> Materials,
-    ClockView? Clock,
-    IReadOnlyList<ReviewTask> Steps,
-    IReadOnlyList<TaskAction> History,
-    IReadOnlyList<DepartmentInfo> Departments,
-    StaffPlacement Reviewer)
-{
-    public bool HeldByMe => Task.State == TaskState.Open && Task.ClaimedByStaffId == Reviewer.StaffId;
-
-    public bool Paused => Case.State is "SupplementRequested" or "SpecialProcedure";
-
-    public IReadOnlyList<int> EarlierStages => Steps.Where(s => s.Stage < Task.Stage).Select(s => s.Stage).Distinct().Order().ToList();
-
-    public string DepartmentName(Guid id) => Departments.FirstOrDefault(d => d.Id == id)?.Name ?? "";
-
-    /// <summary>Supplement requests the case has had: from the second on, a 补正 needs a supervisor's approval.</summary>
-    public int SupplementsAsked { get; init; }
-
-    /// <summary>二次补正 requests of the case, newest first.</summary>
-    public IReadOnlyList<SecondSupplementRequest> SecondSupplements { get; init; } = [];
-
-    public SecondSupplementRequest? PendingSecondSupplement => SecondSupplements.FirstOrDefault(r => r.State == SecondSupplementState.Pending);
-}
 
 /// <summary>
 /// 审批队列: a reviewer works their department's steps — and only those: another department's step answers
@@ -49,7 +17,7 @@ public sealed record TaskPage(
 [Area(ApprovalModule.Name)]
 [Authorize(Roles = Roles.Reviewer)]
 [Route("review")]
-public sealed class ReviewController(GovDbContext db, DepartmentQueues queues, ReviewActions actions, ClockKeeper clocks, ICaseRecords cases, IOrganizationDirectory organization, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
+public sealed class ReviewController(DepartmentQueues queues, TaskPages pages, ReviewActions actions, IOrganizationDirectory organization, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([MaxLength(200)] string? q, bool mine, bool overdue, int page, CancellationToken ct)
@@ -132,27 +100,9 @@ public sealed class ReviewController(GovDbContext db, DepartmentQueues queues, R
         return verb is "pass" or "return" or "transfer" or "decide" ? Redirect("/review") : Redirect($"/review/tasks/{id}");
     }
 
-    private async Task<TaskPage?> PageAsync(Guid id, StaffPlacement reviewer, CancellationToken ct)
-    {
-        var task = await db.Set<ReviewTask>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.DepartmentId == reviewer.DepartmentId && t.State != TaskState.Waiting, ct);
-        var summary = task is null ? null : await cases.FindAsync(task.CaseId, ct);
-        if (task is null || summary is null)
-        {
-            return null;
-        }
+    private Task<TaskPage?> PageAsync(Guid id, StaffPlacement reviewer, CancellationToken ct) => pages.FindAsync(id, reviewer, ct);
 
-        var steps = await db.Set<ReviewTask>().AsNoTracking().Where(t => t.CaseId == task.CaseId).OrderBy(t => t.Stage).ThenBy(t => t.OpenedAt).ToListAsync(ct);
-        var history = await db.Set<TaskAction>().AsNoTracking().Where(a => a.CaseId == task.CaseId).OrderBy(a => a.Id).ToListAsync(ct);
-        var requests = await db.Set<SecondSupplementRequest>().AsNoTracking().Where(r => r.CaseId == task.CaseId).OrderByDescending(r => r.RequestedAt).ToListAsync(ct);
-        return new TaskPage(task, summary, await cases.MaterialsAsync(task.CaseId, ct), await clocks.ReadAsync(task.CaseId, ct), steps, history, await organization.DepartmentsAsync(ct), reviewer)
-        {
-            SupplementsAsked = await cases.SupplementsAskedAsync(task.CaseId, ct),
-            SecondSupplements = requests,
-        };
-    }
-
-    private Task<bool> InMyDepartmentAsync(Guid id, StaffPlacement reviewer, CancellationToken ct) =>
-        db.Set<ReviewTask>().AnyAsync(t => t.Id == id && t.DepartmentId == reviewer.DepartmentId && t.State != TaskState.Waiting, ct);
+    private Task<bool> InMyDepartmentAsync(Guid id, StaffPlacement reviewer, CancellationToken ct) => pages.InDepartmentAsync(id, reviewer, ct);
 
     private Guid Me => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) ? me : Guid.Empty;
 
