@@ -1,42 +1,19 @@
 using GovService.Web.Modules.Organization.Admin;
 using GovService.Web.Modules.Organization.Departments;
 using GovService.Web.Modules.Organization.Domain;
-using GovService.Web.Shared.Security;
-using GovService.Web.Shared.Web;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovService.Web.Modules.Organization.Controllers;
 
 [Area(OrganizationModule.Name)]
-[Authorize(Policy = Policies.AdminOnly)]
 [Route("admin/departments")]
-public sealed class DepartmentsController(OrganizationPages pages, SaveDepartment save, OrganizationLookups lookups) : Controller
+public sealed class DepartmentsController(OrganizationPages pages, SaveDepartment save, OrganizationLookups lookups) : AdminFormController<Department, DepartmentForm>
 {
-    [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await pages.DepartmentsAsync());
+    protected override Task<List<Department>> ListAsync() => pages.DepartmentsAsync();
 
-    [HttpGet("new")]
-    public async Task<IActionResult> Create() => await Form(new DepartmentForm());
+    protected override Task<DepartmentForm?> FindAsync(Guid id) => pages.DepartmentFormAsync(id);
 
-    [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Edit(Guid id) => await pages.DepartmentFormAsync(id) is { } form ? await Form(form) : NotFound();
+    protected override Task<IReadOnlyList<FormError>> SaveAsync(DepartmentForm form, CancellationToken ct) => save.RunAsync(form, ct);
 
-    [HttpPost("save")]
-    public async Task<IActionResult> Save(DepartmentForm form, CancellationToken ct)
-    {
-        if (ModelState.IsValid && !ModelState.AddErrors((await save.RunAsync(form, ct)).Select(e => (e.Field, e.Message))))
-        {
-            TempData["Flash"] = "Common.Saved";
-            return RedirectToAction(nameof(Index));
-        }
-
-        return await Form(form);
-    }
-
-    private async Task<IActionResult> Form(DepartmentForm form)
-    {
-        ViewBag.Regions = await lookups.RegionsAsync();
-        return View("Edit", form);
-    }
+    protected override async Task FillChoicesAsync() => ViewBag.Regions = await lookups.RegionsAsync();
 }
