@@ -2,13 +2,43 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using FluentValidation;
 using GovService.Web.Infrastructure.Validation;
+using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Approval.Review;
+using GovService.Web.Modules.Approval.Routing;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovService.Web.Modules.Approval.Controllers;
+
+public sealed record TaskPage(
+    ReviewTask Task,
+    CaseSummary Case,
+    IReadOnlyList<CaseMaterialInfo> Materials,
+    ClockView? Clock,
+    IReadOnlyList<ReviewTask> Steps,
+    IReadOnlyList<TaskAction> History,
+    IReadOnlyList<DepartmentInfo> Departments,
+    StaffPlacement Reviewer)
+{
+    public bool HeldByMe => Task.State == TaskState.Open && Task.ClaimedByStaffId == Reviewer.StaffId;
+
+    public bool Paused => Case.State is "SupplementRequested" or "SpecialProcedure";
+
+    public IReadOnlyList<int> EarlierStages => Steps.Where(s => s.Stage < Task.Stage).Select(s => s.Stage).Distinct().Order().ToList();
+
+    public string DepartmentName(Guid id) => Departments.FirstOrDefault(d => d.Id == id)?.Name ?? "";
+
+    /// <summary>Supplement requests the case has had: from the second on, a 补正 needs a supervisor's approval.</summary>
+    public int SupplementsAsked { get; init; }
+
+    /// <summary>二次补正 requests of the case, newest first.</summary>
+    public IReadOnlyList<SecondSupplementRequest> SecondSupplements { get; init; } = [];
+
+    public SecondSupplementRequest? PendingSecondSupplement => SecondSupplements.FirstOrDefault(r => r.State == SecondSupplementState.Pending);
+}
 
 /// <summary>
 /// 审批队列: a reviewer works their department's steps — and only those: another department's step answers

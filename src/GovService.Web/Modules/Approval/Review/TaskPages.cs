@@ -1,4 +1,5 @@
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Approval.Controllers;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Approval.Routing;
 using GovService.Web.Modules.Intake.Contracts;
@@ -7,36 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Approval.Review;
 
-public sealed record TaskPage(
-    ReviewTask Task,
-    CaseSummary Case,
-    IReadOnlyList<CaseMaterialInfo> Materials,
-    ClockView? Clock,
-    IReadOnlyList<ReviewTask> Steps,
-    IReadOnlyList<TaskAction> History,
-    IReadOnlyList<DepartmentInfo> Departments,
-    StaffPlacement Reviewer)
-{
-    public bool HeldByMe => Task.State == TaskState.Open && Task.ClaimedByStaffId == Reviewer.StaffId;
-
-    public bool Paused => Case.State is "SupplementRequested" or "SpecialProcedure";
-
-    public IReadOnlyList<int> EarlierStages => Steps.Where(s => s.Stage < Task.Stage).Select(s => s.Stage).Distinct().Order().ToList();
-
-    public string DepartmentName(Guid id) => Departments.FirstOrDefault(d => d.Id == id)?.Name ?? "";
-
-    /// <summary>Supplement requests the case has had: from the second on, a 补正 needs a supervisor's approval.</summary>
-    public int SupplementsAsked { get; init; }
-
-    /// <summary>二次补正 requests of the case, newest first.</summary>
-    public IReadOnlyList<SecondSupplementRequest> SecondSupplements { get; init; } = [];
-
-    public SecondSupplementRequest? PendingSecondSupplement => SecondSupplements.FirstOrDefault(r => r.State == SecondSupplementState.Pending);
-}
-
 /// <summary>
-/// A step as its reviewer sees it: the case, its materials and clock, every step and action so far. Only the steps of
-/// the reviewer's department that have opened exist for them; any other answers like one that does not exist.
+/// A step as its reviewer sees it (<see cref="TaskPage"/>): the case, its materials and clock, every step and action so
+/// far. Only the steps of the reviewer's department that have opened exist for them; any other answers like one that
+/// does not exist.
 /// </summary>
 public sealed class TaskPages(GovDbContext db, ICaseRecords cases, ClockKeeper clocks, IOrganizationDirectory organization)
 {
