@@ -29,6 +29,11 @@ public static class ApprovalModule
         services.AddScoped<DepartmentQueues>();
         services.AddScoped<ReviewActions>();
         services.AddScoped<SecondSupplements>();
+        services.AddScoped<TaskPages>();
+        services.AddScoped<ChiefDeskQueries>();
+        services.AddScoped<ChiefDecision.DecideAsChief>();
+        services.AddScoped<RouteTemplates>();
+        services.AddScoped<SaveRouteTemplate>();
         services.AddScoped<Jobs.ReleaseIdleClaimsJob>();
         services.AddScoped<ISeeder, Seed.RouteTemplateSeeder>();
         return services;

@@ -22,6 +22,8 @@ public static class CalendarModule
         services.AddScoped<IWorkingCalendarProvider, DatabaseWorkingCalendarProvider>();
         services.AddScoped<HolidayNoticeParser>();
         services.AddScoped<HolidayNoticeImporter>();
+        services.AddScoped<ImportHolidayNotice>();
+        services.AddScoped<Admin.CalendarQueries>();
         services.AddScoped<CalendarCoverageJob>();
         services.AddScoped<ISeeder, BundledNoticeSeeder>();
         return services;

@@ -25,6 +25,17 @@ public static class CatalogModule
         services.AddScoped<CatalogEditor>();
         services.AddScoped<CatalogImporter>();
         services.AddScoped<CatalogExporter>();
+        services.AddScoped<Admin.CatalogAdminQueries>();
+        services.AddScoped<Admin.CreateItem>();
+        services.AddScoped<Admin.CutDraft>();
+        services.AddScoped<Admin.SaveGuide>();
+        services.AddScoped<Admin.SaveMaterial>();
+        services.AddScoped<Admin.SaveField>();
+        services.AddScoped<Admin.RemoveFromDraft>();
+        services.AddScoped<Admin.UploadMaterialFile>();
+        services.AddScoped<Admin.PublishItem>();
+        services.AddScoped<Admin.RetireItem>();
+        services.AddScoped<Admin.ImportCatalog>();
         services.AddScoped<ISeeder, DemoCatalogSeeder>();
         return services;
     }

@@ -23,6 +23,10 @@ public static class CertificatesModule
         services.AddScoped<LicenceIssuer>();
         services.AddScoped<ICaseDecidedHandler>(sp => sp.GetRequiredService<LicenceIssuer>());
         services.AddScoped<LicenceVerification>();
+        services.AddScoped<Licences.LicenceQueries>();
+        services.AddScoped<Licences.LicenceAccess>();
+        services.AddScoped<Licences.RecordLicenceUse>();
+        services.AddScoped<Licences.RevokeLicence>();
         services.AddScoped<Rotation.LicenceResigning>();
         services.AddScoped<ILicenceDirectory, LicenceDirectory>();
         services.AddScoped<Jobs.LicenceExpiryJob>();

@@ -19,6 +19,8 @@ public static class NotificationsModule
         services.AddScoped<IOutboxSender, LoggingSmsSender>();
         services.AddScoped<IOutboxSender, LoggingEmailSender>();
         services.AddScoped<OutboxDispatchJob>();
+        services.AddScoped<Inbox.InboxQueries>();
+        services.AddScoped<Inbox.MarkRead>();
         return services;
     }
 

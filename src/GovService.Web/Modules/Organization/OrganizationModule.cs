@@ -14,7 +14,16 @@ public static class OrganizationModule
 
     public static IServiceCollection AddOrganization(this IServiceCollection services)
     {
-        services.AddScoped<OrganizationAdmin>();
+        services.AddScoped<Admin.OrganizationPages>();
+        services.AddScoped<Workplace.WorkplaceQuery>();
+        services.AddScoped<Regions.SaveRegion>();
+        services.AddScoped<Departments.SaveDepartment>();
+        services.AddScoped<Halls.SaveHall>();
+        services.AddScoped<Halls.AddWindow>();
+        services.AddScoped<Halls.RemoveWindow>();
+        services.AddScoped<Staff.CreateStaff>();
+        services.AddScoped<Staff.UpdateStaff>();
+        services.AddScoped<Staff.LockStaff>();
         services.AddScoped<OrganizationLookups>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<ISeeder, DemoCountySeeder>();

@@ -1,19 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using GovService.Web.Infrastructure.Data;
-using GovService.Web.Modules.Approval.Domain;
+using GovService.Web.Modules.Approval.ChiefDecision;
 using GovService.Web.Modules.Approval.Review;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Approval.Controllers;
-
-public sealed record ExtensionRequest(ClockSegmentRecord Segment, ReviewTask Task);
-
-public sealed record ChiefDesk(IReadOnlyList<ExtensionRequest> Extensions, IReadOnlyList<ReviewTask> Decisions);
 
 /// <summary>
 /// The chief representative's back-office desk (首席代表): grants or refuses the extensions reviewers ask for on
@@ -22,7 +16,7 @@ public sealed record ChiefDesk(IReadOnlyList<ExtensionRequest> Extensions, IRead
 [Area(ApprovalModule.Name)]
 [Authorize(Roles = Roles.ChiefRepresentative)]
 [Route("window/extensions")]
-public sealed class ExtensionsController(GovDbContext db, ReviewActions actions, DepartmentQueues queues, IOrganizationDirectory organization) : Controller
+public sealed class ExtensionsController(ChiefDeskQueries desks, ReviewActions actions, DecideAsChief decideAsChief, IOrganizationDirectory organization) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -33,15 +27,7 @@ public sealed class ExtensionsController(GovDbContext db, ReviewActions actions,
             return Forbid();
         }
 
-        var requests = await (from s in db.Set<ClockSegmentRecord>().AsNoTracking()
-                              join t in db.Set<ReviewTask>().AsNoTracking() on s.TaskId equals t.Id
-                              where s.State == SegmentState.Requested && t.HallId == chief.HallId
-                              orderby s.CreatedAt
-                              select new ExtensionRequest(s, t)).ToListAsync(ct);
-        var decisions = await db.Set<ReviewTask>().AsNoTracking()
-            .Where(t => t.HallId == chief.HallId && t.State == TaskState.Open && t.Decides && t.ChiefMayDecide)
-            .OrderBy(t => t.DueOn).ToListAsync(ct);
-        return View(new ChiefDesk(requests, decisions));
+        return View(await desks.DeskAsync(chief, ct));
     }
 
     [HttpPost("{id:guid}")]
@@ -73,8 +59,7 @@ public sealed class ExtensionsController(GovDbContext db, ReviewActions actions,
     public async Task<IActionResult> DecideStep(Guid taskId, [MaxLength(50)] string? decision, [MaxLength(ActionFormValidator.OpinionMax)] string? opinion, [MaxLength(ActionFormValidator.LegalBasisMax)] string? legalBasis, CancellationToken ct)
     {
         var chief = await ChiefAsync(ct);
-        var task = chief is null ? null : await db.Set<ReviewTask>().AsNoTracking()
-            .FirstOrDefaultAsync(t => t.Id == taskId && t.HallId == chief.HallId && t.State == TaskState.Open && t.Decides && t.ChiefMayDecide, ct);
+        var task = chief is null ? null : await desks.DecidableAsync(taskId, chief, ct);
         if (chief is null || task is null)
         {
             return NotFound();
@@ -87,24 +72,12 @@ public sealed class ExtensionsController(GovDbContext db, ReviewActions actions,
             return Redirect("/window/extensions");
         }
 
-        // The chief acts for the department: the step is claimed like any other, so a reviewer holding it wins.
-        var acting = chief with { DepartmentId = task.DepartmentId };
-        if (task.ClaimedByStaffId != chief.StaffId && !await queues.ClaimAsync(taskId, acting, ct))
+        TempData["Flash"] = await decideAsChief.RunAsync(task, chief, decision == "approve", opinion ?? "", legalBasis ?? "", ct) switch
         {
-            TempData["Flash"] = "Review.Taken";
-            return Redirect("/window/extensions");
-        }
-
-        var held = await actions.HeldAsync(taskId, acting, ct);
-        var result = held is null ? StepResult.Refused("") : await actions.DecideAsync(held, acting, decision == "approve", opinion ?? "", legalBasis ?? "", ct);
-        if (!result.Done)
-        {
-            await queues.ReleaseAsync(taskId, acting, ct);
-            TempData["Flash"] = "Chief.DecisionRefused";
-            return Redirect("/window/extensions");
-        }
-
-        TempData["Flash"] = "Review.Done";
+            ChiefDecisionOutcome.Taken => "Review.Taken",
+            ChiefDecisionOutcome.Refused => "Chief.DecisionRefused",
+            _ => "Review.Done",
+        };
         return Redirect("/window/extensions");
     }
 

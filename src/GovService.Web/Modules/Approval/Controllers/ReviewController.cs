@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using FluentValidation;
 using GovService.Web.Infrastructure.Validation;
-using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Approval.Review;
 using GovService.Web.Modules.Approval.Routing;
@@ -11,7 +10,6 @@ using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Approval.Controllers;
 
@@ -49,7 +47,7 @@ public sealed record TaskPage(
 [Area(ApprovalModule.Name)]
 [Authorize(Roles = Roles.Reviewer)]
 [Route("review")]
-public sealed class ReviewController(GovDbContext db, DepartmentQueues queues, ReviewActions actions, ClockKeeper clocks, ICaseRecords cases, IOrganizationDirectory organization, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
+public sealed class ReviewController(DepartmentQueues queues, TaskPages pages, ReviewActions actions, IOrganizationDirectory organization, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([MaxLength(200)] string? q, bool mine, bool overdue, int page, CancellationToken ct)
@@ -132,27 +130,9 @@ public sealed class ReviewController(GovDbContext db, DepartmentQueues queues, R
         return verb is "pass" or "return" or "transfer" or "decide" ? Redirect("/review") : Redirect($"/review/tasks/{id}");
     }
 
-    private async Task<TaskPage?> PageAsync(Guid id, StaffPlacement reviewer, CancellationToken ct)
-    {
-        var task = await db.Set<ReviewTask>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.DepartmentId == reviewer.DepartmentId && t.State != TaskState.Waiting, ct);
-        var summary = task is null ? null : await cases.FindAsync(task.CaseId, ct);
-        if (task is null || summary is null)
-        {
-            return null;
-        }
+    private Task<TaskPage?> PageAsync(Guid id, StaffPlacement reviewer, CancellationToken ct) => pages.FindAsync(id, reviewer, ct);
 
-        var steps = await db.Set<ReviewTask>().AsNoTracking().Where(t => t.CaseId == task.CaseId).OrderBy(t => t.Stage).ThenBy(t => t.OpenedAt).ToListAsync(ct);
-        var history = await db.Set<TaskAction>().AsNoTracking().Where(a => a.CaseId == task.CaseId).OrderBy(a => a.Id).ToListAsync(ct);
-        var requests = await db.Set<SecondSupplementRequest>().AsNoTracking().Where(r => r.CaseId == task.CaseId).OrderByDescending(r => r.RequestedAt).ToListAsync(ct);
-        return new TaskPage(task, summary, await cases.MaterialsAsync(task.CaseId, ct), await clocks.ReadAsync(task.CaseId, ct), steps, history, await organization.DepartmentsAsync(ct), reviewer)
-        {
-            SupplementsAsked = await cases.SupplementsAskedAsync(task.CaseId, ct),
-            SecondSupplements = requests,
-        };
-    }
-
-    private Task<bool> InMyDepartmentAsync(Guid id, StaffPlacement reviewer, CancellationToken ct) =>
-        db.Set<ReviewTask>().AnyAsync(t => t.Id == id && t.DepartmentId == reviewer.DepartmentId && t.State != TaskState.Waiting, ct);
+    private Task<bool> InMyDepartmentAsync(Guid id, StaffPlacement reviewer, CancellationToken ct) => pages.InDepartmentAsync(id, reviewer, ct);
 
     private Guid Me => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var me) ? me : Guid.Empty;
 

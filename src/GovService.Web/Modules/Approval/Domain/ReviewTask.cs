@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using GovService.Web.Infrastructure.Auditing;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Approval.Domain;
 
@@ -64,6 +66,56 @@ public sealed class ReviewTask : IAudited
     public bool IsPending => State is TaskState.Waiting or TaskState.Open;
 
     /// <summary>
+    /// Who may take a step: it is in its queue and nobody holds it. A query filter, so a claim is one conditional update
+    /// (<see cref="TryClaimAsync"/>); the same rule for a loaded step is <see cref="IsClaimable"/>.
+    /// </summary>
+    public static readonly Expression<Func<ReviewTask, bool>> Claimable = t => t.State == TaskState.Open && t.ClaimedByStaffId == null;
+
+    private static readonly Func<ReviewTask, bool> ClaimableNow = Claimable.Compile();
+
+    public bool IsClaimable => ClaimableNow(this);
+
+    /// <summary>
+    /// Its stage is reached, or it stands in for a step returned to or transferred: into the department's queue, unclaimed.
+    /// Only a waiting step opens.
+    /// </summary>
+    public void Open(DateOnly on, DateTimeOffset at)
+    {
+        if (State != TaskState.Waiting)
+        {
+            throw new InvalidOperationException($"Step {Id} is {State}; only a waiting step opens.");
+        }
+
+        State = TaskState.Open;
+        OpenedOn = on;
+        OpenedAt = at.ToUniversalTime();
+        EndClaim();
+    }
+
+    /// <summary>Passed by its reviewer: the stage (or, 会签, its other steps) decides what opens next.</summary>
+    public void Pass(string opinion, DateTimeOffset at) => Complete(TaskState.Passed, opinion, at);
+
+    /// <summary>或签: another step of its stage passed first.</summary>
+    public void Skip(DateTimeOffset at) => Complete(TaskState.Skipped, "", at);
+
+    /// <summary>退回: its stage goes back to an earlier one (the reviewer's opinion on the step that sent it, none on the others).</summary>
+    public void Return(string opinion, DateTimeOffset at) => Complete(TaskState.Returned, opinion, at);
+
+    /// <summary>转办: handed to another department, whose new step takes its place.</summary>
+    public void Transfer(string reason, DateTimeOffset at) => Complete(TaskState.Transferred, reason, at);
+
+    /// <summary>The decision (准予 or 不予许可); only a deciding step decides.</summary>
+    public void Decide(string opinion, DateTimeOffset at)
+    {
+        if (!Decides)
+        {
+            throw new InvalidOperationException($"Step {Id} is not the deciding step of its case.");
+        }
+
+        Complete(TaskState.Decided, opinion, at);
+    }
+
+    /// <summary>
     /// The case ended otherwise (撤回, 终止 …): the step leaves the queue with the reason, and any claim on it ends.
     /// Only a pending step can be cancelled.
     /// </summary>
@@ -78,6 +130,51 @@ public sealed class ReviewTask : IAudited
         Opinion = reason.Trim();
         CompletedAt = at.ToUniversalTime();
         LastActivityAt = CompletedAt;
+        EndClaim();
+    }
+
+    /// <summary>Someone acted on the step: an idle claim is measured from here.</summary>
+    public void Touch(DateTimeOffset at) => LastActivityAt = at.ToUniversalTime();
+
+    /// <summary>
+    /// Takes the step for a reviewer with one conditional update, so of two reviewers claiming at once exactly one wins;
+    /// false when it is not <see cref="Claimable"/> (taken, closed, or not in <paramref name="step"/>).
+    /// </summary>
+    public static async Task<bool> TryClaimAsync(IQueryable<ReviewTask> step, Guid staffId, string name, DateTimeOffset at, CancellationToken ct)
+    {
+        at = at.ToUniversalTime();
+        return await step.Where(Claimable)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.ClaimedByStaffId, staffId)
+                .SetProperty(t => t.ClaimedByName, name)
+                .SetProperty(t => t.ClaimedAt, at)
+                .SetProperty(t => t.LastActivityAt, at), ct) == 1;
+    }
+
+    /// <summary>Gives the claims on <paramref name="steps"/> back to their queues (one statement); how many were held.</summary>
+    public static Task<int> ReleaseClaimsAsync(IQueryable<ReviewTask> steps, CancellationToken ct) =>
+        steps.Where(t => t.ClaimedByStaffId != null)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.ClaimedByStaffId, (Guid?)null)
+                .SetProperty(t => t.ClaimedByName, "")
+                .SetProperty(t => t.ClaimedAt, (DateTimeOffset?)null), ct);
+
+    /// <summary>Ends an open step; the claim stays on it, as the record of who held it.</summary>
+    private void Complete(TaskState outcome, string opinion, DateTimeOffset at)
+    {
+        if (State != TaskState.Open)
+        {
+            throw new InvalidOperationException($"Step {Id} is {State}; only an open step can become {outcome}.");
+        }
+
+        State = outcome;
+        Opinion = opinion.Trim();
+        CompletedAt = at.ToUniversalTime();
+        LastActivityAt = CompletedAt;
+    }
+
+    private void EndClaim()
+    {
         ClaimedByStaffId = null;
         ClaimedByName = "";
         ClaimedAt = null;

@@ -60,13 +60,8 @@ public sealed class DepartmentQueues(GovDbContext db, TimeProvider clock)
     public async Task<bool> ClaimAsync(Guid taskId, StaffPlacement reviewer, CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUniversalTime();
-        var won = await db.Set<ReviewTask>()
-            .Where(t => t.Id == taskId && t.DepartmentId == reviewer.DepartmentId && t.State == TaskState.Open && t.ClaimedByStaffId == null)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(t => t.ClaimedByStaffId, reviewer.StaffId)
-                .SetProperty(t => t.ClaimedByName, reviewer.Name)
-                .SetProperty(t => t.ClaimedAt, now)
-                .SetProperty(t => t.LastActivityAt, now), ct) == 1;
+        var won = await ReviewTask.TryClaimAsync(
+            db.Set<ReviewTask>().Where(t => t.Id == taskId && t.DepartmentId == reviewer.DepartmentId), reviewer.StaffId, reviewer.Name, now, ct);
         if (won)
         {
             await RecordAsync(taskId, "Claim", reviewer, now, ct);
@@ -78,12 +73,8 @@ public sealed class DepartmentQueues(GovDbContext db, TimeProvider clock)
     public async Task<bool> ReleaseAsync(Guid taskId, StaffPlacement reviewer, CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUniversalTime();
-        var released = await db.Set<ReviewTask>()
-            .Where(t => t.Id == taskId && t.DepartmentId == reviewer.DepartmentId && t.ClaimedByStaffId == reviewer.StaffId)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(t => t.ClaimedByStaffId, (Guid?)null)
-                .SetProperty(t => t.ClaimedByName, "")
-                .SetProperty(t => t.ClaimedAt, (DateTimeOffset?)null), ct) == 1;
+        var released = await ReviewTask.ReleaseClaimsAsync(
+            db.Set<ReviewTask>().Where(t => t.Id == taskId && t.DepartmentId == reviewer.DepartmentId && t.ClaimedByStaffId == reviewer.StaffId), ct) == 1;
         if (released)
         {
             await RecordAsync(taskId, "Release", reviewer, now, ct);
@@ -96,12 +87,7 @@ public sealed class DepartmentQueues(GovDbContext db, TimeProvider clock)
     public Task<int> ReleaseIdleAsync(TimeSpan idle, CancellationToken ct)
     {
         var before = clock.GetUtcNow().ToUniversalTime() - idle;
-        return db.Set<ReviewTask>()
-            .Where(t => t.State == TaskState.Open && t.ClaimedByStaffId != null && t.LastActivityAt < before)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(t => t.ClaimedByStaffId, (Guid?)null)
-                .SetProperty(t => t.ClaimedByName, "")
-                .SetProperty(t => t.ClaimedAt, (DateTimeOffset?)null), ct);
+        return ReviewTask.ReleaseClaimsAsync(db.Set<ReviewTask>().Where(t => t.State == TaskState.Open && t.LastActivityAt < before), ct);
     }
 
     private async Task RecordAsync(Guid taskId, string action, StaffPlacement reviewer, DateTimeOffset now, CancellationToken ct)

@@ -60,7 +60,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
                 return paused;
             }
 
-            Complete(task, TaskState.Passed, opinion);
+            task.Pass(opinion, clock.GetUtcNow());
             Record(task, "Pass", by, opinion);
             await cases.AddStepAsync(task.CaseId, StepActions.ReviewPassed, by, $"{task.Name}：{opinion}", ct);
             await AdvanceAsync(task, ct);
@@ -79,7 +79,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
 
             foreach (var sibling in await OpenInStageAsync(task, ct))
             {
-                Complete(sibling, TaskState.Returned, sibling.Id == task.Id ? opinion : "");
+                sibling.Return(sibling.Id == task.Id ? opinion : "", clock.GetUtcNow());
             }
 
             Record(task, "Return", by, opinion);
@@ -269,7 +269,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
                 return StepResult.Refused(l["Review.TransferTarget"]);
             }
 
-            Complete(task, TaskState.Transferred, reason);
+            task.Transfer(reason, clock.GetUtcNow());
             Record(task, "Transfer", by, $"→ {target.Name}：{reason}");
             var moved = Copy(task);
             moved.DepartmentId = departmentId;
@@ -305,7 +305,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
             }
 
             var opinion = approve ? reasons.Trim() : $"{reasons.Trim()}（{legalBasis.Trim()}）";
-            Complete(task, TaskState.Decided, opinion);
+            task.Decide(opinion, clock.GetUtcNow());
             Record(task, approve ? "Approve" : "Deny", by, opinion);
             await cases.DecideAsync(task.CaseId, approve, opinion, by, ct);
             return StepResult.Ok;
@@ -361,7 +361,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
         {
             foreach (var other in stage.Where(t => t.Id != passed.Id && t.State == TaskState.Open))
             {
-                Complete(other, TaskState.Skipped, "");
+                other.Skip(clock.GetUtcNow());
             }
         }
         else if (stage.Any(t => t.State == TaskState.Open && t.Id != passed.Id))
@@ -384,24 +384,11 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
 
     private void Open(ReviewTask task, DateOnly on)
     {
-        task.State = TaskState.Open;
-        task.OpenedOn = on;
-        task.OpenedAt = clock.GetUtcNow().ToUniversalTime();
-        task.ClaimedByStaffId = null;
-        task.ClaimedByName = "";
-        task.ClaimedAt = null;
+        task.Open(on, clock.GetUtcNow());
         if (db.Entry(task).State == EntityState.Detached)
         {
             db.Add(task);
         }
-    }
-
-    private void Complete(ReviewTask task, TaskState state, string opinion)
-    {
-        task.State = state;
-        task.Opinion = opinion.Trim();
-        task.CompletedAt = clock.GetUtcNow().ToUniversalTime();
-        task.LastActivityAt = task.CompletedAt;
     }
 
     private static ReviewTask Copy(ReviewTask t) => new()
@@ -425,7 +412,7 @@ public sealed class ReviewActions(GovDbContext db, ICaseRecords cases, ClockKeep
     private void Record(ReviewTask task, string action, StaffPlacement by, string opinion)
     {
         var now = clock.GetUtcNow().ToUniversalTime();
-        task.LastActivityAt = now;
+        task.Touch(now);
         db.Add(new TaskAction
         {
             TaskId = task.Id,

@@ -57,7 +57,7 @@ public sealed class CaseRouting(GovDbContext db, ICaseRecords cases, ICatalogDir
         var now = clock.GetUtcNow().ToUniversalTime();
         foreach (var step in steps)
         {
-            db.Add(new ReviewTask
+            var task = new ReviewTask
             {
                 CaseId = accepted.CaseId,
                 CaseNumber = accepted.Number,
@@ -73,10 +73,13 @@ public sealed class CaseRouting(GovDbContext db, ICaseRecords cases, ICatalogDir
                 LimitWorkingDays = step.LimitWorkingDays,
                 Decides = step.Decides,
                 ChiefMayDecide = step.ChiefMayDecide,
-                State = step.Stage == first ? TaskState.Open : TaskState.Waiting,
-                OpenedAt = step.Stage == first ? now : null,
-                OpenedOn = step.Stage == first ? accepted.AcceptedOn : null,
-            });
+            };
+            if (step.Stage == first)
+            {
+                task.Open(accepted.AcceptedOn, now);
+            }
+
+            db.Add(task);
         }
 
         await clocks.RecomputeAsync(accepted.CaseId, "Accepted", cancellationToken);

@@ -1,6 +1,5 @@
 using System.Security.Claims;
-using GovService.Web.Infrastructure.Data;
-using GovService.Web.Modules.Calendar.Domain;
+using GovService.Web.Modules.Calendar.Admin;
 using GovService.Web.Modules.Calendar.Import;
 using GovService.Web.Modules.Calendar.Jobs;
 using GovService.Web.Shared.Calendar;
@@ -8,29 +7,17 @@ using GovService.Web.Shared.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Calendar.Controllers;
-
-public sealed record CalendarPage(
-    IReadOnlyList<CalendarYear> Years,
-    int ShownYear,
-    IReadOnlyList<CalendarDay> Days,
-    CalendarCoverageCheck? LastCheck,
-    DateOnly Today,
-    DateOnly? ComputeStart,
-    int? ComputeDays,
-    WorkingDaySpan? Computed);
 
 [Area(CalendarModule.Name)]
 [Authorize(Policy = Policies.AdminOnly)]
 [Route("admin/calendar")]
 public sealed class CalendarController(
-    GovDbContext db,
+    CalendarQueries queries,
     IWorkingCalendarProvider calendars,
-    HolidayNoticeParser parser,
-    HolidayNoticeImporter importer,
+    ImportHolidayNotice import,
     IBackgroundJobClient jobs,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : Controller
@@ -53,15 +40,7 @@ public sealed class CalendarController(
             }
         }
 
-        return View(new CalendarPage(
-            await db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Year).ToListAsync(ct),
-            shown,
-            await db.Set<CalendarDay>().AsNoTracking().Where(d => d.Year == shown).OrderBy(d => d.Date).ToListAsync(ct),
-            await db.Set<CalendarCoverageCheck>().AsNoTracking().OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct),
-            today,
-            start ?? today,
-            days ?? 20,
-            computed));
+        return View(await queries.PageAsync(shown, today, start ?? today, days ?? 20, computed, ct));
     }
 
     [HttpPost("import")]
@@ -81,16 +60,15 @@ public sealed class CalendarController(
         }
 
         await using var stream = notice.OpenReadStream();
-        var (parsed, errors) = await parser.ParseAsync(stream, ct);
-        if (parsed is null)
+        var (year, errors) = await import.RunAsync(stream, User.FindFirstValue(ClaimTypes.Name) ?? "admin", ct);
+        if (year is null)
         {
             TempData["Errors"] = string.Join("\n", errors);
             return RedirectToAction(nameof(Index));
         }
 
-        await importer.ImportAsync(parsed, User.FindFirstValue(ClaimTypes.Name) ?? "admin", ct);
         TempData["Flash"] = "Calendar.Import.Done";
-        return RedirectToAction(nameof(Index), new { year = parsed.Year });
+        return RedirectToAction(nameof(Index), new { year });
     }
 
     [HttpPost("check")]

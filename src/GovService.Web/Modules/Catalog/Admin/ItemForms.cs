@@ -3,6 +3,7 @@ using FluentValidation;
 using GovService.Web.Infrastructure.Validation;
 using GovService.Web.Modules.Catalog.Domain;
 using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.CodeLists;
 using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Catalog.Admin;

@@ -5,6 +5,7 @@ using GovService.Web.Infrastructure.Web;
 using GovService.Web.Modules.Catalog.Browse;
 using GovService.Web.Modules.Catalog.Domain;
 using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.CodeLists;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,7 @@
 using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Modules.Catalog.Browse;
 using GovService.Web.Modules.Catalog.Domain;
+using GovService.Web.Shared.CodeLists;
 
 namespace GovService.Web.Modules.Catalog.Api;
 

@@ -1,6 +1,7 @@
 using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Domain;
+using GovService.Web.Shared.CodeLists;
 using GovService.Web.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using GovService.Web.Shared.Files;
 using System.Security.Claims;
 using System.Text.Json;
-using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Admin;
 using GovService.Web.Modules.Catalog.Browse;
 using GovService.Web.Modules.Catalog.Domain;
@@ -12,24 +11,18 @@ using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Catalog.Controllers;
-
-public sealed record AdminItemRow(ServiceItem Item, ItemVersion? Published, ItemVersion? Draft, ItemVersion Latest);
-
-public sealed record EditPage(ServiceItem Item, ItemVersion Draft, GuideForm Guide, MaterialForm NewMaterial, FieldForm NewField, IReadOnlyList<LintProblem> Problems, IReadOnlyDictionary<Guid, CatalogFile> Files);
 
 /// <summary>Administrators maintain the catalog: create items, edit drafts, publish (with the lint), retire, history, import and export.</summary>
 [Area(CatalogModule.Name)]
 [Authorize(Policy = Policies.AdminOnly)]
 [Route("admin/catalog")]
 public sealed class CatalogAdminController(
-    GovDbContext db,
+    CatalogAdminQueries pages,
     CatalogEditor editor,
     CatalogQueries queries,
-    CatalogImporter importer,
     CatalogExporter exporter,
     IOrganizationDirectory organization,
     TimeProvider clock,
@@ -40,15 +33,7 @@ public sealed class CatalogAdminController(
     [HttpGet("")]
     public async Task<IActionResult> Index([MaxLength(200)] string? q, CancellationToken ct)
     {
-        var items = await db.Set<ServiceItem>().AsNoTracking().Include(i => i.Versions).OrderBy(i => i.BasicCode).ToListAsync(ct);
-        var rows = items
-            .Select(i => new AdminItemRow(
-                i,
-                i.Versions.FirstOrDefault(v => v.Status == VersionStatus.Published),
-                i.Versions.FirstOrDefault(v => v.Status == VersionStatus.Draft),
-                i.Versions.OrderByDescending(v => v.Number).First()))
-            .Where(r => string.IsNullOrWhiteSpace(q) || r.Latest.Name.Contains(q.Trim(), StringComparison.Ordinal) || r.Item.BasicCode.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase))
-            .ToList();
+        var rows = await pages.RowsAsync(q, ct);
         ViewData["q"] = q;
         return View(rows);
     }
@@ -57,57 +42,32 @@ public sealed class CatalogAdminController(
     public async Task<IActionResult> Create() => await NewForm(new NewItemForm());
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(NewItemForm form, CancellationToken ct)
+    public async Task<IActionResult> Create(NewItemForm form, [FromServices] CreateItem createItem, CancellationToken ct)
     {
-        var body = (await organization.DepartmentsAsync(ct)).FirstOrDefault(d => d.Id == form.DepartmentId);
-        if (body is null)
+        var (code, errors) = await createItem.RunAsync(form, ModelState.IsValid, UserName, ct);
+        foreach (var (field, message) in errors)
         {
-            ModelState.AddModelError(nameof(form.DepartmentId), l["Common.Required"]);
+            ModelState.AddModelError(field, message);
         }
 
-        if (await db.Set<ServiceItem>().AnyAsync(i => i.BasicCode == form.BasicCode, ct))
-        {
-            ModelState.AddModelError(nameof(form.BasicCode), l["Admin.BasicCode.Taken"]);
-        }
-
-        if (!ModelState.IsValid)
+        if (code is null)
         {
             return await NewForm(form);
         }
 
-        var item = editor.CreateItem(form.BasicCode, ServiceItem.ComposeImplementationCode(body!.CreditCode, form.Level, form.BasicCode), body.Id, UserName);
-        var draft = item.Versions[0];
-        draft.Name = form.Name.Trim();
-        draft.Level = form.Level;
-        draft.ImplementingBodyName = body.Name;
-        draft.ImplementingBodyCode = body.CreditCode;
-        draft.ConsultPhone = body.Phone;
-        draft.BusinessCode = item.ImplementationCode + "01";
-        draft.RefreshSearchText(item.BasicCode, item.ImplementationCode);
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Common.Saved";
-        return RedirectToAction(nameof(Edit), new { code = item.BasicCode });
+        return RedirectToAction(nameof(Edit), new { code });
     }
 
     /// <summary>Cuts a draft from the published version (or opens the existing draft).</summary>
     [HttpPost("{code}/draft")]
-    public async Task<IActionResult> Draft(string code, CancellationToken ct)
-    {
-        var item = await editor.FindItemAsync(code, ct);
-        if (item is null)
-        {
-            return NotFound();
-        }
-
-        await editor.GetOrCreateDraftAsync(item, UserName, ct);
-        await db.SaveChangesAsync(ct);
-        return RedirectToAction(nameof(Edit), new { code });
-    }
+    public async Task<IActionResult> Draft(string code, [FromServices] CutDraft cutDraft, CancellationToken ct) =>
+        await cutDraft.RunAsync(code, UserName, ct) ? RedirectToAction(nameof(Edit), new { code }) : NotFound();
 
     [HttpGet("{code}/edit")]
     public async Task<IActionResult> Edit(string code, CancellationToken ct)
     {
-        var (item, draft) = await DraftOf(code, ct);
+        var (item, draft) = await editor.DraftOfAsync(code, ct);
         if (item is null)
         {
             return NotFound();
@@ -123,9 +83,9 @@ public sealed class CatalogAdminController(
     }
 
     [HttpPost("{code}/edit")]
-    public async Task<IActionResult> Edit(string code, [Bind(Prefix = "Guide")] GuideForm form, CancellationToken ct)
+    public async Task<IActionResult> Edit(string code, [Bind(Prefix = "Guide")] GuideForm form, [FromServices] SaveGuide saveGuide, CancellationToken ct)
     {
-        var (item, draft) = await DraftOf(code, ct);
+        var (item, draft) = await editor.DraftOfAsync(code, ct);
         if (item is null || draft is null)
         {
             return NotFound();
@@ -136,16 +96,9 @@ public sealed class CatalogAdminController(
             return await EditView(item, draft, form, null, null, [], ct);
         }
 
-        db.Entry(draft).Property(v => v.RowVersion).OriginalValue = form.RowVersion;
-        form.ApplyTo(draft);
-        draft.RefreshSearchText(item.BasicCode, item.ImplementationCode);
-        try
+        if (await saveGuide.RunAsync(item, draft, form, ct) is { } refused)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, l["Common.ConcurrentEdit"]);
+            ModelState.AddModelError(string.Empty, refused);
             return await EditView(item, draft, form, null, null, [], ct);
         }
 
@@ -154,9 +107,9 @@ public sealed class CatalogAdminController(
     }
 
     [HttpPost("{code}/materials")]
-    public async Task<IActionResult> SaveMaterial(string code, [Bind(Prefix = "NewMaterial")] MaterialForm form, CancellationToken ct)
+    public async Task<IActionResult> SaveMaterial(string code, [Bind(Prefix = "NewMaterial")] MaterialForm form, [FromServices] SaveMaterial saveMaterial, CancellationToken ct)
     {
-        var (item, draft) = await DraftOf(code, ct);
+        var (item, draft) = await editor.DraftOfAsync(code, ct);
         if (item is null || draft is null)
         {
             return NotFound();
@@ -167,46 +120,23 @@ public sealed class CatalogAdminController(
             return await EditView(item, draft, GuideForm.From(draft), form, null, [], ct);
         }
 
-        var material = form.Id is { } id ? draft.Materials.FirstOrDefault(m => m.Id == id) : null;
-        if (form.Id is not null && material is null)
+        if (!await saveMaterial.RunAsync(draft, form, ct))
         {
             return NotFound();
         }
 
-        if (material is null)
-        {
-            material = new Material { VersionId = draft.Id, Position = draft.Materials.Count == 0 ? 1 : draft.Materials.Max(m => m.Position) + 1 };
-            db.Add(material);
-        }
-
-        material.Name = form.Name.Trim();
-        material.Source = form.Source;
-        material.IssuingBody = form.IssuingBody.Trim();
-        material.Originals = form.Originals;
-        material.Copies = form.Copies;
-        material.Required = form.Required;
-        material.DeficiencyAllowed = form.DeficiencyAllowed;
-        material.Instructions = form.Instructions.Trim();
-        material.CommonMistakes = form.CommonMistakes.Trim();
-        material.LicenceType = form.LicenceType.Trim();
-        material.IsForm = form.IsForm;
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Common.Saved";
         return Redirect($"/admin/catalog/{code}/edit#materials");
     }
 
     [HttpPost("{code}/materials/{id:guid}/remove")]
-    public async Task<IActionResult> RemoveMaterial(string code, Guid id, CancellationToken ct)
+    public async Task<IActionResult> RemoveMaterial(string code, Guid id, [FromServices] RemoveFromDraft remove, CancellationToken ct)
     {
-        var (_, draft) = await DraftOf(code, ct);
-        var material = draft?.Materials.FirstOrDefault(m => m.Id == id);
-        if (material is null)
+        if (!await remove.MaterialAsync(code, id, ct))
         {
             return NotFound();
         }
 
-        db.Remove(material);
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Common.Saved";
         return Redirect($"/admin/catalog/{code}/edit#materials");
     }
@@ -215,101 +145,59 @@ public sealed class CatalogAdminController(
     [HttpPost("{code}/materials/{id:guid}/file")]
     [RequestSizeLimit(UploadRules.MaxBytes + 64 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRules.MaxBytes + 64 * 1024)]
-    public async Task<IActionResult> UploadFile(string code, Guid id, [MaxLength(50)] string slot, IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> UploadFile(string code, Guid id, [MaxLength(50)] string slot, IFormFile? file, [FromServices] UploadMaterialFile upload, CancellationToken ct)
     {
-        var (_, draft) = await DraftOf(code, ct);
-        var material = draft?.Materials.FirstOrDefault(m => m.Id == id);
-        if (material is null || slot is not ("blank" or "sample"))
+        var (found, error) = await upload.RunAsync(code, id, slot, file, ct);
+        if (!found)
         {
             return NotFound();
         }
 
-        var (content, kind, problem) = await UploadRules.ReadAsync(file, _ => true, ct);
-        string? error = problem == UploadRules.Problem.None ? null : l["Admin.Upload." + problem].Value;
         if (error is not null)
         {
             TempData["Errors"] = error;
             return Redirect($"/admin/catalog/{code}/edit#materials");
         }
 
-        var refined = UploadRules.Refine(kind!, file!.FileName);
-        var stored = CatalogFile.From(StoredFileName.For(file.FileName, refined, material.Name, CatalogFile.FileNameMaxLength), refined.ContentType, content, clock.GetUtcNow());
-        db.Add(stored);
-        if (slot == "blank")
-        {
-            material.BlankFormFileId = stored.Id;
-            material.IsForm = true;
-        }
-        else
-        {
-            material.SampleFileId = stored.Id;
-        }
-
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Admin.Upload.Done";
         return Redirect($"/admin/catalog/{code}/edit#materials");
     }
 
     [HttpPost("{code}/fields")]
-    public async Task<IActionResult> SaveField(string code, [Bind(Prefix = "NewField")] FieldForm form, CancellationToken ct)
+    public async Task<IActionResult> SaveField(string code, [Bind(Prefix = "NewField")] FieldForm form, [FromServices] SaveField saveField, CancellationToken ct)
     {
-        var (item, draft) = await DraftOf(code, ct);
+        var (item, draft) = await editor.DraftOfAsync(code, ct);
         if (item is null || draft is null)
         {
             return NotFound();
         }
 
-        var options = form.Options.Split(['\n', ',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (form.Kind == FieldKind.Choice && options.Length < 2)
+        var (outcome, errors) = await saveField.RunAsync(draft, form, ModelState.IsValid, ct);
+        foreach (var (field, message) in errors)
         {
-            ModelState.AddModelError("NewField.Options", l["Admin.Field.Options.Required"]);
+            ModelState.AddModelError(field, message);
         }
 
-        if (draft.Fields.Any(f => f.Key == form.Key && f.Id != form.Id))
+        switch (outcome)
         {
-            ModelState.AddModelError("NewField.Key", l["Admin.Field.Key.Taken"]);
+            case FieldSaved.Refused:
+                return await EditView(item, draft, GuideForm.From(draft), null, form, [], ct);
+            case FieldSaved.NoSuchField:
+                return NotFound();
         }
 
-        if (!ModelState.IsValid)
-        {
-            return await EditView(item, draft, GuideForm.From(draft), null, form, [], ct);
-        }
-
-        var field = form.Id is { } id ? draft.Fields.FirstOrDefault(f => f.Id == id) : null;
-        if (form.Id is not null && field is null)
-        {
-            return NotFound();
-        }
-
-        if (field is null)
-        {
-            field = new FormField { VersionId = draft.Id, Position = draft.Fields.Count == 0 ? 1 : draft.Fields.Max(f => f.Position) + 1 };
-            db.Add(field);
-        }
-
-        field.Key = form.Key;
-        field.Label = form.Label.Trim();
-        field.Kind = form.Kind;
-        field.Required = form.Required;
-        field.Options = form.Kind == FieldKind.Choice ? options : [];
-        field.Help = form.Help.Trim();
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Common.Saved";
         return Redirect($"/admin/catalog/{code}/edit#fields");
     }
 
     [HttpPost("{code}/fields/{id:guid}/remove")]
-    public async Task<IActionResult> RemoveField(string code, Guid id, CancellationToken ct)
+    public async Task<IActionResult> RemoveField(string code, Guid id, [FromServices] RemoveFromDraft remove, CancellationToken ct)
     {
-        var (_, draft) = await DraftOf(code, ct);
-        var field = draft?.Fields.FirstOrDefault(f => f.Id == id);
-        if (field is null)
+        if (!await remove.FieldAsync(code, id, ct))
         {
             return NotFound();
         }
 
-        db.Remove(field);
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Common.Saved";
         return Redirect($"/admin/catalog/{code}/edit#fields");
     }
@@ -323,15 +211,15 @@ public sealed class CatalogAdminController(
     }
 
     [HttpPost("{code}/publish")]
-    public async Task<IActionResult> Publish(string code, CancellationToken ct)
+    public async Task<IActionResult> Publish(string code, [FromServices] PublishItem publish, CancellationToken ct)
     {
-        var (item, draft) = await DraftOf(code, ct);
+        var (item, draft) = await editor.DraftOfAsync(code, ct);
         if (item is null || draft is null)
         {
             return NotFound();
         }
 
-        var problems = await editor.PublishAsync(draft, UserName, ct);
+        var problems = await publish.RunAsync(draft, UserName, ct);
         if (problems.Count > 0)
         {
             return await EditView(item, draft, GuideForm.From(draft), null, null, problems, ct);
@@ -342,29 +230,23 @@ public sealed class CatalogAdminController(
     }
 
     [HttpPost("{code}/retire")]
-    public async Task<IActionResult> Retire(string code, CancellationToken ct)
+    public async Task<IActionResult> Retire(string code, [FromServices] RetireItem retire, CancellationToken ct)
     {
-        var item = await editor.FindItemAsync(code, ct);
-        if (item is null)
+        var outcome = await retire.RunAsync(code, ct);
+        if (outcome == RetireOutcome.NoSuchItem)
         {
             return NotFound();
         }
 
-        TempData["Flash"] = await editor.RetireAsync(item, ct) ? "Admin.Retired" : "Admin.NothingToRetire";
+        TempData["Flash"] = outcome == RetireOutcome.Retired ? "Admin.Retired" : "Admin.NothingToRetire";
         return RedirectToAction(nameof(History), new { code });
     }
 
     [HttpGet("{code}/history")]
     public async Task<IActionResult> History(string code, CancellationToken ct)
     {
-        var item = await db.Set<ServiceItem>().AsNoTracking().Include(i => i.Versions).FirstOrDefaultAsync(i => i.BasicCode == code, ct);
-        if (item is null)
-        {
-            return NotFound();
-        }
-
-        item.Versions = [.. item.Versions.OrderByDescending(v => v.Number)];
-        return View(item);
+        var item = await pages.HistoryAsync(code, ct);
+        return item is null ? NotFound() : View(item);
     }
 
     [HttpGet("export")]
@@ -378,7 +260,7 @@ public sealed class CatalogAdminController(
     [HttpPost("import")]
     [RequestSizeLimit(CatalogImporter.MaxFileBytes + 64 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = CatalogImporter.MaxFileBytes + 64 * 1024)]
-    public async Task<IActionResult> Import(IFormFile? catalog, bool publish, CancellationToken ct)
+    public async Task<IActionResult> Import(IFormFile? catalog, bool publish, [FromServices] ImportCatalog import, CancellationToken ct)
     {
         if (catalog is null || catalog.Length == 0)
         {
@@ -387,46 +269,20 @@ public sealed class CatalogAdminController(
         }
 
         await using var stream = catalog.OpenReadStream();
-        var (document, errors) = await importer.ParseAsync(stream, ct);
-        if (document is null)
+        var (outcome, errors) = await import.RunAsync(stream, UserName, publish, ct);
+        if (outcome is null)
         {
             TempData["Errors"] = string.Join("\n", errors.Take(50));
             return RedirectToAction(nameof(Index));
         }
 
-        var outcome = await importer.ImportAsync(document, UserName, publish, ct);
         TempData["ImportOutcome"] = l["Admin.Import.Outcome", outcome.Created, outcome.Updated, outcome.Published, outcome.Bundles].Value
             + (outcome.LintFailures.Count > 0 ? "\n" + string.Join("\n", outcome.LintFailures) : "");
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<(ServiceItem? Item, ItemVersion? Draft)> DraftOf(string code, CancellationToken ct)
-    {
-        var item = await db.Set<ServiceItem>().FirstOrDefaultAsync(i => i.BasicCode == code, ct);
-        if (item is null)
-        {
-            return (null, null);
-        }
-
-        var draft = await db.Set<ItemVersion>().Include(v => v.Materials).Include(v => v.Fields)
-            .FirstOrDefaultAsync(v => v.ItemId == item.Id && v.Status == VersionStatus.Draft, ct);
-        if (draft is not null)
-        {
-            draft.Materials = [.. draft.Materials.OrderBy(m => m.Position)];
-            draft.Fields = [.. draft.Fields.OrderBy(f => f.Position)];
-        }
-
-        return (item, draft);
-    }
-
-    private async Task<IActionResult> EditView(ServiceItem item, ItemVersion draft, GuideForm guide, MaterialForm? material, FieldForm? field, IReadOnlyList<LintProblem> problems, CancellationToken ct)
-    {
-        var fileIds = draft.Materials.SelectMany(m => new[] { m.BlankFormFileId, m.SampleFileId }).OfType<Guid>().ToList();
-        var files = await db.Set<CatalogFile>().AsNoTracking().Where(f => fileIds.Contains(f.Id))
-            .Select(f => new CatalogFile { Id = f.Id, FileName = f.FileName, Size = f.Size })
-            .ToDictionaryAsync(f => f.Id, ct);
-        return View("Edit", new EditPage(item, draft, guide, material ?? new MaterialForm(), field ?? new FieldForm(), problems, files));
-    }
+    private async Task<IActionResult> EditView(ServiceItem item, ItemVersion draft, GuideForm guide, MaterialForm? material, FieldForm? field, IReadOnlyList<LintProblem> problems, CancellationToken ct) =>
+        View("Edit", await pages.EditPageAsync(item, draft, guide, material, field, problems, ct));
 
     private async Task<IActionResult> NewForm(NewItemForm form)
     {

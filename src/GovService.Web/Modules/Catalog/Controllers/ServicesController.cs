@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using GovService.Web.Modules.Catalog.Browse;
 using GovService.Web.Modules.Catalog.Domain;
 using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.CodeLists;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

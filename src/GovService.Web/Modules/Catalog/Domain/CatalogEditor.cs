@@ -16,6 +16,26 @@ public sealed class CatalogEditor(GovDbContext db, TimeProvider clock, ILogger<C
     public Task<ItemVersion?> LoadVersionAsync(Guid versionId, CancellationToken ct) =>
         db.Set<ItemVersion>().Include(v => v.Materials).Include(v => v.Fields).FirstOrDefaultAsync(v => v.Id == versionId, ct);
 
+    /// <summary>The item and its draft (materials and fields in their order), tracked for editing; the draft is null when there is none.</summary>
+    public async Task<(ServiceItem? Item, ItemVersion? Draft)> DraftOfAsync(string basicCode, CancellationToken ct)
+    {
+        var item = await db.Set<ServiceItem>().FirstOrDefaultAsync(i => i.BasicCode == basicCode, ct);
+        if (item is null)
+        {
+            return (null, null);
+        }
+
+        var draft = await db.Set<ItemVersion>().Include(v => v.Materials).Include(v => v.Fields)
+            .FirstOrDefaultAsync(v => v.ItemId == item.Id && v.Status == VersionStatus.Draft, ct);
+        if (draft is not null)
+        {
+            draft.Materials = [.. draft.Materials.OrderBy(m => m.Position)];
+            draft.Fields = [.. draft.Fields.OrderBy(f => f.Position)];
+        }
+
+        return (item, draft);
+    }
+
     public ServiceItem CreateItem(string basicCode, string implementationCode, Guid departmentId, string user)
     {
         var item = new ServiceItem

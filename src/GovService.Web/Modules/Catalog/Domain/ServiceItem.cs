@@ -1,6 +1,7 @@
 using GovService.Web.Infrastructure.Auditing;
 using GovService.Web.Infrastructure.Web;
 using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.CodeLists;
 
 namespace GovService.Web.Modules.Catalog.Domain;
 

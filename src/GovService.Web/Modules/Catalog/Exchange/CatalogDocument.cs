@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GovService.Web.Shared.CodeLists;
 
 namespace GovService.Web.Modules.Catalog.Exchange;
 

@@ -1,5 +1,6 @@
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Domain;
+using GovService.Web.Shared.CodeLists;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Catalog.Exchange;

@@ -1,3 +1,4 @@
+using GovService.Web.Shared.CodeLists;
 using GovService.Web.Shared.Files;
 using System.Text.Json;
 using System.Text.RegularExpressions;

@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Certificates.Domain;
-using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Modules.Certificates.Licences;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using QRCoder;
 
 namespace GovService.Web.Modules.Certificates.Controllers;
@@ -19,21 +17,21 @@ public sealed record LicencePage(Licence Licence, string VerifyUrl, string QrDat
 /// </summary>
 [Area(CertificatesModule.Name)]
 [Authorize]
-public sealed class LicencesController(GovDbContext db, IOrganizationDirectory organization, IEnumerable<Intake.Contracts.ILicenceUseCheck> useChecks, TimeProvider clock, ILogger<LicencesController> logger) : Controller
+public sealed class LicencesController(LicenceQueries licences, LicenceAccess access, RecordLicenceUse recordUse, RevokeLicence revoke, ILogger<LicencesController> logger) : Controller
 {
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     [HttpGet("my/licences")]
     [Authorize(Roles = Roles.Citizen)]
     public async Task<IActionResult> Wallet(CancellationToken ct) =>
-        View(await db.Set<Licence>().AsNoTracking().Where(x => x.HolderUserId == Me).OrderBy(x => x.State).ThenByDescending(x => x.IssuedOn).ThenByDescending(x => x.CreatedAt).ToListAsync(ct));
+        View(await licences.WalletAsync(Me, ct));
 
     /// <summary>The licence; staff opening it are recorded with the reason they give (用证事由), the holder is not.</summary>
     [HttpGet("licences/{id:guid}")]
-    public async Task<IActionResult> Show(Guid id, [MaxLength(300)] string? reason, CancellationToken ct)
+    public async Task<IActionResult> Show(Guid id, [MaxLength(RecordLicenceUse.ReasonMax)] string? reason, CancellationToken ct)
     {
-        var licence = await db.Set<Licence>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        var (may, mayRevoke) = licence is null ? (false, false) : await AccessAsync(licence, ct);
+        var licence = await licences.FindAsync(id, ct);
+        var (may, mayRevoke) = licence is null ? (false, false) : await access.ForAsync(licence, Reader, ct);
         if (licence is null || !may)
         {
             return NotFound();
@@ -41,20 +39,10 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
 
         if (licence.HolderUserId != Me)
         {
-            var staff = await organization.FindStaffAsync(Me, ct);
-            db.Add(new LicenceUse
-            {
-                LicenceId = id,
-                StaffId = staff?.StaffId,
-                StaffName = staff?.Name ?? User.Identity?.Name ?? "",
-                Office = staff?.HallName ?? staff?.DepartmentName ?? "",
-                Reason = string.IsNullOrWhiteSpace(reason) ? "查看证照" : reason.Trim()[..Math.Min(300, reason.Trim().Length)],
-                At = clock.GetUtcNow().ToUniversalTime(),
-            });
-            await db.SaveChangesAsync(ct);
+            await recordUse.RunAsync(id, Me, User.Identity?.Name, reason, ct);
         }
 
-        ViewData["Uses"] = await db.Set<LicenceUse>().AsNoTracking().Where(u => u.LicenceId == id).OrderByDescending(u => u.Id).Take(20).ToListAsync(ct);
+        ViewData["Uses"] = await licences.UsesAsync(id, ct);
 
         var url = VerifyUrl(licence);
         return View(new LicencePage(licence, url, "data:image/png;base64," + Convert.ToBase64String(QrPng(url)), mayRevoke));
@@ -64,8 +52,8 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
     [HttpGet("licences/{id:guid}/pdf")]
     public async Task<IActionResult> Pdf(Guid id, [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var licence = await db.Set<Licence>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        var (may, _) = licence is null ? (false, false) : await AccessAsync(licence, ct);
+        var licence = await licences.FindAsync(id, ct);
+        var (may, _) = licence is null ? (false, false) : await access.ForAsync(licence, Reader, ct);
         if (licence is null || !may)
         {
             return NotFound();
@@ -97,57 +85,15 @@ public sealed class LicencesController(GovDbContext db, IOrganizationDirectory o
     [HttpPost("licences/{id:guid}/revoke")]
     public async Task<IActionResult> Revoke(Guid id, [MaxLength(500)] string? reason, CancellationToken ct)
     {
-        var licence = await db.Set<Licence>().FirstOrDefaultAsync(x => x.Id == id, ct);
-        var (_, mayRevoke) = licence is null ? (false, false) : await AccessAsync(licence, ct);
-        if (licence is null || !mayRevoke)
+        var outcome = await revoke.RunAsync(id, Reader, reason, ModelState.IsValid, User.Identity?.Name, ct);
+        if (outcome == RevokeOutcome.NotFound)
         {
             return NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || !ModelState.IsValid || licence.State != LicenceState.Valid)
-        {
-            TempData["Flash"] = "Licence.RevokeRefused";
-            return Redirect($"/licences/{id}");
-        }
-
-        licence.State = LicenceState.Revoked;
-        licence.RevokedAt = clock.GetUtcNow().ToUniversalTime();
-        licence.RevokeReason = reason.Trim();
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Licence {Identifier} revoked by {User}", licence.Identifier, User.Identity?.Name);
-        TempData["Flash"] = "Licence.Revoked";
+        TempData["Flash"] = outcome == RevokeOutcome.Revoked ? "Licence.Revoked" : "Licence.RevokeRefused";
         return Redirect($"/licences/{id}");
     }
 
-    private async Task<(bool May, bool MayRevoke)> AccessAsync(Licence licence, CancellationToken ct)
-    {
-        if (licence.HolderUserId == Me)
-        {
-            return (true, false);
-        }
-
-        if (User.IsInRole(Roles.Admin))
-        {
-            return (true, true);
-        }
-
-        var staff = await organization.FindStaffAsync(Me, ct);
-        if (staff is null)
-        {
-            return (false, false);
-        }
-
-        var issuing = staff.DepartmentId is { } department && (await organization.DepartmentsAsync(ct)).Any(d => d.Id == department && d.CreditCode == licence.IssuerCode);
-        var delivering = staff.HallId is not null && staff.HallId == licence.HallId;
-        var usedHere = false;
-        if (!issuing && !delivering && staff.HallId is { } hall)
-        {
-            foreach (var check in useChecks)
-            {
-                usedHere |= await check.UsedByHallAsync(licence.Id, hall, ct);
-            }
-        }
-
-        return (issuing || delivering || usedHere, issuing && User.IsInRole(Roles.Reviewer));
-    }
+    private LicenceReader Reader => new(Me, User.IsInRole(Roles.Admin), User.IsInRole(Roles.Reviewer));
 }

@@ -62,4 +62,17 @@ public sealed class Licence : IAudited
     public string KeyId { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public uint RowVersion { get; set; }
+
+    /// <summary>吊销, with the reason; verification says revoked at once. Only a valid licence can be revoked.</summary>
+    public void Revoke(string reason, DateTimeOffset at)
+    {
+        if (State != LicenceState.Valid)
+        {
+            throw new InvalidOperationException($"Licence {Identifier} is {State}; only a valid licence can be revoked.");
+        }
+
+        State = LicenceState.Revoked;
+        RevokedAt = at.ToUniversalTime();
+        RevokeReason = reason.Trim();
+    }
 }

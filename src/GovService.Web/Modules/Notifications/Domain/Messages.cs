@@ -13,6 +13,9 @@ public sealed class InboxMessage
     public string Link { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>Read now, unless it was read before (the first reading is the one kept).</summary>
+    public void MarkRead(DateTimeOffset at) => ReadAt ??= at.ToUniversalTime();
 }
 
 public enum OutboxChannel

@@ -1,6 +1,6 @@
-namespace GovService.Web.Modules.Catalog.Domain;
+namespace GovService.Web.Shared.CodeLists;
 
-/// <summary>GB/T 39046-2020 appendix A code lists used by the catalog, with their Chinese names (the standard's own words).</summary>
+/// <summary>GB/T 39046-2020 appendix A code lists, shared by every module, with their Chinese names (the standard's own words).</summary>
 public static class CodeLists
 {
     /// <summary>A.1 事项类型</summary>
