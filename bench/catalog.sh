@@ -4,6 +4,8 @@
 # Usage: bench/catalog.sh [seconds]   (default 20 s per measurement)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib-publish.sh
+source "$ROOT/bench/lib-publish.sh"
 SECONDS_PER_RUN="${1:-20}"
 CONNECTIONS=32
 PORT="${BENCH_PORT:-5099}"
@@ -38,7 +40,7 @@ PG_LAT="$(grep -Eo 'latency average = [0-9.]+ ms' <<<"$PGBENCH" | cut -d' ' -f4)
 
 echo "== publishing and starting the portal (Release) on 127.0.0.1:$PORT"
 # Published to the run's own folder, so a build of src/ during the run cannot change the binaries under test.
-dotnet publish "$ROOT/src/GovService.Web/GovService.Web.csproj" -c Release -nologo -v quiet -o "$WORK/portal" >"$WORK/build.log" 2>&1 \
+publish_portal "$ROOT/src/GovService.Web/GovService.Web.csproj" "$WORK/portal" "$WORK/build.log" \
   || { tail -n 30 "$WORK/build.log" >&2; echo "portal build failed" >&2; exit 1; }
 (
   cd "$WORK/portal"

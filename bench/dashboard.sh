@@ -13,6 +13,8 @@
 #   BENCH_KEEP_DB=1              keep the database govservice_bench_dash afterwards (dropped otherwise)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib-publish.sh
+source "$ROOT/bench/lib-publish.sh"
 SECONDS_PER_RUN="${1:-20}"
 CASES="${BENCH_CASES:-1000000}"
 CONNECTIONS="${BENCH_CONNECTIONS:-1 8 16}"
@@ -52,7 +54,7 @@ command -v wrk >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] && apt-get install -y -qq
 psql -d postgres -qc "DROP DATABASE IF EXISTS $APP_DB WITH (FORCE)" && psql -d postgres -qc "CREATE DATABASE $APP_DB"
 
 echo "== building the portal (Release)"
-dotnet publish "$ROOT/src/GovService.Web/GovService.Web.csproj" -c Release -nologo -v quiet -o "$WORK/portal" >"$WORK/build.log" 2>&1 \
+publish_portal "$ROOT/src/GovService.Web/GovService.Web.csproj" "$WORK/portal" "$WORK/build.log" \
   || { grep -E "error" "$WORK/build.log" | sort -u | head -n 20 >&2; echo "portal build failed" >&2; exit 1; }
 
 echo "== starting the portal on 127.0.0.1:$PORT (migrates and seeds the demo county; Hangfire server off)"

@@ -24,6 +24,10 @@ tpcb_figure() {
 # Publishes project $1 (Release) to $WORK/$2, its log in $WORK/build-$2.log; on failure names the errors on stderr
 # and returns 1.
 publish_program() {
+  if [ "${1##*/}" = GovService.Web.csproj ]; then
+    publish_portal "$1" "$WORK/$2" "$WORK/build-$2.log" || { cat "$WORK/build-$2.log" | grep -E "error|BENCH_PORTAL" | sort -u | head -n 20 >&2; return 1; }
+    return 0
+  fi
   dotnet publish "$1" -c Release -nologo -v quiet -o "$WORK/$2" >"$WORK/build-$2.log" 2>&1 \
     || { grep -E "error" "$WORK/build-$2.log" | sort -u | head -n 20 >&2; return 1; }
 }
@@ -58,3 +62,6 @@ stop_process() {
     kill -9 "$pid" 2>/dev/null || true
   fi
 }
+
+# The portal is published through publish_portal (BENCH_PORTAL: publish once for a series).
+. "$(dirname "${BASH_SOURCE[0]}")/lib-publish.sh"

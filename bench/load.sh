@@ -20,6 +20,8 @@
 # Targets (issue 8, this 2-core machine): zero errors; p95 < 200 ms for pages; portal < 400 MB.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib-publish.sh
+source "$ROOT/bench/lib-publish.sh"
 SECONDS_PER_RUN="${1:-60}"
 CASES="${BENCH_CASES:-1000000}"
 CITIZENS="${BENCH_CITIZENS:-100000}"
@@ -57,7 +59,7 @@ trap 'exit 130' INT TERM
 "$ROOT/gov.sh" db >/dev/null
 
 echo "== building the portal (Release)"
-dotnet publish "$ROOT/src/GovService.Web/GovService.Web.csproj" -c Release -nologo -v quiet -o "$WORK/portal" >"$WORK/build.log" 2>&1 \
+publish_portal "$ROOT/src/GovService.Web/GovService.Web.csproj" "$WORK/portal" "$WORK/build.log" \
   || { grep -E "error" "$WORK/build.log" | sort -u | head -n 20 >&2; echo "portal build failed" >&2; exit 1; }
 
 # start_portal JOBS: the published portal with production settings (Hangfire server on or off).

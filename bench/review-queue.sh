@@ -15,6 +15,8 @@
 #   BENCH_KEEP_DB=1              keep the database govservice_bench_queue afterwards (it is dropped otherwise)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib-publish.sh
+source "$ROOT/bench/lib-publish.sh"
 SECONDS_PER_RUN="${1:-20}"
 CASES="${BENCH_CASES:-1000000}"
 CONNECTIONS="${BENCH_CONNECTIONS:-1 8 16}"
@@ -64,7 +66,7 @@ MAX_C=0; for c in $CONNECTIONS; do [ "$c" -gt "$MAX_C" ] && MAX_C=$c; done
 
 echo "== building the portal (Release)"
 # Published to a private folder, so a concurrent build of src/ cannot change the running binaries.
-dotnet publish "$ROOT/src/GovService.Web/GovService.Web.csproj" -c Release -nologo -v quiet -o "$WORK/portal" >"$WORK/build.log" 2>&1 \
+publish_portal "$ROOT/src/GovService.Web/GovService.Web.csproj" "$WORK/portal" "$WORK/build.log" \
   || { grep -E "error" "$WORK/build.log" | sort -u | head -n 20 >&2; echo "portal build failed" >&2; exit 1; }
 
 # start_portal 1 logs every SQL command EF sends (for the diagnostic pass only; it costs time per query).

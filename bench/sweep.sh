@@ -21,6 +21,8 @@
 #   BENCH_KEEP_DB=1                  keep the database govservice_bench_sweep (the last size) afterwards
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/lib-publish.sh
+source "$ROOT/bench/lib-publish.sh"
 SIZES="${BENCH_SIZES:-100000 1000000}"
 STEADY="${BENCH_STEADY:-3}"
 PORT="${BENCH_PORT:-5097}"
@@ -72,7 +74,7 @@ echo "== building the portal (Release)"
 # neither collides with this one nor changes the binaries under test.
 mkdir -p "$WORK/src"
 tar -C "$ROOT" --exclude=bin --exclude=obj --exclude=logs -cf - .editorconfig Directory.Build.props Directory.Packages.props src/GovService.Web | tar -C "$WORK/src" -xf -
-dotnet publish "$WORK/src/src/GovService.Web/GovService.Web.csproj" -c Release -nologo -v quiet -o "$WORK/portal" >"$WORK/build.log" 2>&1 \
+publish_portal "$WORK/src/src/GovService.Web/GovService.Web.csproj" "$WORK/portal" "$WORK/build.log" \
   || { grep -E "error" "$WORK/build.log" | sort -u | head -n 20 >&2; echo "portal build failed" >&2; exit 1; }
 
 CONN="Host=127.0.0.1;Port=$PG_PORT;Username=gov;Password=$PG_PASSWORD;Database=$APP_DB"
