@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using GovService.Web.Modules.Notifications.Contracts;
+using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Modules.Supervision.Answering;
+using Microsoft.Extensions.Localization;
+
+namespace GovService.Web.Modules.Supervision.Orders;
+
+/// <summary>The addressed department (or hall) answers an open 督办单; the supervisors at the order's level are told.</summary>
+public sealed class AnswerOrder(OrderQueries orders, AnswerAddressedWork answering, IOrganizationDirectory organization, IStringLocalizer<SharedResource> l)
+{
+    public async Task<WorkResult<OrderPage>> RunAsync(Guid id, ClaimsPrincipal user, string? result, CancellationToken ct)
+    {
+        var (order, viewer) = await orders.FindAsync(id, user, ct);
+        var (outcome, error) = await answering.AnswerAsync(
+            order,
+            viewer,
+            result,
+            async () =>
+            {
+                var supervisors = await organization.SupervisorsOverHallAsync(order!.HallId, Math.Max(1, order.Level), ct);
+                return [.. supervisors.Select(s => new Notice($"order:{order.Id}:answered", s.UserId, null,
+                    l["Supervision.Order.Answered.Title", order.Number, order.CaseNumber].Value, order.Result, $"/supervision/orders/{order.Id}"))];
+            },
+            ("Supervision.Order.AnswerRequired", "Supervision.Order.NotOpen"),
+            ct);
+        return outcome is WorkOutcome.Done or WorkOutcome.NotFound
+            ? new WorkResult<OrderPage>(outcome)
+            : new WorkResult<OrderPage>(outcome, await orders.PageAsync(order!, viewer!, error, ct));
+    }
+}
