@@ -37,6 +37,7 @@ public static class SupervisionModule
         services.AddScoped<Complaints.FileComplaint>();
         services.AddScoped<Complaints.AnswerComplaint>();
         services.AddScoped<Rectifications.RectificationQueries>();
+        services.AddScoped<Rectifications.RectificationSteps>();
         services.AddScoped<Rectifications.FeedBackRectification>();
         services.AddScoped<Rectifications.AppealRating>();
         services.AddScoped<Rectifications.DecideAppeal>();

@@ -14,32 +14,41 @@ public sealed class AnswerAddressedWork(SupervisionWork work, TimeProvider clock
 {
     public const int AnswerMax = 2000;
 
-    /// <summary>The outcome and, when refused, the error to show (<paramref name="invalid"/> or <paramref name="conflict"/>, resource keys).</summary>
-    public async Task<(WorkOutcome Outcome, string? Error)> AnswerAsync(
-        IAnswerable? addressed,
-        SupervisionViewer? viewer,
+    /// <param name="found">The work as the user may see it (both null when they may not).</param>
+    /// <param name="posted">The answer as posted.</param>
+    /// <param name="errors">The resource keys of the refusals: a missing or long text, work no longer awaiting an answer.</param>
+    /// <param name="notices">Who is told of the answer, and what; called once the answer is recorded.</param>
+    /// <param name="page">The page to show again with an error.</param>
+    public async Task<WorkResult<TPage>> AnswerAsync<TWork, TPage>(
+        (TWork? Work, SupervisionViewer? Viewer) found,
         string? posted,
-        Func<Task<IReadOnlyCollection<Notice>>> notices,
         (string Invalid, string Conflict) errors,
+        Func<TWork, Task<IReadOnlyCollection<Notice>>> notices,
+        Func<TWork, SupervisionViewer, string, Task<TPage>> page,
         CancellationToken ct)
+        where TWork : class, IAnswerable
+        where TPage : class
     {
-        if (addressed is null || viewer is null || !viewer.MayAnswer(addressed.DepartmentId, addressed.HallId))
+        if (found is not ({ } addressed, { } viewer) || !viewer.MayAnswer(addressed.DepartmentId, addressed.HallId))
         {
-            return (WorkOutcome.NotFound, null);
+            return WorkResult<TPage>.NotFound;
         }
 
         var text = (posted ?? "").Trim();
         if (text.Length is 0 or > AnswerMax)
         {
-            return (WorkOutcome.Invalid, l[errors.Invalid]);
+            return new(WorkOutcome.Invalid, await page(addressed, viewer, l[errors.Invalid]));
         }
 
-        if (!addressed.AwaitsAnswer)
+        if (addressed.AwaitsAnswer)
         {
-            return (WorkOutcome.Conflict, l[errors.Conflict]);
+            addressed.RecordAnswer(text, viewer.Staff.Name, clock.GetUtcNow());
+            if (await work.SaveAndPostAsync(await notices(addressed), ct))
+            {
+                return WorkResult<TPage>.Done;
+            }
         }
 
-        addressed.RecordAnswer(text, viewer.Staff.Name, clock.GetUtcNow());
-        return await work.SaveAndPostAsync(await notices(), ct) ? (WorkOutcome.Done, null) : (WorkOutcome.Conflict, l[errors.Conflict]);
+        return new(WorkOutcome.Conflict, await page(addressed, viewer, l[errors.Conflict]));
     }
 }
