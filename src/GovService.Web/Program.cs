@@ -75,6 +75,8 @@ services.AddHttpContextAccessor();
 services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddSingleton<AuditInterceptor>();
 services.AddScoped<AuditChain>();
+// Every numbered document (督办, 投诉, 整改 …) is drawn on the request's context, inside its transaction.
+services.AddScoped(sp => new GovService.Web.Shared.Numbering.DocumentNumbers(sp.GetRequiredService<GovDbContext>(), sp.GetRequiredService<TimeProvider>()));
 // Pooled: a request reuses a context instead of building its internal services again (a fifth of the CPU of a
 // light page went there). Per-use settings (the sweep's command timeout) are reset when a context returns.
 services.AddDbContextPool<GovDbContext>((sp, options) => options

@@ -1,6 +1,5 @@
 using System.Net;
 using GovService.IntegrationTests.Infrastructure;
-using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Notifications.Domain;
 using GovService.Web.Modules.Supervision.Domain;
@@ -32,15 +31,7 @@ public sealed class RatingTests(PortalFactory portal) : IAsyncLifetime
 
         await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
         var accepted = await portal.WithDbAsync(db => db.Set<Case>().OrderByDescending(c => c.CreatedAt).FirstAsync(c => c.BasicCode == FoodLicence));
-        using var reviewer = portal.NewBrowser();
-        await reviewer.LoginAsync("reviewer");
-        foreach (var stage in new[] { 1, 2 })
-        {
-            var task = await portal.WithDbAsync(db => db.Set<ReviewTask>().SingleAsync(t => t.CaseId == accepted.Id && t.Stage == stage));
-            await reviewer.SubmitAsync("/review", $"/review/tasks/{task.Id}/claim", []);
-            await reviewer.SubmitAsync($"/review/tasks/{task.Id}", $"/review/tasks/{task.Id}/{(stage == 1 ? "pass" : "decide")}", new Dictionary<string, string> { ["Opinion"] = "符合条件", ["Decision"] = "approve" });
-        }
-
+        await ReviewJourney.ApproveAsync(portal, accepted.Id);
         var handed = await clerk.SubmitAsync("/window/delivery", $"/window/delivery/{accepted.Id}", new Dictionary<string, string> { ["method"] = "Pickup", ["recipient"] = "张伟", ["recipientId"] = Demo.CitizenId });
         Assert.Equal(HttpStatusCode.Redirect, handed.StatusCode);
         var done = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == accepted.Id));

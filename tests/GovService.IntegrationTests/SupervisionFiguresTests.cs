@@ -135,9 +135,10 @@ public sealed partial class SupervisionFiguresTests(PortalFactory portal) : IAsy
         Assert.True(before.Open >= 1);
 
         // Four months later (beyond the 90 recent days) the case is decided: its old day is recomputed all the same.
+        portal.Clock.Set(new DateTimeOffset(2027, 3, 29, 10, 0, 0, TimeSpan.Zero));
+        await ReviewJourney.ApproveAsync(portal, accepted.Id);
+        Assert.Equal(CaseState.AwaitingDelivery, (await LatestAsync("361131199505050024")).State);
         portal.Clock.Set(new DateTimeOffset(2027, 3, 30, 9, 0, 0, TimeSpan.FromHours(8)));
-        await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == accepted.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, CaseState.Approved).SetProperty(c => c.DecidedAt, new DateTimeOffset(2027, 3, 29, 10, 0, 0, TimeSpan.Zero))));
         await RefreshFiguresAsync();
         var after = await DayAsync();
         Assert.Equal(before.Open - 1, after.Open);

@@ -131,9 +131,9 @@ public sealed class SupervisionTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Contains("云溪县政务服务中心", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        // When the case is decided, the sweep closes its cards and keeps them.
-        await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == accepted.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.State, CaseState.Approved)));
-        await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE gov.apr_tasks SET state = 7 WHERE case_id = {0}", accepted.Id));
+        // When the case is decided (the reviewer passes and approves it; it waits for delivery), the sweep closes its cards and keeps them.
+        await ReviewJourney.ApproveAsync(portal, accepted.Id);
+        Assert.Equal(CaseState.AwaitingDelivery, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == accepted.Id).Select(c => c.State).SingleAsync()));
         await SweepThreeTimesAtOnceAsync(NextWorkingDayAfter(late));
         Assert.All(await CardsAsync(accepted.Id), c => Assert.NotNull(c.ClosedAt));
 

@@ -1,5 +1,6 @@
 using GovService.Web.Modules.Supervision.Data;
 using GovService.Web.Modules.Supervision.Sweep;
+using GovService.Web.Shared.Numbering;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,27 @@ public static class SupervisionModule
         services.AddScoped<Dashboard.SupervisionScope>();
         services.AddMemoryCache();
         services.AddScoped<Dashboard.DashboardQueries>();
+        services.AddScoped<Dashboard.CaseStoryQueries>();
+        services.AddScoped<SupervisionWork>();
+        services.AddScoped<Answering.AnswerAddressedWork>();
+        services.AddScoped<Orders.OrderQueries>();
+        services.AddScoped<Orders.AnswerOrder>();
+        services.AddScoped<Orders.CloseOrder>();
+        services.AddScoped<Orders.IssueOrder>();
+        services.AddScoped<Complaints.ComplaintQueries>();
+        services.AddScoped<Complaints.FileComplaint>();
+        services.AddScoped<Complaints.AnswerComplaint>();
+        services.AddScoped<Rectifications.RectificationQueries>();
+        services.AddScoped<Rectifications.RectificationSteps>();
+        services.AddScoped<Rectifications.FeedBackRectification>();
+        services.AddScoped<Rectifications.AppealRating>();
+        services.AddScoped<Rectifications.DecideAppeal>();
         services.AddScoped<Ratings.RatingDesk>();
+        services.AddScoped<Ratings.GiveRating>();
+        services.AddScoped<Ratings.RateRectification>();
+        services.AddScoped<CardRules.CardRuleQueries>();
+        services.AddScoped<CardRules.SaveCardRule>();
+        services.AddScoped<CardRules.DeleteCardRule>();
         return services;
     }
 
@@ -65,8 +86,8 @@ public static class SupervisionModule
         builder.ApplyConfiguration(new ComplaintConfiguration());
         builder.ApplyConfiguration(new CaseDayFactsConfiguration());
         builder.ApplyConfiguration(new SweepStateConfiguration());
-        builder.HasSequence<long>("sup_order_numbers");
-        builder.HasSequence<long>("sup_rectification_numbers");
-        builder.HasSequence<long>("sup_complaint_numbers");
+        builder.HasSequence<long>(DocumentSeries.SupervisionOrder.Sequence);
+        builder.HasSequence<long>(DocumentSeries.Rectification.Sequence);
+        builder.HasSequence<long>(DocumentSeries.Complaint.Sequence);
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
-using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Modules.Supervision.Dashboard;
@@ -10,7 +9,6 @@ using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GovService.Web.Modules.Supervision.Controllers;
@@ -56,9 +54,9 @@ public sealed record CaseStoryPage(string CaseNumber, FlaggedCase Flags, IReadOn
 [Authorize(Roles = Roles.Supervisor)]
 [Route("supervision")]
 public sealed class DashboardController(
-    GovDbContext db,
     SupervisionScope scopes,
     DashboardQueries queries,
+    CaseStoryQueries stories,
     IOrganizationDirectory organization,
     ICatalogDirectory catalog,
     IOptions<SupervisionOptions> options,
@@ -138,9 +136,7 @@ public sealed class DashboardController(
 
         var filter = Period(from, to);
         var halls = viewer.Halls;
-        var bad = await db.Set<Rating>().AsNoTracking()
-            .Where(r => r.HallId != null && halls.Contains(r.HallId.Value) && r.RatedOn >= filter.From && r.RatedOn <= filter.To && r.Level >= Satisfaction.Dissatisfied)
-            .OrderByDescending(r => r.RatedAt).Take(200).ToListAsync(ct);
+        var bad = await stories.BadRatingsAsync(halls, filter, ct);
         return View(new RatingsPage(filter, (await queries.LiveAsync(halls, filter, clock.Today(), ct)).Ratings, await queries.RatingsByStaffAsync(halls, filter, ct), bad));
     }
 
@@ -174,9 +170,7 @@ public sealed class DashboardController(
             return NotFound();
         }
 
-        var cards = await db.Set<Card>().AsNoTracking().Where(c => c.CaseNumber == number).OrderBy(c => c.IssuedAt).ToListAsync(ct);
-        var orders = await db.Set<SupervisionOrder>().AsNoTracking().Where(o => o.CaseNumber == number).OrderBy(o => o.IssuedAt).ToListAsync(ct);
-        var ratings = await db.Set<Rating>().AsNoTracking().Where(r => r.CaseNumber == number).OrderBy(r => r.RatedAt).ToListAsync(ct);
+        var (cards, orders, ratings) = await stories.OfCaseAsync(number, ct);
         return View(new CaseStoryPage(number, flags, cards, orders, ratings, await DepartmentNamesAsync(ct)));
     }
 

@@ -32,17 +32,17 @@ public sealed class RatingsController(RatingDesk desk) : Controller
 
     [HttpPost("")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Rate(string number, long step, int level, int? channel, [MaxLength(500)] string? comment, CancellationToken ct)
+    public async Task<IActionResult> Rate(string number, long step, int level, int? channel, [MaxLength(500)] string? comment, [FromServices] GiveRating rate, CancellationToken ct)
     {
-        var (outcome, error) = await desk.RateAsync(number, Me, step, level, channel ?? (int)ChannelOfRequest(), comment, ct);
+        var (outcome, error) = await rate.RunAsync(number, Me, step, level, channel ?? (int)ChannelOfRequest(), comment, ct);
         return await AfterAsync(number, outcome, error, step, level, comment, "Rating.Thanks", ct);
     }
 
     [HttpPost("rectification/{orderId:guid}")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Rerate(string number, Guid orderId, int level, [MaxLength(500)] string? comment, CancellationToken ct)
+    public async Task<IActionResult> Rerate(string number, Guid orderId, int level, [MaxLength(500)] string? comment, [FromServices] RateRectification rerate, CancellationToken ct)
     {
-        var (outcome, error) = await desk.RerateAsync(number, Me, orderId, level, comment, ct);
+        var (outcome, error) = await rerate.RunAsync(number, Me, orderId, level, comment, ct);
         return await AfterAsync(number, outcome, error, -1, level, comment, "Rating.RectificationThanks", ct);
     }
 

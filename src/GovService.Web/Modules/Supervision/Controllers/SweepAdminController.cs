@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Supervision.CardRules;
 using GovService.Web.Modules.Supervision.Domain;
 using GovService.Web.Modules.Supervision.Sweep;
 using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +17,7 @@ public sealed record SweepAdminPage(IReadOnlyList<CardRule> Rules, SupervisionOp
 [Area(SupervisionModule.Name)]
 [Authorize(Policy = Policies.AdminOnly)]
 [Route("admin/supervision")]
-public sealed class SweepAdminController(GovDbContext db, DeadlineSweep sweep, Dashboard.CaseFactsRefresh figures, IOptions<SupervisionOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class SweepAdminController(CardRuleQueries rules, DeadlineSweep sweep, Dashboard.CaseFactsRefresh figures, IOptions<SupervisionOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await PageAsync(null, null, ct));
@@ -49,46 +48,30 @@ public sealed class SweepAdminController(GovDbContext db, DeadlineSweep sweep, D
 
     [HttpPost("rules")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> SaveRule([MaxLength(12)] string? basicCode, [MaxLength(100)] string? stepName, int? yellowPercent, int? yellowDaysLeft, CancellationToken ct)
+    public async Task<IActionResult> SaveRule(
+        [MaxLength(12)] string? basicCode,
+        [MaxLength(100)] string? stepName,
+        int? yellowPercent,
+        int? yellowDaysLeft,
+        [FromServices] SaveCardRule save,
+        CancellationToken ct)
     {
-        var code = (basicCode ?? "").Trim();
-        var step = (stepName ?? "").Trim();
-        string? error = null;
-        if (code.Length != 12 || !code.All(char.IsAsciiDigit))
-        {
-            error = l["Supervision.Rule.BadCode"].Value;
-        }
-        else if (yellowPercent is null && yellowDaysLeft is null)
-        {
-            error = l["Supervision.Rule.NeedOne"].Value;
-        }
-        else if (yellowPercent is < 1 or > 100 || yellowDaysLeft is < 0 or > 60 || step.Length > 100)
-        {
-            error = l["Supervision.Rule.OutOfRange"].Value;
-        }
-
+        var error = await save.RunAsync(new CardRuleForm(basicCode, stepName, yellowPercent, yellowDaysLeft, User.Identity?.Name ?? ""), ct);
         if (error is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Index", await PageAsync(null, error, ct));
         }
 
-        var rule = await db.Set<CardRule>().FirstOrDefaultAsync(r => r.BasicCode == code && r.StepName == step, ct) ?? db.Add(new CardRule { BasicCode = code, StepName = step }).Entity;
-        rule.YellowPercent = yellowPercent;
-        rule.YellowDaysLeft = yellowDaysLeft;
-        rule.UpdatedBy = User.Identity?.Name ?? "";
-        rule.UpdatedAt = clock.GetUtcNow().ToUniversalTime();
-        await db.SaveChangesAsync(ct);
         TempData["Flash"] = "Supervision.Rule.Saved";
         return Redirect("/admin/supervision");
     }
 
     [HttpPost("rules/{id:guid}/delete")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> DeleteRule(Guid id, CancellationToken ct)
+    public async Task<IActionResult> DeleteRule(Guid id, [FromServices] DeleteCardRule delete, CancellationToken ct)
     {
-        var deleted = await db.Set<CardRule>().Where(r => r.Id == id).ExecuteDeleteAsync(ct);
-        if (deleted == 0)
+        if (!await delete.RunAsync(id, ct))
         {
             return NotFound();
         }
@@ -98,5 +81,5 @@ public sealed class SweepAdminController(GovDbContext db, DeadlineSweep sweep, D
     }
 
     private async Task<SweepAdminPage> PageAsync(SweepResult? result, string? error, CancellationToken ct) =>
-        new(await db.Set<CardRule>().AsNoTracking().OrderBy(r => r.BasicCode).ThenBy(r => r.StepName).ToListAsync(ct), options.Value, result, error);
+        new(await rules.ListAsync(ct), options.Value, result, error);
 }

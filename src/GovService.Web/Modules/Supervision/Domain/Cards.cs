@@ -83,7 +83,7 @@ public enum OrderState
 /// department (or the accepting hall when no department holds the case), answered in the portal before its
 /// response date; unanswered it escalates one level (level 1: the nearest supervisors, level 2: the next up).
 /// </summary>
-public sealed class SupervisionOrder : IAddressedToOffice
+public sealed class SupervisionOrder : IAnswerable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -139,6 +139,37 @@ public sealed class SupervisionOrder : IAddressedToOffice
     public uint RowVersion { get; set; }
 
     public bool IsSettled => State is OrderState.Closed or OrderState.Moot;
+
+    public bool AwaitsAnswer => State == OrderState.Open;
+
+    /// <summary>监察结果: the addressed department (or hall) answers an open order; the supervisors over the hall are told.</summary>
+    public void RecordAnswer(string text, string byName, DateTimeOffset at)
+    {
+        if (!AwaitsAnswer)
+        {
+            throw new InvalidOperationException($"Order {Number} is {State}; only an open order is answered.");
+        }
+
+        var now = at.ToUniversalTime();
+        Result = text.Trim();
+        AnsweredAt = now;
+        AnsweredByName = byName;
+        State = OrderState.Answered;
+        StateChangedAt = now;
+    }
+
+    /// <summary>办结: a supervisor accepts the answer of an answered order.</summary>
+    public void Close(string note, DateTimeOffset at)
+    {
+        if (State != OrderState.Answered)
+        {
+            throw new InvalidOperationException($"Order {Number} is {State}; only an answered order is closed.");
+        }
+
+        State = OrderState.Closed;
+        ClosingNote = note.Trim();
+        StateChangedAt = at.ToUniversalTime();
+    }
 
     /// <summary>The case it is about has ended: an order not yet settled closes as moot, with the reason as its note.</summary>
     public void CloseAsMoot(string reason, DateTimeOffset at)

@@ -137,6 +137,66 @@ public sealed class RectificationOrder : IAddressedToOffice
     public uint RowVersion { get; set; }
 
     public bool IsOverdue(DateOnly today) => State is RectificationState.Open && today > DueOn;
+
+    /// <summary>回访 and 整改反馈 on an open work order: the applicant may now rate the rectification.</summary>
+    public void FeedBack(string callbackNote, string rectification, string byName, DateTimeOffset at)
+    {
+        Require(RectificationState.Open, "fed back");
+        CallbackNote = callbackNote.Trim();
+        Rectification = rectification.Trim();
+        FedBackAt = at.ToUniversalTime();
+        FedBackByName = byName;
+        State = RectificationState.FedBack;
+    }
+
+    /// <summary>申诉 against the rating of an open work order; the rating waits for the supervisors' decision.</summary>
+    public void Appeal(Rating rating, string reason, DateTimeOffset at)
+    {
+        Require(RectificationState.Open, "appealed");
+        RequireOwn(rating);
+        AppealReason = reason.Trim();
+        AppealedAt = at.ToUniversalTime();
+        State = RectificationState.Appealed;
+        rating.Appeal = AppealState.Pending;
+    }
+
+    /// <summary>申诉复核: upheld, the work order is void and the rating stops counting; rejected, it is open again.</summary>
+    public void DecideAppeal(Rating rating, bool upheld, string note, string byName, DateTimeOffset at)
+    {
+        Require(RectificationState.Appealed, "decided on appeal");
+        RequireOwn(rating);
+        AppealDecision = note.Trim();
+        AppealDecidedAt = at.ToUniversalTime();
+        AppealDecidedByName = byName;
+        State = upheld ? RectificationState.Voided : RectificationState.Open;
+        rating.Appeal = upheld ? AppealState.Upheld : AppealState.Rejected;
+    }
+
+    /// <summary>The applicant rates the rectification they were fed back on; that closes the work order.</summary>
+    public void Rerate(Satisfaction level, string comment, DateTimeOffset at)
+    {
+        Require(RectificationState.FedBack, "rerated");
+        Rerating = level;
+        RerateComment = comment.Trim();
+        ReratedAt = at.ToUniversalTime();
+        State = RectificationState.Closed;
+    }
+
+    private void Require(RectificationState state, string what)
+    {
+        if (State != state)
+        {
+            throw new InvalidOperationException($"Work order {Number} is {State}; only a {state} one is {what}.");
+        }
+    }
+
+    private void RequireOwn(Rating rating)
+    {
+        if (rating.Id != RatingId)
+        {
+            throw new InvalidOperationException($"Rating {rating.Id} is not the one of work order {Number}.");
+        }
+    }
 }
 
 public enum ComplaintState
@@ -150,7 +210,7 @@ public enum ComplaintState
 /// handling the case (or the hall), answered by <see cref="DueOn"/> (working days, <c>Supervision:ComplaintWorkingDays</c>)
 /// and watched by the sweep like a case: an unanswered complaint past its date is reported to the supervisors once.
 /// </summary>
-public sealed class Complaint : IAddressedToOffice
+public sealed class Complaint : IAnswerable
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Number { get; set; } = "";
@@ -190,6 +250,22 @@ public sealed class Complaint : IAddressedToOffice
     /// <summary>When the sweep reported it overdue to the supervisors (once).</summary>
     public DateTimeOffset? EscalatedAt { get; set; }
     public uint RowVersion { get; set; }
+
+    public bool AwaitsAnswer => State == ComplaintState.Open;
+
+    /// <summary>反馈: the department (or hall) complained about answers once; the complainant is told.</summary>
+    public void RecordAnswer(string text, string byName, DateTimeOffset at)
+    {
+        if (!AwaitsAnswer)
+        {
+            throw new InvalidOperationException($"Complaint {Number} is {State}; only an open complaint is answered.");
+        }
+
+        Answer = text.Trim();
+        AnsweredAt = at.ToUniversalTime();
+        AnsweredByName = byName;
+        State = ComplaintState.Answered;
+    }
 
     /// <summary>超期天数 (calendar days past the promised date; 0 while in time).</summary>
     public int DaysOverdue(DateOnly today) => State == ComplaintState.Open && today > DueOn ? today.DayNumber - DueOn.DayNumber : 0;

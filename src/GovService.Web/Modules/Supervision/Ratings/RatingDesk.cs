@@ -1,12 +1,7 @@
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Intake.Contracts;
-using GovService.Web.Modules.Notifications.Contracts;
-using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Modules.Supervision.Domain;
-using GovService.Web.Shared.Calendar;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace GovService.Web.Modules.Supervision.Ratings;
@@ -31,17 +26,10 @@ public enum RateOutcome
 }
 
 /// <summary>
-/// 好差评 for applicants: what they may rate on one of their cases, the rating itself (a bad one opens the
-/// rectification work order in the same transaction and tells the department), and the rating of the rectification.
+/// 好差评 for applicants: what they may rate on one of their cases, each unit with its rating and work order. Rating
+/// is <see cref="GiveRating"/>; rating the rectification is <see cref="RateRectification"/>.
 /// </summary>
-public sealed class RatingDesk(
-    GovDbContext db,
-    INotifications notifications,
-    IOrganizationDirectory organization,
-    IWorkingCalendarProvider calendars,
-    IOptions<SupervisionOptions> options,
-    TimeProvider clock,
-    IStringLocalizer<SharedResource> l)
+public sealed class RatingDesk(GovDbContext db)
 {
     /// <summary>Steps at a window the applicant was present for, each rateable on its own (一次一评).</summary>
     public static readonly IReadOnlySet<string> WindowActions = new HashSet<string>(StringComparer.Ordinal)
@@ -88,160 +76,5 @@ public sealed class RatingDesk(
         }
 
         return new RatingSheet(rateable, units);
-    }
-
-    public static string? Check(int level, int channel, string? comment, IStringLocalizer l)
-    {
-        if (level is < 1 or > 5)
-        {
-            return l["Rating.LevelRequired"].Value;
-        }
-
-        if (channel is < 1 or > 7)
-        {
-            return l["Rating.ChannelInvalid"].Value;
-        }
-
-        var text = (comment ?? "").Trim();
-        if (text.Length > CommentMax)
-        {
-            return l["Rating.CommentTooLong", CommentMax].Value;
-        }
-
-        return level >= (int)Satisfaction.Dissatisfied && text.Length == 0 ? l["Rating.ReasonRequired"].Value : null;
-    }
-
-    /// <summary>Records a rating; a 差评 (4 or 5) opens the rectification work order with its due date and tells the department.</summary>
-    public async Task<(RateOutcome Outcome, string? Error)> RateAsync(string number, Guid userId, long stepId, int level, int channel, string? comment, CancellationToken ct)
-    {
-        var sheet = await SheetAsync(number, userId, ct);
-        var unit = sheet?.Units.FirstOrDefault(u => u.StepId == stepId);
-        if (sheet is null || unit is null)
-        {
-            return (RateOutcome.NotFound, null);
-        }
-
-        if (Check(level, channel, comment, l) is { } error)
-        {
-            return (RateOutcome.Invalid, error);
-        }
-
-        if (unit.Rating is not null)
-        {
-            return (RateOutcome.AlreadyRated, l["Rating.AlreadyRated"]);
-        }
-
-        var staff = unit.Producer is { } p ? await organization.FindStaffByIdAsync(p.StaffId, ct) : null;
-        var now = clock.GetUtcNow().ToUniversalTime();
-        var today = clock.Today();
-        var rating = new Rating
-        {
-            CaseId = sheet.Case.CaseId,
-            CaseNumber = sheet.Case.Number,
-            BasicCode = sheet.Case.BasicCode,
-            ItemName = sheet.Case.ItemName,
-            HallId = sheet.Case.HallId ?? staff?.HallId,
-            StepId = stepId,
-            StepAction = unit.Action,
-            StaffId = staff?.StaffId,
-            StaffName = staff?.Name ?? unit.Producer?.HandlerName ?? "",
-            DepartmentId = staff?.DepartmentId,
-            DepartmentName = staff?.DepartmentName ?? "",
-            Level = (Satisfaction)level,
-            Channel = (RatingChannel)channel,
-            Comment = (comment ?? "").Trim(),
-            RaterUserId = userId,
-            RatedAt = now,
-            RatedOn = today,
-        };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Add(rating);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // A double click or a retried post: the first one counted.
-            db.Entry(rating).State = EntityState.Detached;
-            return (RateOutcome.AlreadyRated, l["Rating.AlreadyRated"]);
-        }
-
-        if (rating.IsBad)
-        {
-            var calendar = await calendars.GetAsync(ct);
-            var sequence = await db.Database.SqlQueryRaw<long>("SELECT nextval('gov.sup_rectification_numbers') AS \"Value\"").SingleAsync(ct);
-            var order = new RectificationOrder
-            {
-                Number = $"ZG{today:yyyyMMdd}{sequence:000000}",
-                RatingId = rating.Id,
-                CaseId = rating.CaseId,
-                CaseNumber = rating.CaseNumber,
-                ItemName = rating.ItemName,
-                DepartmentId = rating.DepartmentId,
-                DepartmentName = rating.DepartmentName,
-
-                // Without a department the hall where the rated clerk works answers for it.
-                HallId = staff?.HallId ?? rating.HallId,
-                StaffName = rating.StaffName,
-                Level = rating.Level,
-                Complaint = rating.Comment,
-                RaterUserId = userId,
-                IssuedAt = now,
-                DueOn = calendar.AddWorkingDays(today, Math.Max(1, options.Value.RectifyWorkingDays)).End,
-            };
-            db.Add(order);
-            await db.SaveChangesAsync(ct);
-            var staffToTell = await Sweep.OrderNotices.StaffAnsweringAsync(organization, order.DepartmentId, order.HallId, ct);
-            await notifications.PostAsync(
-                [.. staffToTell.Select(s => new Notice($"rectification:{order.Id}", s.UserId, null,
-                    l["Rectification.Opened.Title", order.Number, order.CaseNumber].Value,
-                    l["Rectification.Opened.Body", l["Satisfaction." + order.Level].Value, order.Complaint, order.DueOn.ToString("yyyy-MM-dd")].Value,
-                    $"/supervision/rectifications/{order.Id}"))], ct);
-        }
-
-        await transaction.CommitAsync(ct);
-        return (RateOutcome.Rated, null);
-    }
-
-    /// <summary>The applicant rates the rectification they were fed back on; that closes the work order.</summary>
-    public async Task<(RateOutcome Outcome, string? Error)> RerateAsync(string number, Guid userId, Guid orderId, int level, string? comment, CancellationToken ct)
-    {
-        var order = await db.Set<RectificationOrder>().FirstOrDefaultAsync(o => o.Id == orderId && o.CaseNumber == number && o.RaterUserId == userId, ct);
-        if (order is null)
-        {
-            return (RateOutcome.NotFound, null);
-        }
-
-        var text = (comment ?? "").Trim();
-        if (level is < 1 or > 5)
-        {
-            return (RateOutcome.Invalid, l["Rating.LevelRequired"]);
-        }
-
-        if (text.Length > CommentMax)
-        {
-            return (RateOutcome.Invalid, l["Rating.CommentTooLong", CommentMax]);
-        }
-
-        if (order.State != RectificationState.FedBack)
-        {
-            return (RateOutcome.AlreadyRated, l["Rectification.NotFedBack"]);
-        }
-
-        order.Rerating = (Satisfaction)level;
-        order.RerateComment = text;
-        order.ReratedAt = clock.GetUtcNow().ToUniversalTime();
-        order.State = RectificationState.Closed;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (RateOutcome.AlreadyRated, l["Rectification.NotFedBack"]);
-        }
-
-        return (RateOutcome.Rated, null);
     }
 }

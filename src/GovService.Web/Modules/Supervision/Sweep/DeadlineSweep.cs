@@ -3,6 +3,7 @@ using GovService.Web.Modules.Notifications.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Modules.Supervision.Domain;
 using GovService.Web.Shared.Calendar;
+using GovService.Web.Shared.Numbering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -368,7 +369,7 @@ public sealed class DeadlineSweep(
                                     rule_code, warning_type, issued_at, state_changed_at, response_due, state, level, result, answered_by_name,
                                     opened_by_name, closing_note)
         SELECT gen_random_uuid(),
-               'DB' || to_char(@today, 'YYYYMMDD') || lpad(k.seq, greatest(6, length(k.seq)), '0'),
+               {DocumentNumbers.SqlNumber(DocumentSeries.SupervisionOrder, "@today", "k.seq")},
                k.id, k.case_id, k.case_number, k.item_name,
                format(CASE k.deadline WHEN {(int)DeadlineKind.Promised} THEN @promised WHEN {(int)DeadlineKind.Statutory} THEN @statutory ELSE @step END, k.item_name, k.case_number, k.step_name, to_char(k.due_on, 'YYYY-MM-DD')),
                k.department_id, '', k.hall_id,
@@ -376,8 +377,8 @@ public sealed class DeadlineSweep(
                {SupervisionOrder.OverdueWarning}, @now, @now, @due, {(int)OrderState.Open}, {SupervisionOrder.FirstLevel}, '', '', '', ''
         -- One number per row (a volatile function in a subquery's list is evaluated per row), at least six digits
         -- and never cut short: lpad truncates to the width it is given, so the millionth order would take the
-        -- 100,000th's number. The order opened by hand (OrdersController) formats it the same way.
-        FROM (SELECT k.*, nextval('gov.sup_order_numbers')::text AS seq
+        -- 100,000th's number. The order opened by hand (IssueOrder) is numbered by the same service.
+        FROM (SELECT k.*, {DocumentNumbers.SqlDraw(DocumentSeries.SupervisionOrder)} AS seq
               FROM gov.sup_cards k
               WHERE k.colour = {(int)CardColour.Red} AND k.closed_at IS NULL
                 AND NOT EXISTS (SELECT 1 FROM gov.sup_orders o WHERE o.card_id = k.id)) k
