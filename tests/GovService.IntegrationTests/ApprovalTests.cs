@@ -106,7 +106,7 @@ public sealed class ApprovalTests(PortalFactory portal) : IAsyncLifetime
         Assert.Single(claims, c => c.Headers.Location!.OriginalString == $"/review/tasks/{task.Id}");
         Assert.Single(claims, c => c.Headers.Location!.OriginalString == "/review");
 
-        portal.Clock.Set(portal.Clock.GetUtcNow().AddHours(3));
+        portal.Clock.Advance(TimeSpan.FromHours(3));
         await using var scope = portal.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<GovService.Web.Modules.Approval.Jobs.ReleaseIdleClaimsJob>().RunAsync(CancellationToken.None));
         Assert.Null((await TasksAsync(accepted.Id)).Single(t => t.Id == task.Id).ClaimedByStaffId);

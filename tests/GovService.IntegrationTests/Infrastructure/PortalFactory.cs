@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GovService.IntegrationTests.Infrastructure;
 
@@ -25,7 +26,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("Not started.");
 
-    public FakeClock Clock { get; } = new(Start);
+    public TestClock Clock { get; } = new(Start);
 
     /// <summary>Settings a derived factory changes (e.g. a strict login rate limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -134,15 +135,41 @@ public sealed class PortalTests : ICollectionFixture<PortalFactory>
     public const string Name = "portal";
 }
 
-public sealed class FakeClock(DateTimeOffset now) : TimeProvider
+/// <summary>
+/// The portal's clock in the tests: Microsoft's <see cref="FakeTimeProvider"/> (time, timestamps and timers that fire as
+/// the fake time passes), held behind the one <see cref="TimeProvider"/> the host is given for its life. A fake time
+/// never goes back, by design; a test that starts over earlier (the reset to the morning of 2026-11-23, a scene set
+/// in September) gets a fresh fake at that time.
+/// </summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
-    private DateTimeOffset _now = now;
+    private FakeTimeProvider _time = new(start.ToUniversalTime());
 
-    public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
+    /// <summary>Moves the clock to <paramref name="now"/>, forwards or back.</summary>
+    public void Set(DateTimeOffset now)
+    {
+        // FakeTimeProvider keeps the offset it is given; the portal's clock answers in UTC, as TimeProvider.System does.
+        if (now >= _time.GetUtcNow())
+        {
+            _time.SetUtcNow(now.ToUniversalTime());
+        }
+        else
+        {
+            _time = new FakeTimeProvider(now.ToUniversalTime());
+        }
+    }
 
-    public void Set(DateTimeOffset now) => _now = now;
+    public void Advance(TimeSpan by) => _time.Advance(by);
 
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    public override DateTimeOffset GetUtcNow() => _time.GetUtcNow();
+
+    public override TimeZoneInfo LocalTimeZone => _time.LocalTimeZone;
+
+    public override long GetTimestamp() => _time.GetTimestamp();
+
+    public override long TimestampFrequency => _time.TimestampFrequency;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => _time.CreateTimer(callback, state, dueTime, period);
 }
 
 /// <summary>Posts forms the way a browser does: reads the antiforgery token from the page first.</summary>

@@ -161,13 +161,7 @@ public sealed class ModuleBoundaryTests
 
     private static IEnumerable<string> ModuleSources(string module)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovService.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var root = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("GovService.sln not found"), "src", "GovService.Web", "Modules", module);
+        var root = Path.Combine(Repository.Root, "src", "GovService.Web", "Modules", module);
         return Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal));
     }
 
@@ -207,6 +201,26 @@ public sealed class ModuleBoundaryTests
         }
 
         Assert.True(cycles.Count == 0, "modules that depend on each other (let the upstream module own the contract the other implements): " + string.Join("; ", cycles.Distinct()));
+    }
+
+    [Fact]
+    public void The_module_map_in_the_architecture_document_is_the_one_in_the_code()
+    {
+        // docs/architecture.md lists, between its module-map markers, which modules each module uses: the rows
+        // must be what the compiled code does, so the page cannot drift from the code.
+        var doc = File.ReadAllText(Path.Combine(Repository.Root, "docs", "architecture.md"));
+        var start = doc.IndexOf("<!-- module-map -->", StringComparison.Ordinal);
+        var end = doc.IndexOf("<!-- /module-map -->", StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "docs/architecture.md has no <!-- module-map --> … <!-- /module-map --> section");
+        var documented = doc[start..end].Split('\n')
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .Where(cells => cells.Length >= 4 && ModuleRegistry.Names.Contains(cells[1]))
+            .ToDictionary(cells => cells[1], cells => string.Join(", ", cells[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(m => m != "—").Order(StringComparer.Ordinal)));
+        var actual = ModuleGraph().ToDictionary(kv => kv.Key, kv => string.Join(", ", kv.Value.Order(StringComparer.Ordinal)));
+
+        static string Rows(Dictionary<string, string> map) =>
+            string.Join("\n", map.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"| {kv.Key} | {(kv.Value.Length == 0 ? "—" : kv.Value)} |"));
+        Assert.True(Rows(actual) == Rows(documented), "the module map of docs/architecture.md differs from the code; the code's rows are:\n" + Rows(actual));
     }
 
     [Fact]

@@ -35,19 +35,7 @@ public sealed class SqlLiteralTests
         Assert.Contains(SourceFiles(), f => f.EndsWith("DeadlineSweep.cs", StringComparison.Ordinal) && File.ReadAllText(f).Contains("UPDATE gov.sup_orders", StringComparison.Ordinal));
     }
 
-    private static string SourceRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GovService.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("GovService.sln not found above " + AppContext.BaseDirectory), "src", "GovService.Web");
-        }
-    }
+    private static string SourceRoot => Repository.Web;
 
     /// <summary>The portal's C# sources but its migrations (history, checked against the database instead).</summary>
     private static IEnumerable<string> SourceFiles() =>
