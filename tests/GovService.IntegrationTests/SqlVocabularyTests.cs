@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Catalog.Domain;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Notifications.Domain;
 using GovService.Web.Modules.Supervision.Domain;
@@ -77,6 +78,38 @@ public sealed partial class SqlVocabularyTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task Every_step_action_named_in_a_view_an_index_or_the_reminder_job_is_one_of_the_step_actions()
+    {
+        var known = typeof(StepActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet(StringComparer.Ordinal);
+        var named = new List<(string Where, string Action)>();
+        foreach (var (name, _, sql) in await DefinitionsAsync())
+        {
+            if (sql.Contains("action", StringComparison.Ordinal))
+            {
+                named.AddRange(ActionLiteral().Matches(sql).Select(m => (name, m.Groups[1].Value)));
+            }
+        }
+
+        var job = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "src", "GovService.Web", "Modules", "Intake", "Jobs", "DeficiencyReminderJob.cs"));
+        named.AddRange(Regex.Matches(job, @"action = '(\w+)'").Select(m => ("DeficiencyReminderJob", m.Groups[1].Value)));
+
+        Assert.Contains(named, n => n.Where == "ix_int_case_steps_case_id_action");
+        Assert.Contains(named, n => n.Where == "DeficiencyReminderJob");
+        Assert.All(named, n => Assert.True(known.Contains(n.Action), $"{n.Where} names the step action '{n.Action}', which StepActions does not define"));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "GovService.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir.FullName;
+    }
+
+    [Fact]
     public async Task The_check_reads_real_definitions()
     {
         // Positive control: the parser sees the open-case view's list as the migrations wrote it.
@@ -142,6 +175,10 @@ public sealed partial class SqlVocabularyTests(PortalFactory portal)
         var aliased = Regex.Match(sql, $@"(?:FROM|JOIN)\s+\(?(?:gov\.)?(\w+)\s+{Regex.Escape(alias)}\b");
         return aliased.Success ? aliased.Groups[1].Value : alias;
     }
+
+    /// <summary>A quoted word in a comparison with the action column, as PostgreSQL prints it: <c>'Accepted'::character varying</c> or <c>'Accepted'::text</c>.</summary>
+    [GeneratedRegex(@"'(\w+)'::(?:character varying|text)")]
+    private static partial Regex ActionLiteral();
 
     [GeneratedRegex("""(?:\b(?<alias>\w+)\.)?"?\b(?<column>[a-z_]+)"?\)?\s(?<op>=|<>|<=|>=|<|>)\s(?:(?<quantifier>ANY|ALL)\s\(ARRAY\[(?<list>[\d,\s]+)\]\)|(?<number>\d+)\b)""")]
     private static partial Regex Comparison();

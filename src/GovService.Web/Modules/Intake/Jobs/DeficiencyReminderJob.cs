@@ -27,9 +27,11 @@ public sealed class DeficiencyReminderJob(GovDbContext db, IWorkingCalendarProvi
         var who = l["CaseStep.System"].Value;
         var state = (int)CaseState.AcceptedWithDeficiency;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The conflict target repeats the unique index's filter word for word (a parameter cannot name it); the index
+        // and this literal are held to StepActions.DeficiencyReminder by SqlVocabularyTests.
         var reminded = await db.Database.SqlQuery<ReminderRow>($"""
             INSERT INTO gov.int_case_steps (case_id, at, action, state, handler_name, handler_office, handler_phone, note)
-            SELECT c.id, {now}, 'DeficiencyReminder', c.state, {who}, '', '', to_char(c.deficiency_due_date, 'YYYY-MM-DD')
+            SELECT c.id, {now}, {StepActions.DeficiencyReminder}, c.state, {who}, '', '', to_char(c.deficiency_due_date, 'YYYY-MM-DD')
             FROM gov.int_cases c
             WHERE c.state = {state} AND c.deficiency_due_date >= {today} AND c.deficiency_due_date <= {horizon}
             ON CONFLICT (case_id, action) WHERE action = 'DeficiencyReminder' DO NOTHING
