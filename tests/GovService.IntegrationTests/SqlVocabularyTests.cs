@@ -90,23 +90,12 @@ public sealed partial class SqlVocabularyTests(PortalFactory portal)
             }
         }
 
-        var job = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "src", "GovService.Web", "Modules", "Intake", "Jobs", "DeficiencyReminderJob.cs"));
+        var job = await File.ReadAllTextAsync(Path.Combine(GovService.Testing.Repository.WebProject, "Modules", "Intake", "Jobs", "DeficiencyReminderJob.cs"));
         named.AddRange(Regex.Matches(job, @"action = '(\w+)'").Select(m => ("DeficiencyReminderJob", m.Groups[1].Value)));
 
         Assert.Contains(named, n => n.Where == "ix_int_case_steps_case_id_action");
         Assert.Contains(named, n => n.Where == "DeficiencyReminderJob");
         Assert.All(named, n => Assert.True(known.Contains(n.Action), $"{n.Where} names the step action '{n.Action}', which StepActions does not define"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "GovService.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir.FullName;
     }
 
     [Fact]

@@ -161,7 +161,7 @@ public sealed class ModuleBoundaryTests
 
     private static IEnumerable<string> ModuleSources(string module)
     {
-        var root = Path.Combine(Repository.Root, "src", "GovService.Web", "Modules", module);
+        var root = Path.Combine(GovService.Testing.Repository.WebProject, "Modules", module);
         return Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal));
     }
 
@@ -208,7 +208,7 @@ public sealed class ModuleBoundaryTests
     {
         // docs/architecture.md lists, between its module-map markers, which modules each module uses: the rows
         // must be what the compiled code does, so the page cannot drift from the code.
-        var doc = File.ReadAllText(Path.Combine(Repository.Root, "docs", "architecture.md"));
+        var doc = File.ReadAllText(Path.Combine(GovService.Testing.Repository.Root, "docs", "architecture.md"));
         var start = doc.IndexOf("<!-- module-map -->", StringComparison.Ordinal);
         var end = doc.IndexOf("<!-- /module-map -->", StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, "docs/architecture.md has no <!-- module-map --> … <!-- /module-map --> section");

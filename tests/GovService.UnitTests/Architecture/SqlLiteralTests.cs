@@ -35,7 +35,7 @@ public sealed class SqlLiteralTests
         Assert.Contains(SourceFiles(), f => f.EndsWith("DeadlineSweep.cs", StringComparison.Ordinal) && File.ReadAllText(f).Contains("UPDATE gov.sup_orders", StringComparison.Ordinal));
     }
 
-    private static string SourceRoot => Repository.Web;
+    private static string SourceRoot => GovService.Testing.Repository.WebProject;
 
     /// <summary>The portal's C# sources but its migrations (history, checked against the database instead).</summary>
     private static IEnumerable<string> SourceFiles() =>
