@@ -144,7 +144,10 @@ echo "== preparing the traffic"
 psql -d "$APP_DB" -Atc "SELECT i.basic_code FROM gov.cat_items i JOIN gov.cat_item_versions v ON v.item_id = i.id AND v.status = 2" >"$WORK/codes.txt"
 psql -d "$APP_DB" -AtF' ' -c "SELECT number, query_code FROM gov.int_cases TABLESAMPLE SYSTEM (1) WHERE number IS NOT NULL LIMIT 3000" >"$WORK/lookups.txt"
 # A generated citizen (not a demo one) submits; the reviewer and the supervisor are the demo staff.
-CITIZEN="$(psql -d "$APP_DB" -Atc "SELECT user_name FROM gov.acc_users WHERE kind = 1 AND substr(id_number, 15, 3)::int >= 100 ORDER BY id_number LIMIT 1 OFFSET 4242")"
+# A generated citizen from the middle of the list (the 4,243rd, or the middle one of a smaller BENCH_CITIZENS).
+GENERATED="$(psql -d "$APP_DB" -Atc "SELECT count(*) FROM gov.acc_users WHERE kind = 1 AND substr(id_number, 15, 3)::int >= 100")"
+CITIZEN="$(psql -d "$APP_DB" -Atc "SELECT user_name FROM gov.acc_users WHERE kind = 1 AND substr(id_number, 15, 3)::int >= 100 ORDER BY id_number LIMIT 1 OFFSET $(( GENERATED > 8484 ? 4242 : GENERATED / 2 ))")"
+[ -n "$CITIZEN" ] || { echo "no generated citizen to submit with (BENCH_CITIZENS=$CITIZENS)" >&2; exit 1; }
 dotnet build "$ROOT/bench/IntakeLoad/IntakeLoad.csproj" -c Release -nologo -v quiet -o "$WORK/load" >"$WORK/build-load.log" 2>&1 \
   || { grep -E "error" "$WORK/build-load.log" | sort -u | head -n 20 >&2; echo "load driver build failed" >&2; exit 1; }
 dotnet "$WORK/load/IntakeLoad.dll" --url "$URL" --code 000505004000 --account "$CITIZEN" --write-form "$WORK/submit.txt" >/dev/null
