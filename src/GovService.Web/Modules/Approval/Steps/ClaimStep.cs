@@ -1,4 +1,3 @@
-using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 
@@ -8,19 +7,9 @@ namespace GovService.Web.Modules.Approval.Steps;
 /// A reviewer takes an open step of their department that nobody holds, with one conditional update, so two reviewers
 /// can never hold the same step.
 /// </summary>
-public sealed class ClaimStep(StepWork work, GovDbContext db, TimeProvider clock)
+public sealed class ClaimStep(StepWork work)
 {
     /// <summary>False when it is taken (or not theirs).</summary>
-    public async Task<bool> RunAsync(Guid taskId, StaffPlacement reviewer, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().ToUniversalTime();
-        var won = await ReviewTask.TryClaimAsync(
-            db.Set<ReviewTask>().Where(t => t.Id == taskId && t.DepartmentId == reviewer.DepartmentId), reviewer.StaffId, reviewer.Name, now, ct);
-        if (won)
-        {
-            await work.RecordHoldingAsync(taskId, "Claim", reviewer, now, ct);
-        }
-
-        return won;
-    }
+    public Task<bool> RunAsync(Guid taskId, StaffPlacement reviewer, CancellationToken ct) =>
+        work.ChangeClaimAsync(taskId, reviewer, "Claim", (step, now) => ReviewTask.TryClaimAsync(step, reviewer.StaffId, reviewer.Name, now, ct), ct);
 }

@@ -3,7 +3,6 @@ using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Approval.Routing;
 using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
-using GovService.Web.Shared.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

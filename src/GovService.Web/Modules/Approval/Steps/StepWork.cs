@@ -110,11 +110,21 @@ public sealed class StepWork(GovDbContext db, ICaseRecords cases, TimeProvider c
         });
     }
 
-    /// <summary>Records a claim taken or given back (the step itself was changed by one conditional update) and saves it.</summary>
-    public async Task RecordHoldingAsync(Guid taskId, string action, StaffPlacement reviewer, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Takes or gives back a claim on a step of the reviewer's department with one conditional <paramref name="update"/>
+    /// (true when it changed the step), recorded and saved when it did.
+    /// </summary>
+    public async Task<bool> ChangeClaimAsync(Guid taskId, StaffPlacement reviewer, string action, Func<IQueryable<ReviewTask>, DateTimeOffset, Task<bool>> update, CancellationToken ct)
     {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        if (!await update(db.Set<ReviewTask>().Where(t => t.Id == taskId && t.DepartmentId == reviewer.DepartmentId), now))
+        {
+            return false;
+        }
+
         var task = await db.Set<ReviewTask>().AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.CaseId, t.Name }).SingleAsync(ct);
         db.Add(new TaskAction { TaskId = taskId, CaseId = task.CaseId, Action = action, StepName = task.Name, StaffId = reviewer.StaffId, HandlerName = reviewer.Name, Department = reviewer.DepartmentName ?? "", StartedAt = now, EndedAt = now });
         await db.SaveChangesAsync(ct);
+        return true;
     }
 }
