@@ -1,7 +1,7 @@
 using System.Net;
 using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Modules.Approval.Domain;
-using GovService.Web.Modules.Approval.Review;
+using GovService.Web.Modules.Approval.Steps;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +83,7 @@ public sealed class ApprovalTests(PortalFactory portal) : IAsyncLifetime
         {
             await using var scope = portal.Services.CreateAsyncScope();
             var reviewer = new StaffPlacement(Guid.NewGuid(), $"审查员{i}", "Reviewer", "", "", null, null, task.DepartmentId, "市场监管局", null, null);
-            return (reviewer.StaffId, Won: await scope.ServiceProvider.GetRequiredService<DepartmentQueues>().ClaimAsync(task.Id, reviewer, CancellationToken.None));
+            return (reviewer.StaffId, Won: await scope.ServiceProvider.GetRequiredService<ClaimStep>().RunAsync(task.Id, reviewer, CancellationToken.None));
         }));
 
         var winner = Assert.Single(results, r => r.Won);

@@ -97,4 +97,25 @@ public sealed class ReviewTaskTests
         Assert.Equal(claimable, task.IsClaimable);
         Assert.Equal(claimable, new[] { task }.AsQueryable().Any(ReviewTask.Claimable));
     }
+
+    [Fact]
+    public void A_stand_in_is_a_new_waiting_step_of_the_same_stage_in_this_or_another_department()
+    {
+        var task = Claimed(decides: true);
+        (task.CaseId, task.CaseNumber, task.Stage, task.Mode, task.Name, task.DepartmentId, task.LimitWorkingDays, task.ChiefMayDecide) =
+            (Guid.NewGuid(), "SC2026112300001", 2, StageMode.AnyOf, "审查", Guid.NewGuid(), 5, true);
+        task.Transfer("转办", Now);
+
+        var same = task.StandIn();
+        var elsewhere = Guid.NewGuid();
+        var moved = task.StandIn(elsewhere);
+
+        Assert.NotEqual(task.Id, same.Id);
+        Assert.Equal((TaskState.Waiting, (Guid?)null, ""), (same.State, same.ClaimedByStaffId, same.Opinion));
+        Assert.Equal((task.CaseId, task.CaseNumber, task.Stage, task.Mode, task.Name, task.DepartmentId, task.LimitWorkingDays, task.Decides, task.ChiefMayDecide),
+            (same.CaseId, same.CaseNumber, same.Stage, same.Mode, same.Name, same.DepartmentId, same.LimitWorkingDays, same.Decides, same.ChiefMayDecide));
+        Assert.Equal((elsewhere, task.Stage), (moved.DepartmentId, moved.Stage));
+        same.Open(Today, Now);
+        Assert.True(same.IsClaimable);
+    }
 }

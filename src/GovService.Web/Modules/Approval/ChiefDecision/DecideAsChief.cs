@@ -1,5 +1,5 @@
 using GovService.Web.Modules.Approval.Domain;
-using GovService.Web.Modules.Approval.Review;
+using GovService.Web.Modules.Approval.Steps;
 using GovService.Web.Modules.Organization.Contracts;
 
 namespace GovService.Web.Modules.Approval.ChiefDecision;
@@ -19,21 +19,20 @@ public enum ChiefDecisionOutcome
 /// 授权审批: the chief representative decides a step the template lets the chief decide, acting for the department. The
 /// step is claimed like any other, so a reviewer holding it wins; a refused decision gives the claim back.
 /// </summary>
-public sealed class DecideAsChief(DepartmentQueues queues, ReviewActions actions)
+public sealed class DecideAsChief(ClaimStep claim, ReleaseClaim release, DecideStep decide)
 {
     public async Task<ChiefDecisionOutcome> RunAsync(ReviewTask task, StaffPlacement chief, bool approve, string opinion, string legalBasis, CancellationToken ct)
     {
         var acting = chief with { DepartmentId = task.DepartmentId };
-        if (task.ClaimedByStaffId != chief.StaffId && !await queues.ClaimAsync(task.Id, acting, ct))
+        if (task.ClaimedByStaffId != chief.StaffId && !await claim.RunAsync(task.Id, acting, ct))
         {
             return ChiefDecisionOutcome.Taken;
         }
 
-        var held = await actions.HeldAsync(task.Id, acting, ct);
-        var result = held is null ? StepResult.Refused("") : await actions.DecideAsync(held, acting, approve, opinion, legalBasis, ct);
+        var result = await decide.RunAsync(task.Id, acting, approve, opinion, legalBasis, ct);
         if (!result.Done)
         {
-            await queues.ReleaseAsync(task.Id, acting, ct);
+            await release.RunAsync(task.Id, acting, ct);
             return ChiefDecisionOutcome.Refused;
         }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Modules.Approval.ChiefDecision;
 using GovService.Web.Modules.Approval.Review;
+using GovService.Web.Modules.Approval.Steps;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace GovService.Web.Modules.Approval.Controllers;
 [Area(ApprovalModule.Name)]
 [Authorize(Roles = Roles.ChiefRepresentative)]
 [Route("window/extensions")]
-public sealed class ExtensionsController(ChiefDeskQueries desks, ReviewActions actions, DecideAsChief decideAsChief, IOrganizationDirectory organization) : Controller
+public sealed class ExtensionsController(ChiefDeskQueries desks, DecideExtension decideExtension, DecideAsChief decideAsChief, IOrganizationDirectory organization) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -44,7 +45,7 @@ public sealed class ExtensionsController(ChiefDeskQueries desks, ReviewActions a
             return BadRequest(); // a decision over its bound is neither a grant nor a refusal
         }
 
-        var result = await actions.DecideExtensionAsync(id, chief, decision == "grant", ct);
+        var result = await decideExtension.RunAsync(id, chief, decision == "grant", ct);
         if (!result.Done)
         {
             return NotFound();

@@ -5,6 +5,7 @@ using GovService.Web.Infrastructure.Validation;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Approval.Review;
 using GovService.Web.Modules.Approval.Routing;
+using GovService.Web.Modules.Approval.Steps;
 using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Shared.Security;
@@ -47,7 +48,21 @@ public sealed record TaskPage(
 [Area(ApprovalModule.Name)]
 [Authorize(Roles = Roles.Reviewer)]
 [Route("review")]
-public sealed class ReviewController(DepartmentQueues queues, TaskPages pages, ReviewActions actions, IOrganizationDirectory organization, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
+public sealed class ReviewController(
+    DepartmentQueues queues,
+    TaskPages pages,
+    ClaimStep claim,
+    ReleaseClaim release,
+    PassStep pass,
+    ReturnStep returnStep,
+    RequestSupplement supplement,
+    StartSpecialProcedure startSpecial,
+    EndSpecialProcedure endSpecial,
+    RequestExtension extension,
+    TransferStep transfer,
+    DecideStep decide,
+    IOrganizationDirectory organization,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([MaxLength(200)] string? q, bool mine, bool overdue, int page, CancellationToken ct)
@@ -65,7 +80,7 @@ public sealed class ReviewController(DepartmentQueues queues, TaskPages pages, R
             return NotFound();
         }
 
-        if (!await queues.ClaimAsync(id, reviewer, ct))
+        if (!await claim.RunAsync(id, reviewer, ct))
         {
             TempData["Flash"] = "Review.Taken";
             return Redirect("/review");
@@ -83,7 +98,7 @@ public sealed class ReviewController(DepartmentQueues queues, TaskPages pages, R
             return NotFound();
         }
 
-        await queues.ReleaseAsync(id, reviewer, ct);
+        await release.RunAsync(id, reviewer, ct);
         TempData["Flash"] = "Review.Released";
         return Redirect("/review");
     }
@@ -106,17 +121,17 @@ public sealed class ReviewController(DepartmentQueues queues, TaskPages pages, R
             return NotFound();
         }
 
-        var task = await actions.HeldAsync(id, reviewer, ct);
-        var result = !ModelState.IsValid ? StepResult.Refused(l["Common.CheckFields"]) : task is null ? StepResult.Refused(l["Review.ClaimFirst"]) : verb switch
+        // Each use case refuses a step the reviewer does not hold (Review.ClaimFirst) before anything else.
+        var result = !ModelState.IsValid ? StepResult.Refused(l["Common.CheckFields"]) : verb switch
         {
-            "pass" => await actions.PassAsync(task, reviewer, form.Opinion, ct),
-            "return" => await actions.ReturnAsync(task, reviewer, form.ToStage, form.Opinion, ct),
-            "supplement" => await actions.SupplementAsync(task, reviewer, Me, form.Defects.Where(d => !string.IsNullOrWhiteSpace(d.Value)).Select(d => (d.Key, d.Value.Trim())).ToList(), form.Opinion, ct),
-            "special" => await actions.StartSpecialProcedureAsync(task, reviewer, form.ProcedureType, form.Opinion, form.Days, ct),
-            "special-end" => await actions.EndSpecialProcedureAsync(task, reviewer, form.Opinion, ct),
-            "extension" => await actions.RequestExtensionAsync(task, reviewer, form.Days, form.Opinion, ct),
-            "transfer" => await actions.TransferAsync(task, reviewer, form.DepartmentId, form.Opinion, ct),
-            _ => await actions.DecideAsync(task, reviewer, form.Decision == "approve", form.Opinion, form.LegalBasis, ct),
+            "pass" => await pass.RunAsync(id, reviewer, form.Opinion, ct),
+            "return" => await returnStep.RunAsync(id, reviewer, form.ToStage, form.Opinion, ct),
+            "supplement" => await supplement.RunAsync(id, reviewer, Me, form.Defects.Where(d => !string.IsNullOrWhiteSpace(d.Value)).Select(d => (d.Key, d.Value.Trim())).ToList(), form.Opinion, ct),
+            "special" => await startSpecial.RunAsync(id, reviewer, form.ProcedureType, form.Opinion, form.Days, ct),
+            "special-end" => await endSpecial.RunAsync(id, reviewer, form.Opinion, ct),
+            "extension" => await extension.RunAsync(id, reviewer, form.Days, form.Opinion, ct),
+            "transfer" => await transfer.RunAsync(id, reviewer, form.DepartmentId, form.Opinion, ct),
+            _ => await decide.RunAsync(id, reviewer, form.Decision == "approve", form.Opinion, form.LegalBasis, ct),
         };
         if (!result.Done)
         {

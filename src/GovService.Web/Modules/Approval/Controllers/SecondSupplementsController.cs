@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Approval.Review;
+using GovService.Web.Modules.Approval.Steps;
 using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;

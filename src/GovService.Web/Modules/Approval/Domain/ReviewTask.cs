@@ -92,6 +92,28 @@ public sealed class ReviewTask : IAudited
         EndClaim();
     }
 
+    /// <summary>
+    /// A new waiting step in this one's place: the same case, stage and limits, in this department or
+    /// <paramref name="departmentId"/>'s. For a stage returned to (退回) or a step transferred (转办); <see cref="Open"/> it.
+    /// </summary>
+    public ReviewTask StandIn(Guid? departmentId = null) => new()
+    {
+        CaseId = CaseId,
+        CaseNumber = CaseNumber,
+        ItemName = ItemName,
+        BasicCode = BasicCode,
+        ApplicantName = ApplicantName,
+        HallId = HallId,
+        TemplateId = TemplateId,
+        Stage = Stage,
+        Mode = Mode,
+        Name = Name,
+        DepartmentId = departmentId ?? DepartmentId,
+        LimitWorkingDays = LimitWorkingDays,
+        Decides = Decides,
+        ChiefMayDecide = ChiefMayDecide,
+    };
+
     /// <summary>Passed by its reviewer: the stage (or, 会签, its other steps) decides what opens next.</summary>
     public void Pass(string opinion, DateTimeOffset at) => Complete(TaskState.Passed, opinion, at);
 

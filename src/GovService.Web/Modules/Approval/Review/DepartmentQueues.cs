@@ -17,8 +17,8 @@ public sealed record QueueRow(Guid TaskId, string CaseNumber, string ItemName, s
 public sealed record QueuePage(QueueFilter Filter, IReadOnlyList<QueueRow> Rows, int Total, string Department);
 
 /// <summary>
-/// A department's queue: its open steps, soonest due first, with filters and paging; claims taken and given
-/// back with single conditional updates so two reviewers can never hold the same step.
+/// A department's queue: its open steps, soonest due first, with filters and paging. Claims are taken and given back
+/// by <see cref="Steps.ClaimStep"/> and <see cref="Steps.ReleaseClaim"/>.
 /// </summary>
 public sealed class DepartmentQueues(GovDbContext db, TimeProvider clock)
 {
@@ -54,46 +54,5 @@ public sealed class DepartmentQueues(GovDbContext db, TimeProvider clock)
             rows,
             total,
             reviewer.DepartmentName ?? "");
-    }
-
-    /// <summary>Claims an open step of the reviewer's department if nobody holds it; false when it is taken (or not theirs).</summary>
-    public async Task<bool> ClaimAsync(Guid taskId, StaffPlacement reviewer, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().ToUniversalTime();
-        var won = await ReviewTask.TryClaimAsync(
-            db.Set<ReviewTask>().Where(t => t.Id == taskId && t.DepartmentId == reviewer.DepartmentId), reviewer.StaffId, reviewer.Name, now, ct);
-        if (won)
-        {
-            await RecordAsync(taskId, "Claim", reviewer, now, ct);
-        }
-
-        return won;
-    }
-
-    public async Task<bool> ReleaseAsync(Guid taskId, StaffPlacement reviewer, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().ToUniversalTime();
-        var released = await ReviewTask.ReleaseClaimsAsync(
-            db.Set<ReviewTask>().Where(t => t.Id == taskId && t.DepartmentId == reviewer.DepartmentId && t.ClaimedByStaffId == reviewer.StaffId), ct) == 1;
-        if (released)
-        {
-            await RecordAsync(taskId, "Release", reviewer, now, ct);
-        }
-
-        return released;
-    }
-
-    /// <summary>Gives back every claim idle for longer than <paramref name="idle"/> (one statement, safe on any number of instances).</summary>
-    public Task<int> ReleaseIdleAsync(TimeSpan idle, CancellationToken ct)
-    {
-        var before = clock.GetUtcNow().ToUniversalTime() - idle;
-        return ReviewTask.ReleaseClaimsAsync(db.Set<ReviewTask>().Where(t => t.State == TaskState.Open && t.LastActivityAt < before), ct);
-    }
-
-    private async Task RecordAsync(Guid taskId, string action, StaffPlacement reviewer, DateTimeOffset now, CancellationToken ct)
-    {
-        var task = await db.Set<ReviewTask>().AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.CaseId, t.Name }).SingleAsync(ct);
-        db.Add(new TaskAction { TaskId = taskId, CaseId = task.CaseId, Action = action, StepName = task.Name, StaffId = reviewer.StaffId, HandlerName = reviewer.Name, Department = reviewer.DepartmentName ?? "", StartedAt = now, EndedAt = now });
-        await db.SaveChangesAsync(ct);
     }
 }

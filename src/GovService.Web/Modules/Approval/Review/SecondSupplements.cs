@@ -1,5 +1,6 @@
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Approval.Domain;
+using GovService.Web.Modules.Approval.Steps;
 using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Notifications.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
@@ -20,7 +21,7 @@ public sealed record SupplementSupervisor(StaffPlacement Staff, Guid UserId, IRe
 /// tells the reviewer, the case goes on untouched. Of two supervisors deciding at once exactly one decides (the
 /// request's row version); a request whose step has moved on meanwhile is withdrawn instead.
 /// </summary>
-public sealed class SecondSupplements(GovDbContext db, ReviewActions actions, ICaseRecords cases, IOrganizationDirectory organization, INotifications notifications, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<SecondSupplements> logger)
+public sealed class SecondSupplements(GovDbContext db, StepWork work, RequestSupplement supplement, ICaseRecords cases, IOrganizationDirectory organization, INotifications notifications, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<SecondSupplements> logger)
 {
     public async Task<SupplementSupervisor?> SupervisorAsync(Guid userId, CancellationToken ct)
     {
@@ -82,15 +83,15 @@ public sealed class SecondSupplements(GovDbContext db, ReviewActions actions, IC
         if (approve)
         {
             request.Approve(supervisor.Staff.StaffId, supervisor.Staff.Name, note, now);
-            actions.RecordOn(task!, "SecondSupplementApproved", supervisor.Staff, note);
-            await actions.ApplySupplementAsync(task!, asker!, request.DefectList, ct);
+            work.Record(task!, "SecondSupplementApproved", supervisor.Staff, note);
+            await supplement.ApplyAsync(task!, asker!, request.DefectList, ct);
         }
         else
         {
             request.Refuse(supervisor.Staff.StaffId, supervisor.Staff.Name, note, now);
             if (task is not null)
             {
-                actions.RecordOn(task, "SecondSupplementRefused", supervisor.Staff, note);
+                work.Record(task, "SecondSupplementRefused", supervisor.Staff, note);
             }
         }
 
