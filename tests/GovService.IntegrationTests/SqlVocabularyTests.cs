@@ -8,7 +8,6 @@ using GovService.Web.Modules.Notifications.Domain;
 using GovService.Web.Modules.Supervision.Domain;
 using GovService.Web.Shared.Calendar;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace GovService.IntegrationTests;
@@ -53,7 +52,7 @@ public sealed partial class SqlVocabularyTests(PortalFactory portal)
     [Fact]
     public async Task Every_enum_value_written_as_a_number_in_a_view_or_an_index_filter_is_the_member_declared_for_it()
     {
-        var enumColumns = await portal.WithDbAsync(db => Task.FromResult(EnumColumns(db.Model)));
+        var enumColumns = await portal.WithDbAsync(db => Task.FromResult(GovService.Testing.EnumColumns.Of(db.Model)));
         var found = new List<string>();
         foreach (var (name, table, sql) in await DefinitionsAsync())
         {
@@ -106,31 +105,6 @@ public sealed partial class SqlVocabularyTests(PortalFactory portal)
         var view = Assert.Single(definitions, d => d.Name == "int_v_open_clocks");
         Assert.Matches(Comparison(), view.Sql);
         Assert.True(definitions.Count(d => d.Name.StartsWith("ix_", StringComparison.Ordinal)) > 5);
-    }
-
-    /// <summary>Table and column of every property that holds an enum, from the portal's own model.</summary>
-    private static Dictionary<string, Type> EnumColumns(IModel model)
-    {
-        var columns = new Dictionary<string, Type>(StringComparer.Ordinal);
-        foreach (var entity in model.GetEntityTypes())
-        {
-            if (entity.GetTableName() is not { } table)
-            {
-                continue;
-            }
-
-            var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-            foreach (var property in entity.GetProperties())
-            {
-                var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-                if (type.IsEnum && property.GetColumnName(store) is { } column)
-                {
-                    columns[$"{table}.{column}"] = type;
-                }
-            }
-        }
-
-        return columns;
     }
 
     /// <summary>The views' definitions and the partial indexes' statements in schema gov, as PostgreSQL prints them.</summary>

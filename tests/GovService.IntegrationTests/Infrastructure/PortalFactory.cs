@@ -110,7 +110,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public async Task ResetForReadingAsync()
     {
-        if (_touched || _database is null)
+        if (_touched)
         {
             await ResetAsync();
         }

@@ -47,24 +47,6 @@ public sealed class SqlLiteralTests
     private static SortedSet<string> EnumColumnNames()
     {
         using var db = new DesignTimeDbContextFactory().CreateDbContext([]);
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var entity in db.Model.GetEntityTypes())
-        {
-            if (entity.GetTableName() is not { } table)
-            {
-                continue;
-            }
-
-            var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entity.GetSchema());
-            foreach (var property in entity.GetProperties())
-            {
-                if ((Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType).IsEnum && property.GetColumnName(store) is { } column)
-                {
-                    names.Add(column);
-                }
-            }
-        }
-
-        return names;
+        return new SortedSet<string>(GovService.Testing.EnumColumns.Of(db.Model).Keys.Select(k => k[(k.IndexOf('.', StringComparison.Ordinal) + 1)..]), StringComparer.Ordinal);
     }
 }
