@@ -84,7 +84,17 @@ public sealed class CatalogJourneyTests(PortalProcess portal)
             var code = (await row.Locator("code").First.InnerTextAsync()).Trim();
             await row.GetByRole(AriaRole.Button, new() { Name = "修订（生成新版本）" }).ClickAsync();
 
+            // Ten working days promised against ten calendar days in law: compared in one unit, it is refused.
+            await page.GetByLabel("法定办结时限", new() { Exact = true }).FillAsync("10");
+            await page.Locator("#Guide_StatutoryUnit").SelectOptionAsync(new SelectOptionValue { Label = "自然日" });
+            await page.GetByLabel("承诺办结时限", new() { Exact = true }).FillAsync("10");
+            await page.Locator("#Guide_PromisedUnit").SelectOptionAsync(new SelectOptionValue { Label = "工作日" });
+            await page.GetByTestId("save-guide").ClickAsync();
+            await page.GetByTestId("publish").ClickAsync();
+            await Expect(page.GetByTestId("lint")).ToContainTextAsync("承诺办结时限 10 个工作日（按日历约 14 天）超过法定办结时限 10 个自然日");
+
             await page.GetByLabel("法定办结时限", new() { Exact = true }).FillAsync("20");
+            await page.Locator("#Guide_StatutoryUnit").SelectOptionAsync(new SelectOptionValue { Label = "工作日" });
             await page.GetByLabel("承诺办结时限", new() { Exact = true }).FillAsync("30");
             await page.GetByTestId("save-guide").ClickAsync();
             await Expect(page.Locator(".alert-success")).ToContainTextAsync("已保存");

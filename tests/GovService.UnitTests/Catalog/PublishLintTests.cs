@@ -46,7 +46,29 @@ public sealed class PublishLintTests
         Assert.Empty(PublishLint.Check(v));
 
         v.PromisedLimit = 29;
-        Assert.Contains("Lint.PromisedExceedsStatutory", Keys(v));
+        var problem = Assert.Single(PublishLint.Check(v));
+        Assert.Equal("Lint.PromisedNaturalExceedsStatutoryWorking", problem.Key);
+        Assert.Equal([29, 20, 28], problem.Args);
+    }
+
+    [Fact]
+    public void Working_days_promised_against_natural_days_in_law_are_compared_in_calendar_days_too()
+    {
+        var v = Valid();
+        v.StatutoryUnit = TimeUnit.NaturalDay;
+        v.StatutoryLimit = 10;
+        v.PromisedUnit = TimeUnit.WorkingDay;
+        v.PromisedLimit = 10; // ten working days take two calendar weeks: longer than ten calendar days
+
+        var problem = Assert.Single(PublishLint.Check(v));
+        Assert.Equal("Lint.PromisedWorkingExceedsStatutoryNatural", problem.Key);
+        Assert.Equal([10, 14, 10], problem.Args);
+
+        v.PromisedLimit = 7; // about ten calendar days
+        Assert.Empty(PublishLint.Check(v));
+
+        v.PromisedLimit = 8;
+        Assert.NotEmpty(PublishLint.Check(v));
     }
 
     [Fact]

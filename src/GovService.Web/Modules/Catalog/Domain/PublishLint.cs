@@ -40,7 +40,12 @@ public static class PublishLint
 
         if (PromisedExceedsStatutory(version))
         {
-            problems.Add(new("Lint.PromisedExceedsStatutory", version.PromisedLimit, version.StatutoryLimit));
+            problems.Add((version.PromisedUnit, version.StatutoryUnit) switch
+            {
+                (TimeUnit.WorkingDay, TimeUnit.NaturalDay) => new("Lint.PromisedWorkingExceedsStatutoryNatural", version.PromisedLimit, CalendarDaysFor(version.PromisedLimit), version.StatutoryLimit),
+                (TimeUnit.NaturalDay, TimeUnit.WorkingDay) => new("Lint.PromisedNaturalExceedsStatutoryWorking", version.PromisedLimit, version.StatutoryLimit, CalendarDaysFor(version.StatutoryLimit)),
+                _ => new("Lint.PromisedExceedsStatutory", version.PromisedLimit, version.StatutoryLimit),
+            });
         }
 
         if (version.IsImmediate && version.PromisedLimit > 0)
@@ -106,8 +111,9 @@ public static class PublishLint
     }
 
     /// <summary>
-    /// Compares in the same unit; a promise in natural days against a statutory limit in working days
-    /// is compared after turning working days into the calendar days they take at least (5 per 7).
+    /// Compares in one unit, whichever side counts working days: the working days are turned into the calendar
+    /// days they take (<see cref="CalendarDaysFor"/>) and compared with the natural days of the other side. So a
+    /// promise of 10 工作日 against a statutory 10 自然日 is refused as surely as 29 自然日 against 20 工作日.
     /// </summary>
     public static bool PromisedExceedsStatutory(ItemVersion v)
     {
@@ -116,11 +122,12 @@ public static class PublishLint
             return false;
         }
 
-        return (v.PromisedUnit, v.StatutoryUnit) switch
-        {
-            var (p, s) when p == s => v.PromisedLimit > v.StatutoryLimit,
-            (TimeUnit.NaturalDay, TimeUnit.WorkingDay) => v.PromisedLimit > (int)Math.Ceiling(v.StatutoryLimit * 7 / 5.0),
-            _ => v.PromisedLimit > v.StatutoryLimit,
-        };
+        return InCalendarDays(v.PromisedLimit, v.PromisedUnit) > InCalendarDays(v.StatutoryLimit, v.StatutoryUnit)
+            || (v.PromisedUnit == v.StatutoryUnit && v.PromisedLimit > v.StatutoryLimit);
     }
+
+    /// <summary>The calendar days a number of working days takes: five working days to a week of seven, rounded up.</summary>
+    public static int CalendarDaysFor(int workingDays) => (int)Math.Ceiling(workingDays * 7 / 5.0);
+
+    private static int InCalendarDays(int limit, TimeUnit unit) => unit == TimeUnit.WorkingDay ? CalendarDaysFor(limit) : limit;
 }
