@@ -20,6 +20,19 @@ public sealed class CatalogJourneyTests(PortalProcess portal)
             await page.GetByRole(AriaRole.Button, new() { Name = "搜索", Exact = true }).ClickAsync();
             await Expect(page.GetByTestId("results")).ToContainTextAsync("食品经营许可");
 
+            // Each department's count is what clicking it shows for the same search.
+            var searched = page.Url;
+            var facets = page.GetByTestId("department-facet").Locator("li");
+            var shown = await facets.CountAsync();
+            Assert.InRange(shown, 1, 12);
+            for (var n = 0; n < shown; n++)
+            {
+                var count = await facets.Nth(n).Locator("[data-count]").GetAttributeAsync("data-count");
+                await facets.Nth(n).GetByRole(AriaRole.Link).ClickAsync();
+                Assert.Equal(count, await page.GetByTestId("results-total").GetAttributeAsync("data-total"));
+                await page.GotoAsync(searched);
+            }
+
             await page.GetByTestId("results").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^食品经营许可") }).First.ClickAsync();
             await Expect(page.GetByTestId("guide-title")).ToContainTextAsync("食品经营许可");
             foreach (var heading in GuideHeadings)

@@ -59,45 +59,13 @@ public sealed class CatalogQueries(GovDbContext db)
     public async Task<PageOf<ItemSummary>> SearchAsync(SearchFilter filter, CancellationToken ct)
     {
         filter = filter.Normalized();
-        var query = from v in Published
-                    join i in db.Set<ServiceItem>() on v.ItemId equals i.Id
-                    select new { v, i };
-        if (filter.Q is { } q)
-        {
-            var pattern = "%" + q.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(x => EF.Functions.Like(x.v.SearchText, pattern));
-        }
-
-        if (filter.Audience == Audience.Personal)
-        {
-            query = query.Where(x => x.v.ServiceObjects.Contains(1));
-        }
-        else if (filter.Audience == Audience.Legal)
-        {
-            query = query.Where(x => x.v.ServiceObjects.Any(o => LegalObjects.Contains(o)));
-        }
-
-        if (filter.Theme is { Length: > 0 } theme)
-        {
-            query = query.Where(x => x.v.Themes.Contains(theme));
-        }
-
-        if (filter.DepartmentId is { } department)
-        {
-            query = query.Where(x => x.i.DepartmentId == department);
-        }
-
-        if (filter.Level is { } level)
-        {
-            query = query.Where(x => x.v.Level == level);
-        }
-
+        var query = Matching(filter);
         var total = await query.CountAsync(ct);
         var items = await query
-            .OrderBy(x => x.v.Frequency).ThenBy(x => x.i.BasicCode)
+            .OrderBy(x => x.Version.Frequency).ThenBy(x => x.Item.BasicCode)
             .Skip(Paging.Offset(filter.Page, filter.PageSize)).Take(filter.PageSize)
-            .Select(x => new ItemSummary(x.i.BasicCode, x.v.Name, x.v.ImplementingBodyName, x.v.ItemType, x.v.Level, x.v.CaseKind, x.v.PromisedLimit, x.v.PromisedUnit,
-                x.v.StatutoryLimit, x.v.VisitsNeeded, x.v.OnlineDepth, x.v.Themes, x.v.ServiceObjects, x.v.Frequency, x.v.Number))
+            .Select(x => new ItemSummary(x.Item.BasicCode, x.Version.Name, x.Version.ImplementingBodyName, x.Version.ItemType, x.Version.Level, x.Version.CaseKind, x.Version.PromisedLimit, x.Version.PromisedUnit,
+                x.Version.StatutoryLimit, x.Version.VisitsNeeded, x.Version.OnlineDepth, x.Version.Themes, x.Version.ServiceObjects, x.Version.Frequency, x.Version.Number))
             .ToListAsync(ct);
         return new PageOf<ItemSummary>(items, filter.Page, filter.PageSize, total);
     }
@@ -203,9 +171,59 @@ public sealed class CatalogQueries(GovDbContext db)
     }
 
     /// <summary>Departments (by id) that implement at least one published item, with the count.</summary>
-    public async Task<Dictionary<Guid, int>> ItemsPerDepartmentAsync(CancellationToken ct) =>
-        await (from v in Published
-               join i in db.Set<ServiceItem>() on v.ItemId equals i.Id
-               group i by i.DepartmentId into g
+    public Task<Dictionary<Guid, int>> ItemsPerDepartmentAsync(CancellationToken ct) => ItemsPerDepartmentAsync(new SearchFilter(), ct);
+
+    /// <summary>
+    /// The department facet of a search: per department, how many published items match everything the search asks
+    /// except the department itself — so each count is what clicking that department shows.
+    /// </summary>
+    public async Task<Dictionary<Guid, int>> ItemsPerDepartmentAsync(SearchFilter filter, CancellationToken ct) =>
+        await (from x in Matching(filter.Normalized() with { DepartmentId = null })
+               group x.Item by x.Item.DepartmentId into g
                select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+    private IQueryable<Match> Matching(SearchFilter filter)
+    {
+        var query = from v in Published
+                    join i in db.Set<ServiceItem>() on v.ItemId equals i.Id
+                    select new Match { Version = v, Item = i };
+        if (filter.Q is { } q)
+        {
+            var pattern = "%" + q.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(x => EF.Functions.Like(x.Version.SearchText, pattern));
+        }
+
+        if (filter.Audience == Audience.Personal)
+        {
+            query = query.Where(x => x.Version.ServiceObjects.Contains(1));
+        }
+        else if (filter.Audience == Audience.Legal)
+        {
+            query = query.Where(x => x.Version.ServiceObjects.Any(o => LegalObjects.Contains(o)));
+        }
+
+        if (filter.Theme is { Length: > 0 } theme)
+        {
+            query = query.Where(x => x.Version.Themes.Contains(theme));
+        }
+
+        if (filter.DepartmentId is { } department)
+        {
+            query = query.Where(x => x.Item.DepartmentId == department);
+        }
+
+        if (filter.Level is { } level)
+        {
+            query = query.Where(x => x.Version.Level == level);
+        }
+
+        return query;
+    }
+
+    private sealed class Match
+    {
+        public required ItemVersion Version { get; init; }
+
+        public required ServiceItem Item { get; init; }
+    }
 }

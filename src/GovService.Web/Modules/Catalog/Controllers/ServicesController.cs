@@ -25,10 +25,10 @@ public sealed class ServicesController(CatalogQueries queries, IOrganizationDire
     {
         var filter = new SearchFilter(q, audience, theme, department, level, page, 20).Normalized();
         var results = await queries.SearchAsync(filter, ct);
-        var counts = await queries.ItemsPerDepartmentAsync(ct);
+        var counts = await queries.ItemsPerDepartmentAsync(filter, ct);
         var departments = (await organization.DepartmentsAsync(ct))
-            .Where(d => counts.ContainsKey(d.Id))
-            .Select(d => (d, counts[d.Id]))
+            .Where(d => counts.ContainsKey(d.Id) || d.Id == filter.DepartmentId)
+            .Select(d => (d, counts.GetValueOrDefault(d.Id)))
             .ToList();
         return View(new BrowsePage(filter, results, departments, await queries.BundlesAsync(ct)));
     }
