@@ -7,6 +7,8 @@ namespace GovService.BrowserTests;
 [Collection(BrowserTests.Name)]
 public sealed class CatalogJourneyTests(PortalProcess portal)
 {
+    private static readonly bool[] CareModes = [false, true];
+
     private static readonly string[] GuideHeadings = ["设定依据", "受理条件", "申请材料", "办理流程", "收费标准", "办理地点与咨询", "常见问题"];
 
     [Fact]
@@ -61,6 +63,44 @@ public sealed class CatalogJourneyTests(PortalProcess portal)
             Assert.True(pdf.Length > 1000);
             Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
             await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        });
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_guide_shows_each_material_as_one_card_also_in_care_mode()
+    {
+        var page = await portal.NewPageAsync(390, 844);
+        await Journeys.RunAsync(page, async () =>
+        {
+            await page.GotoAsync("/services?q=" + Uri.EscapeDataString("食品经营许可"));
+            await page.GetByTestId("results").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^食品经营许可") }).First.ClickAsync();
+            var guide = page.Url;
+            foreach (var care in CareModes)
+            {
+                if (care)
+                {
+                    await page.GotoAsync("/care-mode?on=true&returnUrl=" + Uri.EscapeDataString(new Uri(guide).PathAndQuery));
+                    await Expect(page.Locator("body.care-mode")).ToHaveCountAsync(1);
+                }
+
+                var table = page.GetByTestId("guide-materials-list");
+                await Expect(table.Locator("tbody tr").First).ToBeVisibleAsync();
+
+                // Every material is a block as wide as the list, nothing scrolls sideways, and each fact carries its label.
+                var layout = await table.EvaluateAsync<double[]>(@"t => {
+                    const rows = [...t.querySelectorAll('tbody tr')];
+                    const narrowest = Math.min(...rows.map(r => r.getBoundingClientRect().width));
+                    const blocks = rows.filter(r => getComputedStyle(r).display === 'block').length;
+                    return [rows.length, blocks, narrowest / t.parentElement.clientWidth, t.parentElement.scrollWidth - t.parentElement.clientWidth];
+                }");
+                Assert.True(layout[0] >= 3, $"{layout[0]} materials");
+                Assert.Equal(layout[0], layout[1]);
+                Assert.True(layout[2] > 0.95, $"a material card is only {layout[2]:P0} of the width (care mode: {care})");
+                Assert.True(layout[3] <= 0, $"the materials scroll sideways by {layout[3]}px (care mode: {care})");
+                var label = await table.Locator("tbody tr").First.Locator("td[data-label]").First.EvaluateAsync<string>("td => getComputedStyle(td, '::before').content");
+                Assert.Contains("来源", label, StringComparison.Ordinal);
+                Assert.False(await table.Locator("thead").IsVisibleAsync() && (await table.Locator("thead").BoundingBoxAsync())!.Height > 2);
+            }
         });
     }
 
