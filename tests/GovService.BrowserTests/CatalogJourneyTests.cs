@@ -67,6 +67,35 @@ public sealed class CatalogJourneyTests(PortalProcess portal)
     }
 
     [Fact]
+    public async Task Retiring_an_item_asks_for_confirmation_and_a_reason_and_its_history_keeps_the_reason()
+    {
+        const string code = "000111001000"; // 代理记账机构设立审批: no other journey uses it
+        var page = await portal.NewPageAsync();
+        await Journeys.RunAsync(page, async () =>
+        {
+            await Journeys.LoginAsync(page, "admin");
+            await page.GotoAsync($"/admin/catalog/{code}/history");
+            await page.GetByTestId("retire").ClickAsync();
+            await Expect(page.GetByTestId("retire-confirm")).ToContainTextAsync("停止施行");
+
+            // Nothing is withdrawn on one click: without a reason the page asks for it, next to the field.
+            await page.GetByTestId("retire-confirm-button").ClickAsync();
+            await Expect(page.Locator("[data-valmsg-for='Reason']")).ToHaveTextAsync("请填写废止原因");
+            await page.GotoAsync($"/services/{code}");
+            await Expect(page.GetByTestId("guide-title")).ToContainTextAsync("代理记账");
+
+            await page.GotoAsync($"/admin/catalog/{code}/retire");
+            await page.GetByLabel("废止原因").FillAsync("依据县政府决定取消该事项");
+            await page.GetByTestId("retire-confirm-button").ClickAsync();
+            await Expect(page.Locator(".alert-success")).ToContainTextAsync("事项已废止");
+            await Expect(page.GetByTestId("retired-v1")).ToContainTextAsync("原因：依据县政府决定取消该事项");
+
+            var response = await page.GotoAsync($"/services/{code}");
+            Assert.Equal(404, response!.Status);
+        });
+    }
+
+    [Fact]
     public async Task On_a_phone_the_guide_shows_each_material_as_one_card_also_in_care_mode()
     {
         var page = await portal.NewPageAsync(390, 844);

@@ -248,7 +248,13 @@ public sealed class CatalogTests(PortalFactory portal) : IAsyncLifetime
     {
         var code = await CodeOf("食品经营许可");
         using var admin = await Admin();
-        await admin.SubmitAsync($"/admin/catalog/{code}/history", $"/admin/catalog/{code}/retire", new Dictionary<string, string>());
+        var unexplained = await admin.SubmitAsync($"/admin/catalog/{code}/retire", $"/admin/catalog/{code}/retire", new Dictionary<string, string> { ["Reason"] = "  " });
+        Assert.Equal(HttpStatusCode.OK, unexplained.StatusCode);
+        Assert.Contains("请填写废止原因", await unexplained.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await PublishedCount(code));
+
+        await admin.SubmitAsync($"/admin/catalog/{code}/retire", $"/admin/catalog/{code}/retire", new Dictionary<string, string> { ["Reason"] = "职能调整，事项合并" });
+        Assert.Contains("原因：职能调整，事项合并", await admin.GetPageAsync($"/admin/catalog/{code}/history"), StringComparison.Ordinal);
 
         using var citizen = portal.NewBrowser();
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/services/{code}")).StatusCode);
@@ -260,7 +266,7 @@ public sealed class CatalogTests(PortalFactory portal) : IAsyncLifetime
     {
         var code = await CodeOf("食品经营许可");
         using var admin = await Admin();
-        await admin.SubmitAsync($"/admin/catalog/{code}/history", $"/admin/catalog/{code}/retire", new Dictionary<string, string>());
+        await admin.SubmitAsync($"/admin/catalog/{code}/retire", $"/admin/catalog/{code}/retire", new Dictionary<string, string> { ["Reason"] = "职能调整" });
 
         var entries = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ItemVersion" && a.UserName == "admin").ToListAsync());
         Assert.Contains(entries, a => a.Action == "Modified" && a.Before!.Contains("\"Status\": 2", StringComparison.Ordinal) && a.After!.Contains("\"Status\": 3", StringComparison.Ordinal));

@@ -81,6 +81,8 @@ internal static class CatalogRules
             AdminOnly()),
         new("POST /admin/catalog/{code}/publish", _ => Call.Post($"/admin/catalog/{Code}/publish"),
             AdminOnly()),
+        new("GET /admin/catalog/{code}/retire", _ => Call.Get($"/admin/catalog/{Code}/retire"),
+            AdminOnly(), Shows: _ => "废止事项："),
         new("POST /admin/catalog/{code}/retire", _ => Call.Post($"/admin/catalog/{Code}/retire"),
             AdminOnly()),
 

@@ -229,17 +229,24 @@ public sealed class CatalogAdminController(
         return RedirectToAction(nameof(History), new { code });
     }
 
-    [HttpPost("{code}/retire")]
-    public async Task<IActionResult> Retire(string code, [FromServices] RetireItem retire, CancellationToken ct)
-    {
-        var outcome = await retire.RunAsync(code, ct);
-        if (outcome == RetireOutcome.NoSuchItem)
-        {
-            return NotFound();
-        }
+    /// <summary>废止 asks first: what withdrawing means, and why (the reason is kept with the version).</summary>
+    [HttpGet("{code}/retire")]
+    public async Task<IActionResult> Retire([MaxLength(12)] string code, CancellationToken ct) => await RetireView(code, new RetireForm(), ct);
 
-        TempData["Flash"] = outcome == RetireOutcome.Retired ? "Admin.Retired" : "Admin.NothingToRetire";
-        return RedirectToAction(nameof(History), new { code });
+    [HttpPost("{code}/retire")]
+    public async Task<IActionResult> Retire([MaxLength(12)] string code, RetireForm form, [FromServices] RetireItem retire, CancellationToken ct)
+    {
+        var outcome = await retire.RunAsync(code, form, ModelState.IsValid, UserName, ct);
+        switch (outcome)
+        {
+            case RetireOutcome.NoSuchItem:
+                return NotFound();
+            case RetireOutcome.Invalid:
+                return await RetireView(code, form, ct);
+            default:
+                TempData["Flash"] = outcome == RetireOutcome.Retired ? "Admin.Retired" : "Admin.NothingToRetire";
+                return RedirectToAction(nameof(History), new { code });
+        }
     }
 
     [HttpGet("{code}/history")]
@@ -283,6 +290,18 @@ public sealed class CatalogAdminController(
 
     private async Task<IActionResult> EditView(ServiceItem item, ItemVersion draft, GuideForm guide, MaterialForm? material, FieldForm? field, IReadOnlyList<LintProblem> problems, CancellationToken ct) =>
         View("Edit", await pages.EditPageAsync(item, draft, guide, material, field, problems, ct));
+
+    private async Task<IActionResult> RetireView(string code, RetireForm form, CancellationToken ct)
+    {
+        var item = await pages.HistoryAsync(code, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        ViewBag.Item = item;
+        return View("Retire", form);
+    }
 
     private async Task<IActionResult> NewForm(NewItemForm form)
     {

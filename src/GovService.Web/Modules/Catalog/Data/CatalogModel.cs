@@ -31,6 +31,8 @@ internal sealed class ItemVersionConfiguration : IEntityTypeConfiguration<ItemVe
         builder.HasIndex(v => v.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(v => v.Themes).HasMethod("gin");
         builder.Property(v => v.Name).HasMaxLength(200);
+        builder.Property(v => v.RetireReason).HasMaxLength(ItemVersion.MaxRetireReason);
+        builder.Property(v => v.RetiredBy).HasMaxLength(256);
         builder.Property(v => v.BusinessCode).HasMaxLength(50);
         builder.Property(v => v.ItemType).HasMaxLength(2);
         builder.Property(v => v.ImplementingBodyName).HasMaxLength(100);

@@ -92,8 +92,8 @@ public sealed class CatalogEditor(GovDbContext db, TimeProvider clock, ILogger<C
         return [];
     }
 
-    /// <summary>Withdraws the item from the catalog; its versions stay readable in the history.</summary>
-    public async Task<bool> RetireAsync(ServiceItem item, CancellationToken ct)
+    /// <summary>Withdraws the item from the catalog, with the reason; its versions stay readable in the history.</summary>
+    public async Task<bool> RetireAsync(ServiceItem item, string reason, string user, CancellationToken ct)
     {
         var published = await db.Set<ItemVersion>().FirstOrDefaultAsync(v => v.ItemId == item.Id && v.Status == VersionStatus.Published, ct);
         if (published is null)
@@ -101,9 +101,9 @@ public sealed class CatalogEditor(GovDbContext db, TimeProvider clock, ILogger<C
             return false;
         }
 
-        published.Status = VersionStatus.Retired;
-        published.RetiredAt = clock.GetUtcNow();
+        published.Retire(reason, user, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        logger.LogInformation("Catalog item version {VersionId} (v{Number}) retired by {User}", published.Id, published.Number, user);
         return true;
     }
 
@@ -118,6 +118,8 @@ public sealed class CatalogEditor(GovDbContext db, TimeProvider clock, ILogger<C
         copy.PublishedAt = null;
         copy.PublishedBy = null;
         copy.RetiredAt = null;
+        copy.RetiredBy = null;
+        copy.RetireReason = null;
         copy.RowVersion = 0;
         copy.ServiceObjects = [.. source.ServiceObjects];
         copy.Themes = [.. source.Themes];

@@ -116,6 +116,8 @@ public sealed class Question
 /// </summary>
 public sealed class ItemVersion : IAudited, IPublicContent
 {
+    public const int MaxRetireReason = 500;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ItemId { get; set; }
     public int Number { get; set; }
@@ -125,6 +127,10 @@ public sealed class ItemVersion : IAudited, IPublicContent
     public DateTimeOffset? PublishedAt { get; set; }
     public string? PublishedBy { get; set; }
     public DateTimeOffset? RetiredAt { get; set; }
+    public string? RetiredBy { get; set; }
+
+    /// <summary>Why the administrator withdrew the item (废止原因), shown in its history.</summary>
+    public string? RetireReason { get; set; }
 
     public string Name { get; set; } = "";
     public string BusinessCode { get; set; } = "";
@@ -186,6 +192,21 @@ public sealed class ItemVersion : IAudited, IPublicContent
     public bool IsImmediate => CaseKind == 1;
 
     public bool IsEditable => Status == VersionStatus.Draft;
+
+    /// <summary>Withdraws this published version (废止); only the version in force can be withdrawn, and only with a reason.</summary>
+    public void Retire(string reason, string by, DateTimeOffset at)
+    {
+        if (Status != VersionStatus.Published)
+        {
+            throw new InvalidOperationException($"Version {Number} is {Status}; only the published version can be retired.");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        Status = VersionStatus.Retired;
+        RetiredAt = at;
+        RetiredBy = by;
+        RetireReason = reason;
+    }
 
     public void EnsureEditable()
     {
