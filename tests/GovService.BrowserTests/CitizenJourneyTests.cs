@@ -6,7 +6,13 @@ namespace GovService.BrowserTests;
 [Collection(BrowserTests.Name)]
 public sealed class CitizenJourneyTests(PortalProcess portal)
 {
-    private static readonly string[] PhonePages = ["/", "/account/register", "/account/login"];
+    private static readonly string[] PhonePages = ["/", "/account/register", "/account/login", "/privacy", "/terms"];
+
+    private static readonly (string Link, string Heading, string Says)[] LegalTexts =
+    [
+        ("terms-link", "用户服务协议", "实名注册"),
+        ("privacy-link", "个人信息保护政策", "保存多久"),
+    ];
 
     [Fact]
     public async Task A_citizen_corrects_a_mistyped_id_number_registers_and_sees_the_masked_number()
@@ -22,6 +28,16 @@ public sealed class CitizenJourneyTests(PortalProcess portal)
             await page.GetByLabel("手机号码").FillAsync("13600136000");
             await page.GetByLabel("密码", new() { Exact = true }).FillAsync("Xiaomei2026");
             await page.GetByLabel("确认密码").FillAsync("Xiaomei2026");
+            // The two texts being accepted open readably in a new tab; the form keeps what was typed.
+            foreach (var (link, heading, says) in LegalTexts)
+            {
+                var text = await page.Context.RunAndWaitForPageAsync(() => page.GetByTestId(link).ClickAsync());
+                await Expect(text.Locator("h1")).ToContainTextAsync(heading);
+                await Expect(text.Locator("main")).ToContainTextAsync(says);
+                await text.CloseAsync();
+            }
+
+            await Expect(page.GetByLabel("姓名")).ToHaveValueAsync("周晓梅");
             await page.GetByLabel("我已阅读并同意").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "注册" }).ClickAsync();
 

@@ -12,6 +12,10 @@ internal static class PlatformRules
         // Portal: the home page, the language and care-mode switches (they redirect back), the error pages.
         new("GET /", _ => Call.Get("/"),
             Everyone(Expect.Public)),
+        new("GET /terms", _ => Call.Get("/terms"),
+            Everyone(Expect.Public), Shows: _ => "用户服务协议"),
+        new("GET /privacy", _ => Call.Get("/privacy"),
+            Everyone(Expect.Public), Shows: _ => "个人信息保护政策"),
         new("GET /language", _ => Call.Get("/language?culture=zh-CN&returnUrl=%2Fservices"),
             Everyone(Expect.Public), AllowedAnswer: HttpStatusCode.Redirect),
         new("GET /care-mode", _ => Call.Get("/care-mode?on=false&returnUrl=%2F"),
