@@ -9,6 +9,8 @@ public sealed class CatalogJourneyTests(PortalProcess portal)
 {
     private static readonly bool[] CareModes = [false, true];
 
+    private static readonly string[] EnglishTerms = ["Administrative licence", "County level", "Statutory authority", "Enterprise", "At a service window"];
+
     private static readonly string[] GuideHeadings = ["设定依据", "受理条件", "申请材料", "办理流程", "收费标准", "办理地点与咨询", "常见问题"];
 
     [Fact]
@@ -130,6 +132,36 @@ public sealed class CatalogJourneyTests(PortalProcess portal)
                 Assert.Contains("来源", label, StringComparison.Ordinal);
                 Assert.False(await table.Locator("thead").IsVisibleAsync() && (await table.Locator("thead").BoundingBoxAsync())!.Height > 2);
             }
+        });
+    }
+
+    [Fact]
+    public async Task In_english_the_guide_names_the_fixed_terms_in_english()
+    {
+        var page = await portal.NewPageAsync();
+        await Journeys.RunAsync(page, async () =>
+        {
+            await page.GotoAsync("/language?culture=en&returnUrl=" + Uri.EscapeDataString("/services?q=" + Uri.EscapeDataString("食品经营许可")));
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+            await Expect(page.GetByTestId("results")).ToContainTextAsync("Commitment case");
+            await page.GetByTestId("results").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^食品经营许可") }).First.ClickAsync();
+
+            var guide = page.Locator("main");
+            foreach (var term in EnglishTerms)
+            {
+                await Expect(guide).ToContainTextAsync(term);
+            }
+
+            await Expect(page.GetByTestId("case-kind")).ToHaveTextAsync("Commitment case");
+            await Expect(guide).ToContainTextAsync("Originals: 1");
+            var text = await guide.InnerTextAsync();
+            Assert.DoesNotContain("(s)", text, StringComparison.Ordinal);
+            var facts = await page.GetByTestId("case-kind").Locator("xpath=..").InnerTextAsync();
+            Assert.DoesNotContain("行政许可", facts, StringComparison.Ordinal);
+            Assert.DoesNotContain("县级", facts, StringComparison.Ordinal);
+            Assert.DoesNotContain("承诺件", facts, StringComparison.Ordinal);
+            Assert.DoesNotContain("、", facts, StringComparison.Ordinal);
+            await page.GotoAsync("/language?culture=zh-CN&returnUrl=%2F");
         });
     }
 
