@@ -107,30 +107,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("ops_audit_entries", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Infrastructure.Web.ContentRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("Stamp")
-                        .HasColumnType("uuid")
-                        .HasColumnName("stamp");
-
-                    b.HasKey("Id")
-                        .HasName("pk_ops_content_revision");
-
-                    b.ToTable("ops_content_revision", "gov");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Stamp = new Guid("00000000-0000-0000-0000-000000000001")
-                        });
-                });
-
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -162,7 +139,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_roles", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUser", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -273,7 +250,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_users", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUserRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUserRole", b =>
                 {
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
@@ -290,6 +267,29 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_acc_user_roles_role_id");
 
                     b.ToTable("acc_user_roles", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Infrastructure.Web.ContentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stamp");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ops_content_revision");
+
+                    b.ToTable("ops_content_revision", "gov");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000001")
+                        });
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.CaseClock", b =>
@@ -311,9 +311,9 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("promised_limit");
 
-                    b.Property<bool>("Provisional")
+                    b.Property<bool>("PromisedProvisional")
                         .HasColumnType("boolean")
-                        .HasColumnName("provisional");
+                        .HasColumnName("promised_provisional");
 
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
@@ -336,6 +336,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<int>("StatutoryLimit")
                         .HasColumnType("integer")
                         .HasColumnName("statutory_limit");
+
+                    b.Property<bool>("StatutoryProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("statutory_provisional");
 
                     b.HasKey("CaseId")
                         .HasName("pk_apr_case_clocks");
@@ -1980,10 +1984,6 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(18)")
                         .HasColumnName("delivery_recipient_id");
 
-                    b.Property<bool>("DueDateProvisional")
-                        .HasColumnType("boolean")
-                        .HasColumnName("due_date_provisional");
-
                     b.Property<string>("FormData")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -2015,6 +2015,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<DateOnly?>("PromisedDueDate")
                         .HasColumnType("date")
                         .HasColumnName("promised_due_date");
+
+                    b.Property<bool>("PromisedDueProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("promised_due_provisional");
 
                     b.Property<int>("PromisedVisits")
                         .HasColumnType("integer")
@@ -2056,6 +2060,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<DateOnly?>("StatutoryDueDate")
                         .HasColumnType("date")
                         .HasColumnName("statutory_due_date");
+
+                    b.Property<bool>("StatutoryDueProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("statutory_due_provisional");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2275,6 +2283,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("defect");
+
+                    b.Property<bool>("Deferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deferred");
 
                     b.Property<bool>("DeficiencyAllowed")
                         .HasColumnType("boolean")
@@ -3769,16 +3781,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_user_tokens", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUserRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUserRole", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppRole", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_user_roles_acc_roles_role_id");
 
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4012,7 +4024,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppRole", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4022,7 +4034,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4032,7 +4044,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4042,7 +4054,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
