@@ -17,24 +17,13 @@ public sealed class CaseRecordJourneyTests(PortalProcess portal)
         var clerk = await portal.NewPageAsync();
         await Journeys.RunAsync(clerk, async () =>
         {
-            await Journeys.LoginAsync(clerk, "clerk");
-            await clerk.GotoAsync("/window/intake/000104004000?id=361131198506120026");
-            var boxes = clerk.GetByTestId("intake-materials").GetByRole(AriaRole.Checkbox);
-            for (var i = 0; i < await boxes.CountAsync(); i++)
-            {
-                await boxes.Nth(i).CheckAsync();
-            }
-
-            await clerk.GetByTestId("accept").ClickAsync();
-            number = (await clerk.GetByTestId("case-number").InnerTextAsync()).Trim();
+            number = await Journeys.AcceptFoodLicenceAsync(clerk);
         }, "Supplement_in_review_window_accepts");
 
         var reviewer = await portal.NewPageAsync();
         await Journeys.RunAsync(reviewer, async () =>
         {
-            await Journeys.LoginAsync(reviewer, "reviewer");
-            await reviewer.GotoAsync("/review");
-            await reviewer.Locator($"[data-testid=queue-row][data-number='{number}']").GetByTestId("claim").ClickAsync();
+            await ClaimAsync(reviewer, "reviewer", number);
             taskUrl = new Uri(reviewer.Url).PathAndQuery;
             await reviewer.GetByText("要求申请人补正（暂停计时）").ClickAsync();
             await reviewer.Locator("#defect-6").FillAsync("健康证明已过有效期，请提供有效期内的健康证明");
@@ -110,11 +99,17 @@ public sealed class CaseRecordJourneyTests(PortalProcess portal)
         var reviewer = await portal.NewPageAsync();
         await Journeys.RunAsync(reviewer, async () =>
         {
-            await Journeys.LoginAsync(reviewer, "reviewer.zj");
-            await reviewer.GotoAsync("/review");
-            await reviewer.Locator($"[data-testid=queue-row][data-number='{number}']").GetByTestId("claim").ClickAsync();
+            await ClaimAsync(reviewer, "reviewer.zj", number);
             await AssertLabelledAsync(reviewer.GetByTestId("answers"));
         }, "Labels_reviewer_reads");
+    }
+
+    /// <summary>A reviewer signs in and claims the case's open step of their department from the queue (the step's page opens).</summary>
+    private static async Task ClaimAsync(IPage reviewer, string login, string number)
+    {
+        await Journeys.LoginAsync(reviewer, login);
+        await reviewer.GotoAsync("/review");
+        await reviewer.Locator($"[data-testid=queue-row][data-number='{number}']").GetByTestId("claim").ClickAsync();
     }
 
     /// <summary>The catalog's labels with typed values, never a key or a raw boolean.</summary>

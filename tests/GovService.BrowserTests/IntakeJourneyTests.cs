@@ -135,14 +135,8 @@ public sealed class IntakeJourneyTests(PortalProcess portal)
             await clerk.GetByLabel("申请人姓名").FillAsync("孙丽");
             await clerk.GetByLabel("公民身份号码", new() { Exact = true }).FillAsync("361131199201010023");
             await clerk.GetByLabel("手机号码").FillAsync("13600136000");
-            var boxes = clerk.GetByTestId("intake-materials").GetByRole(AriaRole.Checkbox);
-            for (var i = 0; i < await boxes.CountAsync(); i++)
-            {
-                if (i != 1)
-                {
-                    await boxes.Nth(i).CheckAsync(); // 营业执照 (2) not brought
-                }
-            }
+            await Journeys.TickAllMaterialsAsync(clerk);
+            await clerk.Locator("#material-2").UncheckAsync(); // 营业执照 not brought
 
             await clerk.Locator("#defect-3").FillAsync("身份证已过有效期");
             await clerk.GetByTestId("supplement").ClickAsync();

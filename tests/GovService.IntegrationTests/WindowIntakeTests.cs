@@ -34,6 +34,15 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         return form;
     }
 
+    /// <summary>A one-time notice: 营业执照 (2) not handed in, <paramref name="defect"/> said of the material at form row <paramref name="row"/>.</summary>
+    private static List<KeyValuePair<string, string>> NoticeForm(int row, string defect)
+    {
+        var form = Form(1, 3, 4, 5, 6);
+        form.Add(new($"Materials[{row}].Defect", defect));
+        form.Add(new("outcome", "supplement"));
+        return form;
+    }
+
     [Fact]
     public async Task A_clerk_accepts_a_walk_in_with_every_required_material_and_prints_the_notice()
     {
@@ -109,9 +118,7 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
     {
         using var clerk = portal.NewBrowser();
         await clerk.LoginAsync("clerk");
-        var form = Form(1, 3, 4, 5, 6); // 营业执照 (2) missing
-        form.Add(new("Materials[4].Defect", "管理制度缺少负责人签字"));
-        form.Add(new("outcome", "supplement"));
+        var form = NoticeForm(4, "管理制度缺少负责人签字");
 
         var response = await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
 
@@ -168,10 +175,7 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
     {
         using var clerk = portal.NewBrowser();
         await clerk.LoginAsync("clerk");
-        var first = Form(1, 3, 4, 5, 6); // 营业执照 (2) missing
-        first.Add(new("Materials[2].Defect", "身份证已过有效期"));
-        first.Add(new("outcome", "supplement"));
-        await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", first);
+        await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", NoticeForm(2, "身份证已过有效期"));
         var pending = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.ApplicantIdNumber == "361131200001010016"));
 
         // The form shows what the notice said beside each material, not as a defect of this visit.
