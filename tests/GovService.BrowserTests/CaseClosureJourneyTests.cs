@@ -12,20 +12,6 @@ public sealed class CaseClosureJourneyTests(PortalProcess portal)
 {
     private const string Citizen = "361131198506120026";
 
-    private static async Task<string> AcceptFoodLicenceAsync(IPage clerk)
-    {
-        await Journeys.LoginAsync(clerk, "clerk");
-        await clerk.GotoAsync($"/window/intake/000104004000?id={Citizen}");
-        var boxes = clerk.GetByTestId("intake-materials").GetByRole(AriaRole.Checkbox);
-        for (var i = 0; i < await boxes.CountAsync(); i++)
-        {
-            await boxes.Nth(i).CheckAsync();
-        }
-
-        await clerk.GetByTestId("accept").ClickAsync();
-        return (await clerk.GetByTestId("case-number").InnerTextAsync()).Trim();
-    }
-
     private static FilePayload Scan(string name) => new() { Name = name, MimeType = "application/pdf", Buffer = GovService.Testing.SamplePdf.Build() };
 
     [Fact]
@@ -33,7 +19,7 @@ public sealed class CaseClosureJourneyTests(PortalProcess portal)
     {
         string number = "";
         var clerk = await portal.NewPageAsync();
-        await Journeys.RunAsync(clerk, async () => number = await AcceptFoodLicenceAsync(clerk), "Closure_journey_window_accepts");
+        await Journeys.RunAsync(clerk, async () => number = await Journeys.AcceptFoodLicenceAsync(clerk), "Closure_journey_window_accepts");
 
         var reviewer = await portal.NewPageAsync();
         await Journeys.RunAsync(reviewer, async () =>
@@ -90,7 +76,7 @@ public sealed class CaseClosureJourneyTests(PortalProcess portal)
     {
         string number = "", taskUrl = "";
         var clerk = await portal.NewPageAsync();
-        await Journeys.RunAsync(clerk, async () => number = await AcceptFoodLicenceAsync(clerk), "Second_supplement_window_accepts");
+        await Journeys.RunAsync(clerk, async () => number = await Journeys.AcceptFoodLicenceAsync(clerk), "Second_supplement_window_accepts");
 
         var reviewer = await portal.NewPageAsync();
         await Journeys.RunAsync(reviewer, async () =>

@@ -124,6 +124,63 @@ public sealed class IntakeJourneyTests(PortalProcess portal)
     }
 
     [Fact]
+    public async Task A_walk_in_back_after_a_one_time_notice_is_accepted_once_the_clerk_ticks_what_was_handed_in()
+    {
+        string number = "";
+        var clerk = await portal.NewPageAsync();
+        await Journeys.RunAsync(clerk, async () =>
+        {
+            await Journeys.LoginAsync(clerk, "clerk");
+            await clerk.GotoAsync("/window/intake/000104004000");
+            await clerk.GetByLabel("申请人姓名").FillAsync("孙丽");
+            await clerk.GetByLabel("公民身份号码", new() { Exact = true }).FillAsync("361131199201010023");
+            await clerk.GetByLabel("手机号码").FillAsync("13600136000");
+            await Journeys.TickAllMaterialsAsync(clerk);
+            await clerk.Locator("#material-2").UncheckAsync(); // 营业执照 not brought
+
+            await clerk.Locator("#defect-3").FillAsync("身份证已过有效期");
+            await clerk.GetByTestId("supplement").ClickAsync();
+            await Expect(clerk.GetByTestId("supplement-notice")).ToContainTextAsync("身份证已过有效期");
+            number = (await clerk.GetByTestId("supplement-notice").Locator("p.text-center.small").InnerTextAsync()).Replace("编号：", "", StringComparison.Ordinal).Trim();
+        }, "Return_first_visit_one_time_notice");
+
+        // The applicant comes back with both: the clerk at another window ticks them and accepts, nothing else to clear.
+        var other = await portal.NewPageAsync();
+        await Journeys.RunAsync(other, async () =>
+        {
+            await Journeys.LoginAsync(other, "clerk.taoyuan");
+            await other.GotoAsync($"/window/continue?number={number}");
+            await Expect(other.GetByTestId("continuing")).ToContainTextAsync(number);
+            await Expect(other.GetByTestId("earlier-defect-3")).ToContainTextAsync("身份证已过有效期");
+            await Expect(other.GetByTestId("earlier-defect-2")).ToContainTextAsync("未提交");
+            await Expect(other.Locator("#defect-3")).ToHaveValueAsync("");
+            await other.Locator("#material-2").CheckAsync();
+            await other.Locator("#material-3").CheckAsync();
+            await other.GetByTestId("accept").ClickAsync();
+            await Expect(other.GetByTestId("acceptance-notice")).ToContainTextAsync("予以受理");
+            await Expect(other.GetByTestId("visits")).ToContainTextAsync("已到现场 2 次");
+        }, "Return_second_visit_accepted");
+    }
+
+    [Fact]
+    public async Task The_printed_checklist_keeps_each_column_header_on_one_line()
+    {
+        var page = await portal.NewPageAsync(820, 900);
+        await Journeys.RunAsync(page, async () =>
+        {
+            await page.GotoAsync("/services/000104004000/checklist");
+            var headers = page.GetByTestId("checklist").Locator("thead th");
+            Assert.True(await headers.CountAsync() >= 5);
+            for (var i = 0; i < await headers.CountAsync(); i++)
+            {
+                // The line boxes of the header's text: one per line it takes (已备 took two in a narrow last column).
+                var lines = await headers.Nth(i).EvaluateAsync<int>("th => { const r = document.createRange(); r.selectNodeContents(th); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }");
+                Assert.True(lines == 1, $"header “{await headers.Nth(i).InnerTextAsync()}” takes {lines} lines");
+            }
+        });
+    }
+
+    [Fact]
     public async Task A_walk_in_accepted_with_a_missing_material_is_terminated_when_the_promise_passes()
     {
         string number = "", code = "";
@@ -144,8 +201,24 @@ public sealed class IntakeJourneyTests(PortalProcess portal)
 
             await clerk.GetByText("容缺受理（次要材料暂缺，申请人承诺限期补齐）").ClickAsync();
             var due = await clerk.EvaluateAsync<string>("() => { const d = new Date(Date.now() + 8 * 3600e3 + 86400e3); return d.toISOString().slice(0, 10); }");
+
+            // The days the promise may name are shown before a date is picked: from tomorrow to the promised completion date.
+            var range = clerk.GetByTestId("deficiency-range");
+            await Expect(range).ToContainTextAsync($"可选 {due} 至 ");
+            await Expect(range).ToContainTextAsync("承诺办结日期");
+            await Expect(clerk.GetByLabel("承诺补齐日期")).ToHaveAttributeAsync("min", due);
             await clerk.GetByLabel("承诺补齐日期").FillAsync(due);
             await clerk.GetByTestId("deficiency").ClickAsync();
+
+            // A 容缺受理通知书 of its own: what is missing, by when, what happens otherwise; never "材料齐全".
+            var notice = clerk.GetByTestId("acceptance-notice");
+            await Expect(notice.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("容缺受理通知书");
+            await Expect(notice).Not.ToContainTextAsync("材料齐全");
+            await Expect(notice.GetByTestId("notice-text")).ToContainTextAsync("容缺受理");
+            await Expect(notice.GetByTestId("deferred")).ToContainTextAsync("从业人员健康证明");
+            await Expect(notice.GetByTestId("deficiency-terms")).ToContainTextAsync($"须于 {due} 前补齐");
+            await Expect(notice.GetByTestId("deficiency-lapse")).ToContainTextAsync("终止办理");
+            await Expect(notice.GetByTestId("deficiency-lapse")).ToContainTextAsync("重新提出申请");
             await Expect(clerk.GetByTestId("deficiency-commitment")).ToContainTextAsync("从业人员健康证明");
             number = (await clerk.GetByTestId("case-number").InnerTextAsync()).Trim();
             code = (await clerk.GetByTestId("query-code").InnerTextAsync()).Trim();

@@ -16,16 +16,7 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
         var clerk = await portal.NewPageAsync();
         await Journeys.RunAsync(clerk, async () =>
         {
-            await Journeys.LoginAsync(clerk, "clerk.taoyuan");
-            await clerk.GotoAsync("/window/intake/000104004000?id=361131198506120026");
-            var boxes = clerk.GetByTestId("intake-materials").GetByRole(AriaRole.Checkbox);
-            for (var i = 0; i < await boxes.CountAsync(); i++)
-            {
-                await boxes.Nth(i).CheckAsync();
-            }
-
-            await clerk.GetByTestId("accept").ClickAsync();
-            number = (await clerk.GetByTestId("case-number").InnerTextAsync()).Trim();
+            number = await Journeys.AcceptFoodLicenceAsync(clerk, "clerk.taoyuan");
         }, "Licence_journey_township_accepts");
 
         var reviewer = await portal.NewPageAsync();

@@ -17,11 +17,7 @@ public sealed class ReviewJourneyTests(PortalProcess portal)
             await Journeys.LoginAsync(clerk, "clerk");
             await clerk.GotoAsync("/window/intake/000104004000?id=361131198506120026");
             await Expect(clerk.GetByTestId("lookup-result")).ToContainTextAsync("已注册用户");
-            var boxes = clerk.GetByTestId("intake-materials").GetByRole(AriaRole.Checkbox);
-            for (var i = 0; i < await boxes.CountAsync(); i++)
-            {
-                await boxes.Nth(i).CheckAsync();
-            }
+            await Journeys.TickAllMaterialsAsync(clerk);
 
             await clerk.GetByTestId("accept").ClickAsync();
             number = (await clerk.GetByTestId("case-number").InnerTextAsync()).Trim();

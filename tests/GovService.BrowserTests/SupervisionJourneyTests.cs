@@ -14,16 +14,7 @@ public sealed class SupervisionJourneyTests(PortalProcess portal)
         var clerk = await portal.NewPageAsync();
         await Journeys.RunAsync(clerk, async () =>
         {
-            await Journeys.LoginAsync(clerk, "clerk");
-            await clerk.GotoAsync("/window/intake/000104004000?id=361131198506120026");
-            var boxes = clerk.GetByTestId("intake-materials").GetByRole(AriaRole.Checkbox);
-            for (var i = 0; i < await boxes.CountAsync(); i++)
-            {
-                await boxes.Nth(i).CheckAsync();
-            }
-
-            await clerk.GetByTestId("accept").ClickAsync();
-            number = (await clerk.GetByTestId("case-number").InnerTextAsync()).Trim();
+            number = await Journeys.AcceptFoodLicenceAsync(clerk);
         }, "Supervision_journey_window_accepts");
 
         // The administrator runs the sweep as of a day long after the promised date (training setting).

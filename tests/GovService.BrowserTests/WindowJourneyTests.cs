@@ -22,11 +22,7 @@ public sealed class WindowJourneyTests(PortalProcess portal)
             await page.GetByLabel("申请人姓名").FillAsync("王小明");
             await page.GetByLabel("公民身份号码", new() { Exact = true }).FillAsync("361131200001010016");
             await page.GetByLabel("手机号码").FillAsync("13700137000");
-            var boxes = page.GetByTestId("intake-materials").GetByRole(AriaRole.Checkbox);
-            for (var i = 0; i < await boxes.CountAsync(); i++)
-            {
-                await boxes.Nth(i).CheckAsync();
-            }
+            await Journeys.TickAllMaterialsAsync(page);
 
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalProcess.ArtifactsFolder, "window-intake-form.png"), FullPage = true });
             await page.GetByTestId("accept").ClickAsync();

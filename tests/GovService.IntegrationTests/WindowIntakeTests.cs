@@ -34,6 +34,15 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         return form;
     }
 
+    /// <summary>A one-time notice: 营业执照 (2) not handed in, <paramref name="defect"/> said of the material at form row <paramref name="row"/>.</summary>
+    private static List<KeyValuePair<string, string>> NoticeForm(int row, string defect)
+    {
+        var form = Form(1, 3, 4, 5, 6);
+        form.Add(new($"Materials[{row}].Defect", defect));
+        form.Add(new("outcome", "supplement"));
+        return form;
+    }
+
     [Fact]
     public async Task A_clerk_accepts_a_walk_in_with_every_required_material_and_prints_the_notice()
     {
@@ -109,9 +118,7 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
     {
         using var clerk = portal.NewBrowser();
         await clerk.LoginAsync("clerk");
-        var form = Form(1, 3, 4, 5, 6); // 营业执照 (2) missing
-        form.Add(new("Materials[4].Defect", "管理制度缺少负责人签字"));
-        form.Add(new("outcome", "supplement"));
+        var form = NoticeForm(4, "管理制度缺少负责人签字");
 
         var response = await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", form);
 
@@ -161,6 +168,30 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         Assert.Equal(new DateOnly(2026, 11, 30), accepted.PromisedDueDate);
         Assert.Equal(1, await portal.WithDbAsync(db => db.Set<Case>().CountAsync(c => c.ApplicantIdNumber == "361131200001010016")));
         Assert.Contains(pending.Number!, await other.GetPageAsync(response.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Back_at_a_window_ticking_what_the_notice_asked_for_is_enough_and_the_timeline_keeps_what_was_wrong()
+    {
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", NoticeForm(2, "身份证已过有效期"));
+        var pending = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.ApplicantIdNumber == "361131200001010016"));
+
+        // The form shows what the notice said beside each material, not as a defect of this visit.
+        var page = await clerk.GetPageAsync($"/window/continue?number={pending.Number}");
+        Assert.Contains("一次性告知：身份证已过有效期", page, StringComparison.Ordinal);
+        Assert.Matches("id=\"defect-3\" name=\"Materials\\[2\\].Defect\" value=\"\"", page);
+        Assert.DoesNotContain("value=\"身份证已过有效期\"", page, StringComparison.Ordinal);
+
+        var response = await clerk.SubmitAsync($"/window/continue?number={pending.Number}", $"/window/continue/{pending.Id}", Form(1, 2, 3, 4, 5, 6));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(CaseState.InReview, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == pending.Id).Select(c => c.State).SingleAsync()));
+        Assert.DoesNotContain(await portal.WithDbAsync(db => db.Set<CaseMaterial>().Where(m => m.CaseId == pending.Id).Select(m => m.Defect).ToListAsync()), d => d.Length > 0);
+        var steps = await portal.WithDbAsync(db => db.Set<CaseStep>().Where(s => s.CaseId == pending.Id).OrderBy(s => s.Id).ToListAsync());
+        Assert.Contains("居民身份证：身份证已过有效期", steps.Single(s => s.Action == "SupplementRequested").Note, StringComparison.Ordinal);
+        Assert.Equal("补正材料已收取：营业执照、居民身份证", steps.Single(s => s.Action == "Accepted").Note);
     }
 
     [Fact]

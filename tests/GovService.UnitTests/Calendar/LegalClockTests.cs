@@ -37,7 +37,30 @@ public sealed class LegalClockTests
 
         Assert.Equal(D("2026-10-12"), deadline.Promised.Due);
         Assert.Equal(D("2026-10-19"), deadline.Statutory.Due);
-        Assert.False(deadline.IsProvisional);
+        Assert.False(deadline.Promised.IsProvisional);
+        Assert.False(deadline.Statutory.IsProvisional);
+    }
+
+    [Fact]
+    public void Each_due_date_is_provisional_for_itself_a_statutory_date_in_an_unloaded_year_leaves_the_promised_one_firm()
+    {
+        // Accepted Monday 2026-12-07: 5 working days end on 12-14 (2026 is loaded); 20 reach into 2027, whose notice is not.
+        var deadline = AcceptanceDeadline.On(Calendar, D("2026-12-07"), 5, promisedInWorkingDays: true, 20, statutoryInWorkingDays: true);
+
+        Assert.Equal(D("2026-12-14"), deadline.Promised.Due);
+        Assert.False(deadline.Promised.IsProvisional);
+        Assert.Equal(2027, deadline.Statutory.Due.Year);
+        Assert.True(deadline.Statutory.IsProvisional);
+    }
+
+    [Fact]
+    public void A_limit_in_natural_days_needs_no_holiday_notice_and_is_never_provisional()
+    {
+        var reading = LegalClock.Read(Calendar, D("2026-12-20"), 30, inWorkingDays: false, [], D("2026-12-20"));
+
+        Assert.Equal(D("2027-01-19"), reading.Due);
+        Assert.False(reading.IsProvisional);
+        Assert.Empty(reading.Span.Skipped);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public static class IntakeModule
         services.AddScoped<Jobs.DeficiencySweepJob>();
         services.AddScoped<Jobs.DeficiencyReminderJob>();
         services.AddScoped<WindowIntake.WindowQueries>();
+        services.AddScoped<WindowIntake.IntakeDeadlines>();
         services.AddScoped<OnlineApplication.ApplyOnline>();
         services.AddScoped<Supplying.SupplyMaterials>();
         services.AddScoped<PreReview.PreReviewQueries>();
@@ -39,6 +40,7 @@ public static class IntakeModule
         services.AddScoped<Immediate.DecideImmediately>();
         services.AddScoped<CaseFiles.CaseFileAccess>();
         services.AddScoped<MaterialFiles>();
+        services.AddScoped<CaseAnswers>();
         services.AddScoped<Contracts.ICaseRecords, CaseRecords>();
         services.AddScoped<Contracts.ILicenceUseCheck, LicenceUseCheck>();
         services.AddScoped<ISeeder, DemoCaseSeeder>();

@@ -8,9 +8,6 @@ namespace GovService.Web.Shared.Calendar;
 /// </summary>
 public sealed record AcceptanceDeadline(ClockReading Promised, ClockReading Statutory)
 {
-    /// <summary>A due date falls in a year whose holiday notice is not loaded yet.</summary>
-    public bool IsProvisional => Promised.IsProvisional || Statutory.IsProvisional;
-
     public static AcceptanceDeadline On(WorkingCalendar calendar, DateOnly acceptedOn, int promisedLimit, bool promisedInWorkingDays, int statutoryLimit, bool statutoryInWorkingDays) => new(
         LegalClock.Read(calendar, acceptedOn, promisedLimit, promisedInWorkingDays, [], acceptedOn),
         LegalClock.Read(calendar, acceptedOn, statutoryLimit, statutoryInWorkingDays, [], acceptedOn));

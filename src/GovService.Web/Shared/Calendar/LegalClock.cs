@@ -111,8 +111,9 @@ public static class LegalClock
             return reading;
         }
 
+        // Natural days skip nothing and need no holiday notice: such a date is never provisional.
         var paused = segments.Where(s => s.IsPause).Sum(s => Math.Max(0, (s.To ?? today).DayNumber - s.From.DayNumber));
         var due = start.AddDays(limit + paused + reading.ExtensionWorkingDays);
-        return reading with { Span = reading.Span with { End = due, WorkingDays = limit } };
+        return reading with { Span = reading.Span with { End = due, WorkingDays = limit, Skipped = [], AdjustedWorkdaysCounted = [], ProvisionalYears = [] } };
     }
 }

@@ -311,9 +311,9 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("promised_limit");
 
-                    b.Property<bool>("Provisional")
+                    b.Property<bool>("PromisedProvisional")
                         .HasColumnType("boolean")
-                        .HasColumnName("provisional");
+                        .HasColumnName("promised_provisional");
 
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
@@ -336,6 +336,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<int>("StatutoryLimit")
                         .HasColumnType("integer")
                         .HasColumnName("statutory_limit");
+
+                    b.Property<bool>("StatutoryProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("statutory_provisional");
 
                     b.HasKey("CaseId")
                         .HasName("pk_apr_case_clocks");
@@ -1990,10 +1994,6 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(18)")
                         .HasColumnName("delivery_recipient_id");
 
-                    b.Property<bool>("DueDateProvisional")
-                        .HasColumnType("boolean")
-                        .HasColumnName("due_date_provisional");
-
                     b.Property<string>("FormData")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -2025,6 +2025,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<DateOnly?>("PromisedDueDate")
                         .HasColumnType("date")
                         .HasColumnName("promised_due_date");
+
+                    b.Property<bool>("PromisedDueProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("promised_due_provisional");
 
                     b.Property<int>("PromisedVisits")
                         .HasColumnType("integer")
@@ -2066,6 +2070,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<DateOnly?>("StatutoryDueDate")
                         .HasColumnType("date")
                         .HasColumnName("statutory_due_date");
+
+                    b.Property<bool>("StatutoryDueProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("statutory_due_provisional");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2285,6 +2293,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("defect");
+
+                    b.Property<bool>("Deferred")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deferred");
 
                     b.Property<bool>("DeficiencyAllowed")
                         .HasColumnType("boolean")

@@ -35,6 +35,9 @@ public sealed record TaskPage(
     /// <summary>Supplement requests the case has had: from the second on, a 补正 needs a supervisor's approval.</summary>
     public int SupplementsAsked { get; init; }
 
+    /// <summary>The application's form with the catalog's labels.</summary>
+    public IReadOnlyList<Catalog.Contracts.FieldAnswer> Answers { get; init; } = [];
+
     /// <summary>二次补正 requests of the case, newest first.</summary>
     public IReadOnlyList<SecondSupplementRequest> SecondSupplements { get; init; } = [];
 

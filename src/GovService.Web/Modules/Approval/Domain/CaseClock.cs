@@ -13,7 +13,10 @@ public sealed class CaseClock
     public bool StatutoryInWorkingDays { get; set; } = true;
     public DateOnly PromisedDue { get; set; }
     public DateOnly StatutoryDue { get; set; }
-    public bool Provisional { get; set; }
+    /// <summary>暂定, each date for itself: counted over a year whose holiday notice is not loaded.</summary>
+    public bool PromisedProvisional { get; set; }
+
+    public bool StatutoryProvisional { get; set; }
     public uint RowVersion { get; set; }
 }
 

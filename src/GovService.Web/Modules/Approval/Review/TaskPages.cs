@@ -33,6 +33,7 @@ public sealed class TaskPages(GovDbContext db, ICaseRecords cases, ClockKeeper c
         return new TaskPage(task, summary, await cases.MaterialsAsync(task.CaseId, ct), await clocks.ReadAsync(task.CaseId, ct), steps, history, await organization.DepartmentsAsync(ct), reviewer)
         {
             SupplementsAsked = await cases.SupplementsAskedAsync(task.CaseId, ct),
+            Answers = await cases.AnswersAsync(task.CaseId, ct),
             SecondSupplements = requests,
         };
     }

@@ -42,7 +42,8 @@ public sealed class ClockKeeper(GovDbContext db, IWorkingCalendarProvider calend
         var c = view.Clock;
         c.PromisedDue = view.Promised.Due;
         c.StatutoryDue = view.Statutory.Due;
-        c.Provisional = view.Promised.IsProvisional || view.Statutory.IsProvisional;
+        c.PromisedProvisional = view.Promised.IsProvisional;
+        c.StatutoryProvisional = view.Statutory.IsProvisional;
         db.Add(new ClockRecomputation
         {
             CaseId = caseId,
@@ -53,7 +54,7 @@ public sealed class ClockKeeper(GovDbContext db, IWorkingCalendarProvider calend
             PausedWorkingDays = view.Promised.PausedWorkingDays,
             ExtensionWorkingDays = view.Promised.ExtensionWorkingDays,
         });
-        await cases.SetDueDatesAsync(caseId, c.PromisedDue, c.StatutoryDue, c.Provisional, ct);
+        await cases.SetDueDatesAsync(caseId, DueDate.Of(view.Promised), DueDate.Of(view.Statutory), ct);
 
         var calendar = await calendars.GetAsync(ct);
         var segments = view.Segments.Where(s => s.State == SegmentState.InForce).Select(s => s.ToSegment()).ToList();

@@ -38,7 +38,17 @@ public interface ICaseReaders
     Task<bool> MayReadAsync(StaffPlacement staff, Guid caseId, CancellationToken cancellationToken);
 }
 
-public sealed record CaseMaterialInfo(int Position, string Name, bool Required, bool Received, string Defect, Guid? FileId, string? FileName);
+/// <summary>A due date of a case and whether it is 暂定 (counted over a year whose holiday notice is not loaded).</summary>
+public sealed record DueDate(DateOnly Date, bool Provisional)
+{
+    public static DueDate Of(ClockReading reading) => new(reading.Due, reading.IsProvisional);
+}
+
+/// <summary>
+/// A material of a case as the back office sees it: received or not, what a notice or 补正 said of it (<see cref="Defect"/>),
+/// the current upload and when it came, and when the applicant answered the 补正 (<see cref="SuppliedAt"/>).
+/// </summary>
+public sealed record CaseMaterialInfo(int Position, string Name, bool Required, bool Received, string Defect, Guid? FileId, string? FileName, DateTimeOffset? FileUploadedAt = null, DateTimeOffset? SuppliedAt = null);
 
 /// <summary>What the back office needs to know of a case.</summary>
 public sealed record CaseSummary(
@@ -68,6 +78,9 @@ public interface ICaseRecords
 
     Task<IReadOnlyList<CaseMaterialInfo>> MaterialsAsync(Guid caseId, CancellationToken cancellationToken = default);
 
+    /// <summary>The application's form with the catalog's labels and typed values (是 / 否, dates, choices), never the raw keys.</summary>
+    Task<IReadOnlyList<Catalog.Contracts.FieldAnswer>> AnswersAsync(Guid caseId, CancellationToken cancellationToken = default);
+
     /// <summary>Accepted → InReview (a 容缺 case stays as it is until its materials arrive, then goes to review).</summary>
     Task StartReviewAsync(Guid caseId, CancellationToken cancellationToken = default);
 
@@ -81,8 +94,8 @@ public interface ICaseRecords
 
     Task EndSpecialProcedureAsync(Guid caseId, StaffPlacement by, string note, CancellationToken cancellationToken = default);
 
-    /// <summary>The due dates recomputed from the clock's segments.</summary>
-    Task SetDueDatesAsync(Guid caseId, DateOnly promised, DateOnly statutory, bool provisional, CancellationToken cancellationToken = default);
+    /// <summary>The due dates recomputed from the clock's segments, each with its own 暂定 flag.</summary>
+    Task SetDueDatesAsync(Guid caseId, DueDate promised, DueDate statutory, CancellationToken cancellationToken = default);
 
     /// <summary>准予 (the result then waits at the accepting hall) or 不予许可, with the opinion and legal basis.</summary>
     Task DecideAsync(Guid caseId, bool approved, string opinion, StaffPlacement by, CancellationToken cancellationToken = default);

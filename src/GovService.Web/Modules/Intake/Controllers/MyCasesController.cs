@@ -23,6 +23,9 @@ public sealed record MyCasePage(
 
     public bool HasDecisionNotice => Case.State == CaseState.Denied;
 
+    /// <summary>The application's form as filed, with the catalog's labels.</summary>
+    public IReadOnlyList<Catalog.Contracts.FieldAnswer> Answers { get; init; } = [];
+
     /// <summary>一件事: the other cases applied for with the same bundle form.</summary>
     public IReadOnlyList<Case> Linked { get; init; } = [];
 
@@ -59,8 +62,9 @@ public sealed class MyCasesController(MyCaseQueries queries, SupplyMaterials sup
     }
 
     /// <summary>
-    /// 补正 online: the applicant uploads what a one-time notice (or a 容缺 commitment) asked for. When nothing
-    /// is owed any more, the application goes back to pre-review, or the 容缺 case becomes a plain acceptance.
+    /// 补正 online: the applicant uploads what a one-time notice, a reviewer's 补正 or a 容缺 commitment asked for. When
+    /// nothing is owed any more, the application goes back to pre-review, the case back to its reviewer, or the 容缺 case
+    /// becomes a plain acceptance.
     /// </summary>
     [HttpPost("{number}/supplement")]
     [RequestSizeLimit(12 * 10 * 1024 * 1024 + 1024 * 1024)]
@@ -90,7 +94,7 @@ public sealed class MyCasesController(MyCaseQueries queries, SupplyMaterials sup
             return View("Show", await queries.PageAsync(number, Me, ct));
         }
 
-        TempData["Flash"] = result.Complete ? "MyCases.SupplementDone" : "MyCases.SupplementPartly";
+        TempData["Flash"] = result.Told;
         return Redirect($"/my/cases/{number}");
     }
 

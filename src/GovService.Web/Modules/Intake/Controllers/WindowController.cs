@@ -25,6 +25,15 @@ public sealed record WindowIntakePage(PublishedItem Item, IReadOnlyList<Publishe
     /// <summary>免提交: materials supplied by a licence of the applicant's wallet.</summary>
     public IReadOnlyList<CaseLicenceRef> LicenceRefs { get; init; } = [];
 
+    /// <summary>The application's form as filed online, with the catalog's labels.</summary>
+    public IReadOnlyList<FieldAnswer> Answers { get; init; } = [];
+
+    /// <summary>What the one-time notice said of each material (by position), for the clerk to check against; never a defect of this visit.</summary>
+    public IReadOnlyDictionary<int, CaseMaterial> Earlier { get; init; } = new Dictionary<int, CaseMaterial>();
+
+    /// <summary>The days a 容缺 promise may name, shown next to the date (the rule acceptance enforces).</summary>
+    public DeficiencyDueRange? DeficiencyRange { get; init; }
+
     public string Action => PostUrl ?? (Pending is null ? $"/window/intake/{Item.BasicCode}" : $"/window/continue/{Pending.Id}");
 
     /// <summary>Back after a one-time notice: only acceptance is offered (a second notice needs a supervisor).</summary>
@@ -62,8 +71,7 @@ public sealed class WindowController(ICatalogDirectory catalog, IOrganizationDir
             return NotFound();
         }
 
-        var materials = await catalog.MaterialsAsync(item.VersionId, ct);
-        var form = new WindowIntakeForm { IntakeKey = Guid.CreateVersion7(), Materials = materials.Select(m => new MaterialCheck { Position = m.Position }).ToList() };
+        var form = new WindowIntakeForm { IntakeKey = Guid.CreateVersion7(), Materials = (await catalog.MaterialsAsync(item.VersionId, ct)).Select(m => new MaterialCheck { Position = m.Position }).ToList() };
         if (!string.IsNullOrWhiteSpace(id))
         {
             form.ApplicantIdNumber = id.Trim().ToUpperInvariant();
@@ -85,7 +93,7 @@ public sealed class WindowController(ICatalogDirectory catalog, IOrganizationDir
             }
         }
 
-        return View(new WindowIntakePage(item, materials, form));
+        return View(await queries.FormPageAsync(item, form, null, ct));
     }
 
     [HttpPost("intake/{code}")]

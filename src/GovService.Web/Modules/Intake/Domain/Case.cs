@@ -114,7 +114,15 @@ public sealed class Case : IAudited
     public DateTimeOffset? ReviewStartedAt { get; set; }
     public DateOnly? PromisedDueDate { get; set; }
     public DateOnly? StatutoryDueDate { get; set; }
-    public bool DueDateProvisional { get; set; }
+
+    /// <summary>
+    /// 暂定: the promised date was counted over a year whose holiday notice is not loaded (Monday–Friday assumed). Each
+    /// date carries its own flag: a statutory date reaching into next year leaves a promised date in this year firm.
+    /// </summary>
+    public bool PromisedDueProvisional { get; set; }
+
+    /// <summary>暂定 for the statutory date, as <see cref="PromisedDueProvisional"/> is for the promised one.</summary>
+    public bool StatutoryDueProvisional { get; set; }
 
     /// <summary>In-person interactions at a window (最多跑一次 is measured against it).</summary>
     public int Visits { get; set; }

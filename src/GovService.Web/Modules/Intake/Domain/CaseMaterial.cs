@@ -20,11 +20,17 @@ public sealed class CaseMaterial : IAudited
     /// <summary>Why it cannot be accepted as it is (一次性告知): missing, expired, unsigned …; empty when fine.</summary>
     public string Defect { get; set; } = "";
 
+    /// <summary>
+    /// 容缺受理: missing when the case was accepted, the applicant promising it by the case's due date. Kept after it
+    /// arrives, so the 容缺受理通知书 lists what was promised.
+    /// </summary>
+    public bool Deferred { get; set; }
+
     /// <summary>When the applicant uploaded what a one-time notice or a 容缺 commitment asked for.</summary>
     public DateTimeOffset? SuppliedAt { get; set; }
 
     /// <summary>The item's material <paramref name="m"/> as checked at the counter for <paramref name="owner"/>.</summary>
-    public static CaseMaterial For(Case owner, PublishedMaterial m, bool received, string defect = "") => new()
+    public static CaseMaterial For(Case owner, PublishedMaterial m, bool received, string defect = "", bool deferred = false) => new()
     {
         CaseId = owner.Id,
         Position = m.Position,
@@ -35,6 +41,7 @@ public sealed class CaseMaterial : IAudited
         Originals = m.Originals,
         Copies = m.Copies,
         Defect = defect,
+        Deferred = deferred,
     };
 
     /// <summary>Still owed by the applicant: named in a one-time notice, or a required material missing at 容缺受理.</summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovService.Web.Modules.Intake.Domain;
 
 /// <summary>The Intake side of <see cref="ICaseRecords"/>: every change through the lifecycle, nothing saved here.</summary>
-internal sealed class CaseRecords(GovDbContext db, CaseDecisions decisions, Notifications.Contracts.INotifications notifications, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, TimeProvider clock) : ICaseRecords
+internal sealed class CaseRecords(GovDbContext db, CaseDecisions decisions, CaseAnswers answers, Notifications.Contracts.INotifications notifications, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, TimeProvider clock) : ICaseRecords
 {
     public async Task<CaseSummary?> FindAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
@@ -25,13 +25,16 @@ internal sealed class CaseRecords(GovDbContext db, CaseDecisions decisions, Noti
     {
         var materials = await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == caseId).OrderBy(m => m.Position).ToListAsync(cancellationToken);
         var files = await db.Set<CaseFile>().AsNoTracking().Where(f => f.CaseId == caseId && f.ReplacedAt == null)
-            .Select(f => new { f.Id, f.Position, f.FileName }).ToListAsync(cancellationToken);
+            .Select(f => new { f.Id, f.Position, f.FileName, f.UploadedAt }).ToListAsync(cancellationToken);
         return materials.Select(m =>
         {
             var file = files.FirstOrDefault(f => f.Position == m.Position);
-            return new CaseMaterialInfo(m.Position, m.Name, m.Required, m.Received, m.Defect, file?.Id, file?.FileName);
+            return new CaseMaterialInfo(m.Position, m.Name, m.Required, m.Received, m.Defect, file?.Id, file?.FileName, file?.UploadedAt, m.SuppliedAt);
         }).ToList();
     }
+
+    public async Task<IReadOnlyList<Catalog.Contracts.FieldAnswer>> AnswersAsync(Guid caseId, CancellationToken cancellationToken = default) =>
+        await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken) is { } c ? await answers.ForAsync(c, cancellationToken) : [];
 
     public async Task StartReviewAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
@@ -87,12 +90,13 @@ internal sealed class CaseRecords(GovDbContext db, CaseDecisions decisions, Noti
         db.Add(CaseStep.By(c, StepActions.SpecialProcedureEnded, by, clock.GetUtcNow(), note));
     }
 
-    public async Task SetDueDatesAsync(Guid caseId, DateOnly promised, DateOnly statutory, bool provisional, CancellationToken cancellationToken = default)
+    public async Task SetDueDatesAsync(Guid caseId, DueDate promised, DueDate statutory, CancellationToken cancellationToken = default)
     {
         var c = await CaseAsync(caseId, cancellationToken);
-        c.PromisedDueDate = promised;
-        c.StatutoryDueDate = statutory;
-        c.DueDateProvisional = provisional;
+        c.PromisedDueDate = promised.Date;
+        c.PromisedDueProvisional = promised.Provisional;
+        c.StatutoryDueDate = statutory.Date;
+        c.StatutoryDueProvisional = statutory.Provisional;
     }
 
     public async Task DecideAsync(Guid caseId, bool approved, string opinion, StaffPlacement by, CancellationToken cancellationToken = default)

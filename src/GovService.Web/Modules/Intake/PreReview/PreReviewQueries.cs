@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovService.Web.Modules.Intake.PreReview;
 
 /// <summary>网上预审 as read: the hall's queue with the working days each application has waited, and one application on the intake form.</summary>
-public sealed class PreReviewQueries(GovDbContext db, ICatalogDirectory catalog, IWorkingCalendarProvider calendars, MaterialFiles files, TimeProvider clock)
+public sealed class PreReviewQueries(GovDbContext db, ICatalogDirectory catalog, IWorkingCalendarProvider calendars, MaterialFiles files, WindowQueries window, TimeProvider clock)
 {
     /// <summary>An application waiting longer than this many working days is flagged (行政许可法 art. 32: otherwise it counts as accepted).</summary>
     public const int WorkingDaysLimit = 5;
@@ -57,6 +57,6 @@ public sealed class PreReviewQueries(GovDbContext db, ICatalogDirectory catalog,
             ContactMobile = application.ContactMobile,
             Materials = materials.Select(m => new MaterialCheck { Position = m.Position, Received = uploaded.Any(u => u.Position == m.Position) || refs.Any(r => r.Position == m.Position) }).ToList(),
         };
-        return new WindowIntakePage(item, materials, form, application, $"/window/prereview/{id}", PreReview: true) { Uploaded = uploaded, LicenceRefs = refs };
+        return (await window.FormPageAsync(item, form, application, ct)) with { PostUrl = $"/window/prereview/{id}", PreReview = true, Uploaded = uploaded, LicenceRefs = refs };
     }
 }

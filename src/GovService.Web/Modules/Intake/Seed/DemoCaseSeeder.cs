@@ -102,7 +102,8 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
     {
         var accepted = DateOnly.FromDateTime(acceptedAt.DateTime);
         acceptedAt = acceptedAt.ToUniversalTime();
-        var promised = AcceptanceDeadline.On(calendar, accepted, item.PromisedLimit, item.PromisedInWorkingDays, item.StatutoryLimit, item.StatutoryInWorkingDays).Promised;
+        var deadline = AcceptanceDeadline.On(calendar, accepted, item.PromisedLimit, item.PromisedInWorkingDays, item.StatutoryLimit, item.StatutoryInWorkingDays);
+        var promised = deadline.Promised;
         var demo = new Case(item)
         {
             Number = number,
@@ -116,7 +117,7 @@ internal sealed class DemoCaseSeeder(GovDbContext db, CaseClosure closure, ICiti
             CreatedAt = acceptedAt,
             Visits = 1,
             PromisedDueDate = promised.Due,
-            DueDateProvisional = promised.IsProvisional,
+            PromisedDueProvisional = promised.IsProvisional,
         };
         demo.MoveTo(CaseState.Accepted, acceptedAt);
         if (item.CaseKind == (int)CaseKind.Immediate)

@@ -13,6 +13,7 @@ public sealed record CaseStatus(
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? AcceptedAt,
     DateOnly? PromisedDueDate,
+    // 暂定 concerns the promised date, the only one shown (the name is the public API's).
     bool DueDateProvisional,
     DateTimeOffset? ClosedAt,
     string? TerminationReason);
@@ -32,7 +33,7 @@ public sealed class CaseStatusLookup(GovDbContext db)
         return found is null
             ? null
             : new CaseStatus(found.Number!, found.ItemName, found.State.ToString(), Mask(found.ApplicantName, found.ApplicantKind),
-                found.SubmittedAt, found.AcceptedAt, found.PromisedDueDate, found.DueDateProvisional, found.ClosedAt,
+                found.SubmittedAt, found.AcceptedAt, found.PromisedDueDate, found.PromisedDueProvisional, found.ClosedAt,
                 string.IsNullOrEmpty(found.TerminationReason) ? null : found.TerminationReason);
     }
 

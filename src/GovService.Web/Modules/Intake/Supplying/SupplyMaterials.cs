@@ -9,13 +9,26 @@ using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Intake.Supplying;
 
-/// <summary>What an online supplement post came to: no such case of the applicant's, nothing owed, or saved (with the uploads refused, if any).</summary>
-public sealed record OnlineSupply(bool Found, bool NothingOwed, CaseState State, IReadOnlyList<(string Field, string Message)> Errors)
+/// <summary>
+/// What an online supplement post came to: no such case of the applicant's, nothing owed, or saved (with the uploads
+/// refused, if any), with the state the case was in (<paramref name="From"/>) and is in now.
+/// </summary>
+public sealed record OnlineSupply(bool Found, bool NothingOwed, CaseState State, IReadOnlyList<(string Field, string Message)> Errors, CaseState From = default)
 {
     public static readonly OnlineSupply NotFound = new(false, false, default, []);
 
     /// <summary>Nothing is owed any more: the case went on (back to pre-review, to review, or a plain acceptance).</summary>
     public bool Complete => State is CaseState.Submitted or CaseState.Accepted or CaseState.InReview;
+
+    /// <summary>
+    /// Where the supplied case went, as the applicant is told it (a resource key): a one-time notice back to pre-review
+    /// at the window, a reviewer's 补正 back to that reviewer with the clock running again, 容缺 materials completing the
+    /// acceptance; or what is still owed.
+    /// </summary>
+    public string Told => !Complete ? "MyCases.SupplementPartly"
+        : From == CaseState.AcceptedWithDeficiency ? "MyCases.DeficiencySupplied"
+        : State == CaseState.InReview ? "MyCases.SupplementDoneInReview"
+        : "MyCases.SupplementDone";
 }
 
 /// <summary>What handing in 容缺 materials at a window came to: no such case, or the case with what it owes and, when refused, why.</summary>
@@ -57,6 +70,7 @@ public sealed class SupplyMaterials(
             errors.Add((string.Empty, l["MyCases.ChooseFiles"]));
         }
 
+        var before = mine.State;
         var now = clock.GetUtcNow();
         await files.StoreAsync(mine, uploads, applicant, now, ct);
         var who = mine.ApplicantName;
@@ -68,7 +82,7 @@ public sealed class SupplyMaterials(
         var arrived = owed.Where(m => uploads.Any(u => u.Position == m.Position)).ToList();
         await ReceiveAsync(mine, owed, arrived, now, action => CaseStep.ByApplicantOrSystem(mine, action, who, now), ct);
         await db.SaveChangesAsync(ct);
-        return new OnlineSupply(true, false, mine.State, errors);
+        return new OnlineSupply(true, false, mine.State, errors, before);
     }
 
     /// <summary>

@@ -157,7 +157,7 @@ public sealed class AcceptAtWindow(
     CaseClosure closure,
     ICatalogDirectory catalog,
     ICitizenDirectory citizens,
-    IWorkingCalendarProvider calendars,
+    IntakeDeadlines deadlines,
     IEnumerable<Contracts.ICaseAcceptedHandler> acceptedHandlers,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l,
@@ -315,28 +315,38 @@ public sealed class AcceptAtWindow(
             return new IntakeResult(null, [(string.Empty, l["Window.NothingDeficient"])]);
         }
 
-        var calendar = await calendars.GetAsync(ct);
         var today = clock.Today();
-        var deadline = AcceptanceDeadline.On(calendar, today, item.PromisedLimit, item.PromisedInWorkingDays, item.StatutoryLimit, item.StatutoryInWorkingDays);
-        var promisedDue = deadline.Promised.Due;
-        if (withDeficiency && (form.DeficiencyDueDate is not { } due || due <= today || due > promisedDue))
+        var deadline = await deadlines.TodayAsync(item, ct);
+        var allowed = DeficiencyDueRange.For(deadline, today);
+        if (withDeficiency && (form.DeficiencyDueDate is not { } due || !allowed.Contains(due)))
         {
-            return new IntakeResult(null, [(nameof(form.DeficiencyDueDate), l["Window.DeficiencyDue.Range", today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), promisedDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])]);
+            return new IntakeResult(null, [(nameof(form.DeficiencyDueDate), l["Window.DeficiencyDue.Range", allowed.First.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), allowed.Last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)])]);
         }
 
         var now = clock.GetUtcNow();
         await using var transaction = await OwnTransactionAsync(ct);
-        var accepted = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
-        db.AddRange(materials.Select(m => CaseMaterial.For(accepted, m, received.Contains(m.Position), "")));
 
-        accepted.PromisedDueDate = promisedDue;
+        // What an earlier one-time notice asked for and is on the counter now: the timeline says so (the notice's own
+        // step keeps what was wrong), since the material rows are made again from today's list.
+        List<string> answered = existing is null ? [] : await db.Set<CaseMaterial>().AsNoTracking()
+            .Where(m => m.CaseId == existing.Id && m.Defect != "").OrderBy(m => m.Position).Select(m => m.Name).ToListAsync(ct);
+        answered = answered.Where(name => materials.Any(m => m.Name == name && received.Contains(m.Position))).ToList();
+
+        var accepted = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
+        db.AddRange(materials.Select(m => CaseMaterial.For(accepted, m, received.Contains(m.Position), "", deferred: withDeficiency && missingRequired.Contains(m))));
+
+        accepted.PromisedDueDate = deadline.Promised.Due;
         accepted.StatutoryDueDate = deadline.Statutory.Due;
-        accepted.DueDateProvisional = deadline.IsProvisional;
+        accepted.PromisedDueProvisional = deadline.Promised.IsProvisional;
+        accepted.StatutoryDueProvisional = deadline.Statutory.IsProvisional;
         accepted.DeficiencyDueDate = withDeficiency ? form.DeficiencyDueDate : null;
         accepted.MoveTo(withDeficiency ? CaseState.AcceptedWithDeficiency : CaseState.Accepted, now);
-        db.Add(CaseStep.By(accepted, withDeficiency ? StepActions.AcceptedWithDeficiency : StepActions.Accepted, clerk, now, withDeficiency
-            ? l["CaseStep.DeficiencyNote", string.Join("、", missingRequired.Select(m => m.Name)), accepted.DeficiencyDueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]
-            : ""));
+        string[] notes =
+        [
+            answered.Count > 0 ? l["CaseStep.SuppliedNote", string.Join("、", answered)].Value : "",
+            withDeficiency ? l["CaseStep.DeficiencyNote", string.Join("、", missingRequired.Select(m => m.Name)), accepted.DeficiencyDueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value : "",
+        ];
+        db.Add(CaseStep.By(accepted, withDeficiency ? StepActions.AcceptedWithDeficiency : StepActions.Accepted, clerk, now, string.Join("；", notes.Where(n => n.Length > 0))));
         await db.SaveChangesAsync(ct);
         await NumberIfNewAsync(accepted, now, ct);
 

@@ -15,12 +15,13 @@ public sealed record ReturnAtWindow(DeficiencyPage? Deficiency, WindowIntakePage
 }
 
 /// <summary>The window's pages as read: an applicant back with a case number, and the printed notices.</summary>
-public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog)
+public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog, IntakeDeadlines deadlines, CaseAnswers answers)
 {
     /// <summary>
     /// The case with <paramref name="number"/> as the applicant brings it back: an application after a one-time notice
-    /// (the intake form prefilled with what was checked before, under today's version of the item), else a 容缺 case
-    /// with the materials it still owes.
+    /// (the intake form prefilled with the applicant and the materials received before, under today's version of the
+    /// item; what the notice said of the others is shown beside them, not typed into this visit's defects, so ticking a
+    /// material handed in now is enough), else a 容缺 case with the materials it still owes.
     /// </summary>
     public async Task<ReturnAtWindow> ReturnAsync(string number, CancellationToken ct)
     {
@@ -50,9 +51,9 @@ public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog)
             ApplicantName = pending.ApplicantName,
             ApplicantIdNumber = pending.ApplicantIdNumber,
             ContactMobile = pending.ContactMobile,
-            Materials = materials.Select(m => new MaterialCheck { Position = m.Position, Received = previous.GetValueOrDefault(m.Name)?.Received == true, Defect = previous.GetValueOrDefault(m.Name)?.Defect ?? "" }).ToList(),
+            Materials = materials.Select(m => new MaterialCheck { Position = m.Position, Received = previous.GetValueOrDefault(m.Name) is { Received: true, Defect: "" } }).ToList(),
         };
-        return new ReturnAtWindow(null, new WindowIntakePage(item, materials, form, pending), false);
+        return new ReturnAtWindow(null, await FormPageAsync(item, form, pending, ct), false);
     }
 
     /// <summary>The intake form posted for an application back after a one-time notice, shown again with its messages.</summary>
@@ -63,9 +64,22 @@ public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog)
         return pending is null || item is null ? null : await FormPageAsync(item, form, pending, ct);
     }
 
-    /// <summary>The intake form of <paramref name="item"/> as posted (for a walk-in, or for <paramref name="pending"/> taken up again), shown again with its messages.</summary>
-    public async Task<WindowIntakePage> FormPageAsync(PublishedItem item, WindowIntakeForm form, Case? pending, CancellationToken ct) =>
-        new(item, await catalog.MaterialsAsync(item.VersionId, ct), form, pending);
+    /// <summary>
+    /// The intake form of <paramref name="item"/> (for a walk-in, or for <paramref name="pending"/> taken up again), new or
+    /// as posted with its messages: with the 容缺 range of today, and for an application taken up again its answers and
+    /// what an earlier notice said of its materials.
+    /// </summary>
+    public async Task<WindowIntakePage> FormPageAsync(PublishedItem item, WindowIntakeForm form, Case? pending, CancellationToken ct)
+    {
+        var materials = await catalog.MaterialsAsync(item.VersionId, ct);
+        var earlier = pending is null ? [] : await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == pending.Id && m.Defect != "").ToListAsync(ct);
+        return new WindowIntakePage(item, materials, form, pending)
+        {
+            DeficiencyRange = materials.Any(m => m.DeficiencyAllowed) ? await deadlines.DeficiencyRangeAsync(item, ct) : null,
+            Answers = pending is null ? [] : await answers.ForAsync(pending, ct),
+            Earlier = materials.Select(m => (m.Position, Material: earlier.FirstOrDefault(e => e.Name == m.Name))).Where(x => x.Material is not null).ToDictionary(x => x.Position, x => x.Material!),
+        };
+    }
 
     /// <summary>A notice of a case of the clerk's hall (in <paramref name="state"/> when given), with its materials when <paramref name="withMaterials"/>.</summary>
     public async Task<AcceptanceNoticePage?> NoticeAsync(Guid id, StaffPlacement clerk, CaseState? state, bool withMaterials, CancellationToken ct)
