@@ -50,6 +50,7 @@ public sealed class StaffJourneyTests(PortalProcess portal)
 
             await page.GotoAsync("/ops/jobs/recurring");
             await Expect(page.Locator("body")).ToContainTextAsync("calendar.coverage-check");
+            await Expect(page.Locator("body")).ToContainTextAsync("周期性作业"); // Hangfire's own Chinese
         });
     }
 
