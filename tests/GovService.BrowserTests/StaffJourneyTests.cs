@@ -63,6 +63,8 @@ public sealed class StaffJourneyTests(PortalProcess portal)
             await Journeys.LoginAsync(page, "admin");
             await page.GetByTestId("nav").GetByRole(AriaRole.Link, new() { Name = "工作日历" }).ClickAsync();
             await Expect(page.Locator("main")).Not.ToContainTextAsync("测试导入的2027年安排");
+            await Expect(page.GetByTestId("calendar-year-origin").First).ToContainTextAsync("随系统初始化载入");
+            await Expect(page.Locator("main")).Not.ToContainTextAsync("seed");
 
             var notice = """{"year":2027,"source":"测试导入的2027年安排","days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}""";
             await page.GetByLabel("安排文件（JSON）").SetInputFilesAsync(new FilePayload { Name = "2027.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(notice) });
@@ -70,6 +72,7 @@ public sealed class StaffJourneyTests(PortalProcess portal)
 
             await Expect(page.Locator(".alert-success")).ToContainTextAsync("节假日安排已导入");
             await Expect(page.Locator("main")).ToContainTextAsync("测试导入的2027年安排");
+            await Expect(page.Locator("[data-testid=calendar-year][data-year='2027']")).ToContainTextAsync("管理员 admin 于");
 
             // The real Hangfire server of the portal process runs the coverage job when asked.
             await page.GetByRole(AriaRole.Button, new() { Name = "立即检查" }).ClickAsync();
