@@ -13,7 +13,7 @@ public sealed class StaffJourneyTests(PortalProcess portal)
     [InlineData("clerk", "窗口工作台", "云溪县政务服务中心")]
     [InlineData("chief", "首席代表工作台", "云溪县政务服务中心")]
     [InlineData("reviewer", "审批工作台", "云溪县市场监督管理局")]
-    [InlineData("supervisor", "效能监察", "负责范围：云溪县")]
+    [InlineData("supervisor", "监察工作台", "负责范围：云溪县")]
     [InlineData("agent", "代办服务台", "负责范围：桃源村")]
     public async Task A_staff_member_signs_in_and_sees_only_their_own_desk(string account, string desk, string workplace)
     {

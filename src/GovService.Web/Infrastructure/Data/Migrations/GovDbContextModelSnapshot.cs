@@ -107,30 +107,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("ops_audit_entries", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Infrastructure.Web.ContentRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("Stamp")
-                        .HasColumnType("uuid")
-                        .HasColumnName("stamp");
-
-                    b.HasKey("Id")
-                        .HasName("pk_ops_content_revision");
-
-                    b.ToTable("ops_content_revision", "gov");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Stamp = new Guid("00000000-0000-0000-0000-000000000001")
-                        });
-                });
-
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -162,7 +139,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_roles", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUser", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -273,7 +250,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_users", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUserRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUserRole", b =>
                 {
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
@@ -290,6 +267,29 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_acc_user_roles_role_id");
 
                     b.ToTable("acc_user_roles", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Infrastructure.Web.ContentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stamp");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ops_content_revision");
+
+                    b.ToTable("ops_content_revision", "gov");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000001")
+                        });
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.CaseClock", b =>
@@ -2982,6 +2982,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("open");
 
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue");
+
                     b.Property<DateTimeOffset>("RefreshedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refreshed_at");
@@ -3769,16 +3773,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_user_tokens", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUserRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUserRole", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppRole", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_user_roles_acc_roles_role_id");
 
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4012,7 +4016,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppRole", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4022,7 +4026,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4032,7 +4036,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4042,7 +4046,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
