@@ -13,7 +13,7 @@ public sealed class StaffJourneyTests(PortalProcess portal)
     [InlineData("clerk", "窗口工作台", "云溪县政务服务中心")]
     [InlineData("chief", "首席代表工作台", "云溪县政务服务中心")]
     [InlineData("reviewer", "审批工作台", "云溪县市场监督管理局")]
-    [InlineData("supervisor", "效能监察", "负责范围：云溪县")]
+    [InlineData("supervisor", "监察工作台", "负责范围：云溪县")]
     [InlineData("agent", "代办服务台", "负责范围：桃源村")]
     public async Task A_staff_member_signs_in_and_sees_only_their_own_desk(string account, string desk, string workplace)
     {
@@ -50,6 +50,7 @@ public sealed class StaffJourneyTests(PortalProcess portal)
 
             await page.GotoAsync("/ops/jobs/recurring");
             await Expect(page.Locator("body")).ToContainTextAsync("calendar.coverage-check");
+            await Expect(page.Locator("body")).ToContainTextAsync("周期性作业"); // Hangfire's own Chinese
         });
     }
 
@@ -62,6 +63,8 @@ public sealed class StaffJourneyTests(PortalProcess portal)
             await Journeys.LoginAsync(page, "admin");
             await page.GetByTestId("nav").GetByRole(AriaRole.Link, new() { Name = "工作日历" }).ClickAsync();
             await Expect(page.Locator("main")).Not.ToContainTextAsync("测试导入的2027年安排");
+            await Expect(page.GetByTestId("calendar-year-origin").First).ToContainTextAsync("随系统初始化载入");
+            await Expect(page.Locator("main")).Not.ToContainTextAsync("seed");
 
             var notice = """{"year":2027,"source":"测试导入的2027年安排","days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}""";
             await page.GetByLabel("安排文件（JSON）").SetInputFilesAsync(new FilePayload { Name = "2027.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(notice) });
@@ -69,6 +72,7 @@ public sealed class StaffJourneyTests(PortalProcess portal)
 
             await Expect(page.Locator(".alert-success")).ToContainTextAsync("节假日安排已导入");
             await Expect(page.Locator("main")).ToContainTextAsync("测试导入的2027年安排");
+            await Expect(page.Locator("[data-testid=calendar-year][data-year='2027']")).ToContainTextAsync("管理员 admin 于");
 
             // The real Hangfire server of the portal process runs the coverage job when asked.
             await page.GetByRole(AriaRole.Button, new() { Name = "立即检查" }).ClickAsync();

@@ -26,6 +26,8 @@ public sealed class SupervisionJourneyTests(PortalProcess portal)
             await admin.GetByLabel("按指定日期检查（仅开发与培训环境）").FillAsync("2027-03-01");
             await admin.GetByTestId("evaluate").ClickAsync();
             await Expect(admin.GetByTestId("sweep-result")).ToContainTextAsync("2027-03-01 检查完成");
+            await admin.GetByTestId("refresh-figures").ClickAsync(); // what the figures job does every five minutes
+            await Expect(admin.GetByTestId("figures-result")).ToBeVisibleAsync();
         }, "Supervision_journey_admin_sweeps");
 
         var head = await portal.NewPageAsync();
@@ -46,11 +48,29 @@ public sealed class SupervisionJourneyTests(PortalProcess portal)
         {
             await Journeys.LoginAsync(supervisor, "supervisor");
             await supervisor.GetByTestId("nav").GetByRole(AriaRole.Link, new() { Name = "监察看板" }).ClickAsync();
+            await Expect(supervisor.Locator("h1")).ToContainTextAsync("监察看板");
             await Expect(supervisor.GetByTestId("chart-departments")).ToContainTextAsync("云溪县市场监督管理局");
+
+            // Beside the chart, the table per department carries the chart's very numbers and the department's case figures.
+            var bar = supervisor.Locator("[data-testid=department-cards][data-name='云溪县市场监督管理局']");
+            var row = supervisor.Locator("[data-testid=department-row][data-name='云溪县市场监督管理局']");
+            await Expect(row).ToBeVisibleAsync();
+            await Expect(row.Locator("[data-col=yellow]")).ToHaveTextAsync((await bar.GetAttributeAsync("data-yellow"))!);
+            await Expect(row.Locator("[data-col=red]")).ToHaveTextAsync((await bar.GetAttributeAsync("data-red"))!);
+            await Expect(row.Locator("[data-col=open]")).Not.ToHaveTextAsync("—");
+
+            // The red figure and its list agree.
+            var red = int.Parse(await supervisor.GetByTestId("kpi-red").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
             await supervisor.GetByTestId("kpi-red").ClickAsync();
+            await Expect(supervisor.GetByTestId("carded-case")).ToHaveCountAsync(red);
             await supervisor.Locator($"[data-testid=carded-case][data-number='{number}']").First.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
             await Expect(supervisor.GetByTestId("case-orders")).ToContainTextAsync("专家评审排期延误");
             await Expect(supervisor.GetByTestId("cards")).ToContainTextAsync("红牌");
+
+            // The order says which rule opened it in words, not by its code.
+            await supervisor.GetByTestId("case-orders").GetByRole(AriaRole.Link).First.ClickAsync();
+            await Expect(supervisor.GetByTestId("order-rule")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("超过承诺办结时限|超过法定办结时限|审批环节超时"));
+            await Expect(supervisor.Locator("main")).Not.ToContainTextAsync("OVERDUE");
         }, "Supervision_journey_supervisor_reads_the_story");
 
         var dashboard = await portal.NewPageAsync();

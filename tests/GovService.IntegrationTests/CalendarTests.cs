@@ -62,6 +62,31 @@ public sealed class CalendarTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_calendar_page_says_in_words_where_each_years_notice_came_from()
+    {
+        using var admin = portal.NewBrowser();
+        await admin.LoginAsync("admin");
+        static List<string> Origins(string page) =>
+            [.. System.Text.RegularExpressions.Regex.Matches(page, "data-testid=\"calendar-year-origin\">([^<]*)<").Select(m => m.Groups[1].Value)];
+
+        var page = await admin.GetPageAsync("/admin/calendar");
+        Assert.Equal(2, Origins(page).Count);
+        Assert.All(Origins(page), o => Assert.StartsWith("（随系统初始化载入，", o, StringComparison.Ordinal));
+        Assert.DoesNotContain("seed", page, StringComparison.Ordinal);
+        Assert.Contains("国务院办公厅关于2026年部分节假日安排的通知", page, StringComparison.Ordinal);
+
+        // A file naming no source: the year's notice is named for what it is, and who imported it when.
+        Assert.Equal(HttpStatusCode.Redirect, (await Upload(admin, """{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}""")).StatusCode);
+        page = await admin.GetPageAsync("/admin/calendar");
+        Assert.Contains("2027年节假日安排（导入文件未注明发文）", page, StringComparison.Ordinal);
+        Assert.Equal("（管理员 admin 于 2026-11-23 09:00 上传导入）", Origins(page)[2]);
+
+        var english = Origins(await admin.GetPageAsync("/admin/calendar?culture=en"));
+        Assert.StartsWith("(loaded at set-up, ", english[0], StringComparison.Ordinal);
+        Assert.Equal("(imported from a file by the administrator admin at 2026-11-23 09:00)", english[2]);
+    }
+
+    [Fact]
     public async Task A_wrong_file_is_refused_with_every_problem_listed_and_nothing_changes()
     {
         using var admin = portal.NewBrowser();

@@ -26,7 +26,7 @@ public sealed class NavigationTests(PortalFactory portal) : IAsyncLifetime
     [InlineData("clerk", "clerk", "窗口工作台")]
     [InlineData("chief", "chief", "首席代表工作台")]
     [InlineData("reviewer", "reviewer", "审批工作台")]
-    [InlineData("supervisor", "supervisor", "效能监察")]
+    [InlineData("supervisor", "supervisor", "监察工作台")]
     [InlineData("admin", "admin", "后台任务")]
     public async Task Each_role_sees_only_its_own_navigation(string account, string nav, string label)
     {

@@ -105,6 +105,25 @@ public sealed class PlatformTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_jobs_dashboard_speaks_the_administrators_language()
+    {
+        using var admin = portal.NewBrowser();
+        await admin.LoginAsync("admin");
+
+        // Hangfire's own Chinese (its zh resources): the page title and the menu.
+        var chinese = await admin.GetPageAsync("/ops/jobs");
+        Assert.Contains("<title>仪表盘", chinese, StringComparison.Ordinal);
+        Assert.Contains("周期性作业", chinese, StringComparison.Ordinal);
+
+        // The language the administrator picks on the portal carries over.
+        await admin.GetAsync("/language?culture=en&returnUrl=%2F");
+        var english = await admin.GetPageAsync("/ops/jobs");
+        Assert.Contains("<title>Overview", english, StringComparison.Ordinal);
+        Assert.Contains("Recurring Jobs", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("仪表盘", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Care_mode_is_remembered_and_enlarges_the_page()
     {
         using var browser = portal.NewBrowser();

@@ -128,6 +128,37 @@ public sealed class RatingTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bad_rating_of_a_window_clerk_names_her_hall_on_the_work_order_and_the_average_is_said_in_words()
+    {
+        var done = await FinishedFoodLicenceAsync();
+        using var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        var windowStep = await portal.WithDbAsync(db => db.Set<CaseStep>().Where(s => s.CaseId == done.Id && s.Action == "Accepted").Select(s => s.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await zhang.SubmitAsync(Path(done), Path(done),
+            new Dictionary<string, string> { ["step"] = windowStep.ToString(System.Globalization.CultureInfo.InvariantCulture), ["level"] = "4", ["comment"] = "窗口排队时间过长。" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await zhang.SubmitAsync(Path(done), Path(done), new Dictionary<string, string> { ["step"] = "0", ["level"] = "1" })).StatusCode);
+        var order = await portal.WithDbAsync(db => db.Set<RectificationOrder>().SingleAsync());
+        Assert.Equal("", order.DepartmentName); // 李娜 works for the hall, not for a department
+
+        using var supervisor = portal.NewBrowser();
+        await supervisor.LoginAsync("supervisor");
+        const string office = "data-testid=\"rectification-office\">云溪县政务服务中心<";
+        Assert.Contains(office, await supervisor.GetPageAsync($"/supervision/rectifications/{order.Id}"), StringComparison.Ordinal);
+        Assert.Contains(office, await supervisor.GetPageAsync("/supervision/rectifications"), StringComparison.Ordinal);
+
+        // 非常满意 (5) and 不满意 (2): 3.5 out of 5, with what is averaged over which period on which scale.
+        var ratings = await supervisor.GetPageAsync("/supervision/ratings");
+        Assert.Contains("data-testid=\"average-satisfaction\">3.5 分（满分 5 分）<", ratings, StringComparison.Ordinal);
+        Assert.Contains("平均满意度是本期（2026-01-01 至 2026-11-23）计入考核的 2 条评价的平均分：非常满意记 5 分", ratings, StringComparison.Ordinal);
+        Assert.Contains("3.5 out of 5", await supervisor.GetPageAsync("/supervision/ratings?culture=en"), StringComparison.Ordinal);
+
+        // The dashboard's table per department: the window clerk's rating under the halls, 陈静's under her department.
+        var dashboard = await supervisor.GetPageAsync("/supervision");
+        Assert.Equal("0.0% (1)", SupervisionScreenTests.TableRow(dashboard, "受理大厅（窗口）")["satisfied"]);
+        Assert.Equal("100.0% (1)", SupervisionScreenTests.TableRow(dashboard, "云溪县市场监督管理局")["satisfied"]);
+    }
+
+    [Fact]
     public async Task Twenty_identical_posts_record_one_rating_and_one_work_order()
     {
         var done = await FinishedFoodLicenceAsync();

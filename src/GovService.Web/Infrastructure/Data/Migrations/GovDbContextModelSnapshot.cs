@@ -3004,6 +3004,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("open");
 
+                    b.Property<int>("Overdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue");
+
                     b.Property<DateTimeOffset>("RefreshedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refreshed_at");

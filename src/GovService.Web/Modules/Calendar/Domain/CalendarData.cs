@@ -19,10 +19,22 @@ public sealed class CalendarDay : IAudited, IPublicContent
 /// <summary>A year whose State Council notice is loaded; dates in other years fall back to Monday–Friday and are provisional.</summary>
 public sealed class CalendarYear : IAudited, IPublicContent
 {
+    /// <summary>The <see cref="ImportedBy"/> of a notice shipped with the application and loaded when the database was set up.</summary>
+    public const string LoadedAtSetUp = "seed";
+
     public int Year { get; set; }
+
+    /// <summary>The notice's title as its file names it; empty when the file names none.</summary>
     public string Source { get; set; } = "";
     public DateTimeOffset ImportedAt { get; set; }
+
+    /// <summary>The administrator's account that imported the file, or <see cref="LoadedAtSetUp"/>.</summary>
     public string ImportedBy { get; set; } = "";
+
+    public bool CameWithTheSystem => ImportedBy == LoadedAtSetUp;
+
+    /// <summary>Files written before the source became optional stored the bare year instead of a title.</summary>
+    public bool NamesItsSource => Source.Length > 0 && Source != Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>What the daily coverage job found: whether the coming year's notice is still missing.</summary>

@@ -37,7 +37,7 @@ internal sealed class BundledNoticeSeeder(GovDbContext db, HolidayNoticeParser p
                 continue;
             }
 
-            await importer.ImportAsync(notice, "seed", cancellationToken);
+            await importer.ImportAsync(notice, CalendarYear.LoadedAtSetUp, cancellationToken);
             logger.LogInformation("Bundled holiday notice {Year} loaded", notice.Year);
         }
     }

@@ -107,7 +107,7 @@ public sealed class HolidayNoticeParser(IStringLocalizer<SharedResource> l)
 
         return errors.Count > 0
             ? (null, errors)
-            : (new ParsedNotice(notice.Year, string.IsNullOrWhiteSpace(notice.Source) ? $"{notice.Year}" : notice.Source.Trim(), days), []);
+            : (new ParsedNotice(notice.Year, (notice.Source ?? "").Trim(), days), []);
     }
 
 }

@@ -13,6 +13,9 @@ internal sealed class CatalogDirectory(GovDbContext db, CatalogQueries queries, 
     public Task<PublishedItem?> FindPublishedAsync(string basicCode, CancellationToken cancellationToken = default) =>
         PublishedByCode(db, basicCode, cancellationToken);
 
+    public async Task<IReadOnlyDictionary<string, Guid>> DepartmentsByItemAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<ServiceItem>().AsNoTracking().ToDictionaryAsync(i => i.BasicCode, i => i.DepartmentId, cancellationToken);
+
     /// <summary>Compiled once: every form page and every submission looks its item up (no expression tree to build and match per call).</summary>
     private static readonly Func<GovDbContext, string, CancellationToken, Task<PublishedItem?>> PublishedByCode =
         EF.CompileAsyncQuery((GovDbContext db, string basicCode, CancellationToken _) =>

@@ -37,6 +37,9 @@ public interface ICatalogDirectory
 
     Task<PublishedItem?> FindPublishedAsync(string basicCode, CancellationToken cancellationToken = default);
 
+    /// <summary>The implementing department of every item of the catalog, published or retired, by basic code (what a case keeps of its item).</summary>
+    Task<IReadOnlyDictionary<string, Guid>> DepartmentsByItemAsync(CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<PublishedMaterial>> MaterialsAsync(Guid versionId, CancellationToken cancellationToken = default);
 
     /// <summary>The item-specific application fields of a version; Kind is Text, Number, Date, Choice or YesNo.</summary>

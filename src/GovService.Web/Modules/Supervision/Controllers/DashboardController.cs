@@ -9,6 +9,7 @@ using GovService.Web.Shared.Calendar;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace GovService.Web.Modules.Supervision.Controllers;
@@ -22,6 +23,7 @@ public sealed record DashboardPage(
     IReadOnlyList<CardFigures> CardsByDepartment,
     IReadOnlyList<CardFigures> CardsByHall,
     IReadOnlyList<CardFigures> CardsByItem,
+    IReadOnlyList<DepartmentFigures> Departments,
     IReadOnlyDictionary<Guid, string> HallNames,
     IReadOnlyDictionary<Guid, string> DepartmentNames,
     int OpenOrders,
@@ -45,7 +47,11 @@ public sealed record FlagListPage(DashboardFilter Filter, string? Kind, IReadOnl
 
 public sealed record RatingsPage(DashboardFilter Filter, RatingFigures Figures, IReadOnlyList<StaffRatings> ByStaff, IReadOnlyList<Rating> Bad);
 
-public sealed record CardListPage(SupervisionViewer Viewer, string? Dimension, string? Key, CardColour? Colour, IReadOnlyList<CardedCase> Cards, IReadOnlyDictionary<Guid, string> HallNames, IReadOnlyDictionary<Guid, string> DepartmentNames);
+public sealed record CardListPage(SupervisionViewer Viewer, string? Dimension, string? Key, CardColour? Colour, IReadOnlyList<CardedCase> Cards, IReadOnlyDictionary<Guid, string> HallNames, IReadOnlyDictionary<Guid, string> DepartmentNames)
+{
+    /// <summary>The most rows the drill-down lists.</summary>
+    public const int Limit = 500;
+}
 
 public sealed record CaseStoryPage(string CaseNumber, FlaggedCase Flags, IReadOnlyList<Card> Cards, IReadOnlyList<SupervisionOrder> Orders, IReadOnlyList<Rating> Ratings, IReadOnlyDictionary<Guid, string> DepartmentNames);
 
@@ -60,7 +66,8 @@ public sealed class DashboardController(
     IOrganizationDirectory organization,
     ICatalogDirectory catalog,
     IOptions<SupervisionOptions> options,
-    TimeProvider clock) : Controller
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, CancellationToken ct)
@@ -82,6 +89,7 @@ public sealed class DashboardController(
             cards.ByDepartment,
             cards.ByHall,
             cards.ByItem,
+            DepartmentFigures.Table(cards.ByDepartment, rolled.ByDepartment, await queries.RatingsByDepartmentAsync(viewer.Halls, filter, ct)),
             await HallNamesAsync(ct),
             await DepartmentNamesAsync(ct),
             live.OpenOrders,
@@ -150,7 +158,7 @@ public sealed class DashboardController(
             return Forbid();
         }
 
-        var cards = await queries.CardedCasesAsync(viewer.Halls, by, key, colour, history, 500, ct);
+        var cards = await queries.CardedCasesAsync(viewer.Halls, by, key, colour, history, CardListPage.Limit, ct);
         return View(new CardListPage(viewer, by, key, colour, cards, await HallNamesAsync(ct), await DepartmentNamesAsync(ct)));
     }
 
@@ -174,6 +182,10 @@ public sealed class DashboardController(
         return View(new CaseStoryPage(number, flags, cards, orders, ratings, await DepartmentNamesAsync(ct)));
     }
 
+    /// <summary>
+    /// The figures as a spreadsheet: one row per department (the dashboard's table), hall and item, headers and group
+    /// names in the user's language, rates as percentages like the page, UTF-8 with a byte-order mark for Excel.
+    /// </summary>
     [HttpGet("export.csv")]
     public async Task<IActionResult> Export(DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -184,45 +196,68 @@ public sealed class DashboardController(
         }
 
         var filter = Period(from, to);
-        var names = await HallNamesAsync(ct);
-        var cards = (await queries.CardsAsync(viewer.Halls, ct)).ByHall.ToDictionary(c => c.Key);
+        var halls = await HallNamesAsync(ct);
+        var departments = await DepartmentNamesAsync(ct);
+        var cards = await queries.CardsAsync(viewer.Halls, ct);
         var rolled = await queries.RolledUpAsync(viewer.Halls, filter, ct);
+        var table = DepartmentFigures.Table(cards.ByDepartment, rolled.ByDepartment, await queries.RatingsByDepartmentAsync(viewer.Halls, filter, ct));
+        var hallCards = cards.ByHall.ToDictionary(c => c.Key);
+        var itemCards = cards.ByItem.ToDictionary(c => c.Key);
+        string[] header =
+        [
+            "Supervision.Csv.From", "Supervision.Csv.To", "Supervision.Csv.Group", "Supervision.Csv.Name", "Supervision.Kpi.Cases", "Supervision.Col.Open",
+            "Supervision.Col.Overdue", "Supervision.Csv.Decided", "Supervision.Csv.OnTime", "Supervision.Kpi.OnTime", "Supervision.Col.Days",
+            "Supervision.Col.Supplement", "Supervision.Kpi.Visits", "Supervision.Csv.WithoutVisit", "Supervision.Col.Yellow", "Supervision.Col.Red",
+            "Supervision.Col.Satisfied", "Supervision.Col.RatingCount",
+        ];
         var file = Shared.Export.SpreadsheetCsv.Write(
-            ["period_from", "period_to", "group", "hall_or_item", "cases", "open", "decided", "on_time", "on_time_rate", "avg_working_days", "supplement_rate", "visits_per_case", "without_visit_share", "open_yellow_cards", "open_red_cards"],
+            [.. header.Select(h => l[h].Value)],
             csv =>
             {
-                void Row(string group, string name, CaseFigures f, CardFigures? c)
+                void Row(string group, string name, CaseFigures? f, CardFigures? c, RatingTally? r)
                 {
-                    csv.WriteField(filter.From);
-                    csv.WriteField(filter.To);
-                    csv.WriteField(group);
+                    csv.WriteField(filter.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    csv.WriteField(filter.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    csv.WriteField(l[group].Value);
                     csv.WriteField(name);
-                    csv.WriteField(f.Cases);
-                    csv.WriteField(f.Open);
-                    csv.WriteField(f.Decided);
-                    csv.WriteField(f.OnTime);
-                    csv.WriteField(Number(f.OnTimeRate));
-                    csv.WriteField(Number(f.AverageWorkingDays));
-                    csv.WriteField(Number(f.SupplementRate));
-                    csv.WriteField(Number(f.VisitsPerCase));
-                    csv.WriteField(Number(f.WithoutVisitShare));
+                    foreach (var count in new[] { f?.Cases, f?.Open, f?.Overdue, f?.Decided, f?.OnTime })
+                    {
+                        csv.WriteField(count?.ToString(CultureInfo.InvariantCulture) ?? "");
+                    }
+
+                    csv.WriteField(FigureText.Percent(f?.OnTimeRate, ""));
+                    csv.WriteField(FigureText.Average(f?.AverageWorkingDays, ""));
+                    csv.WriteField(FigureText.Percent(f?.SupplementRate, ""));
+                    csv.WriteField(FigureText.Average(f?.VisitsPerCase, ""));
+                    csv.WriteField(FigureText.Percent(f?.WithoutVisitShare, ""));
                     csv.WriteField(c?.Yellow ?? 0);
                     csv.WriteField(c?.Red ?? 0);
+                    csv.WriteField(FigureText.Percent(r?.SatisfiedShare, ""));
+                    csv.WriteField(r?.Ratings.ToString(CultureInfo.InvariantCulture) ?? "");
                     csv.EndRecord();
+                }
+
+                foreach (var d in table)
+                {
+                    Row("Supervision.Csv.Group.Department", DepartmentName(departments, d.Key), d.Cases, d.Cards, d.Ratings);
                 }
 
                 foreach (var f in rolled.ByHall)
                 {
-                    Row("hall", Guid.TryParse(f.Key, out var h) && names.TryGetValue(h, out var n) ? n : f.Key, f, cards.GetValueOrDefault(f.Key));
+                    Row("Supervision.Csv.Group.Hall", Guid.TryParse(f.Key, out var h) && halls.TryGetValue(h, out var n) ? n : f.Key, f, hallCards.GetValueOrDefault(f.Key), null);
                 }
 
                 foreach (var f in rolled.ByItem)
                 {
-                    Row("item", $"{f.Key} {f.Name}", f, null);
+                    Row("Supervision.Csv.Group.Item", $"{f.Key} {f.Name}", f, itemCards.GetValueOrDefault(f.Key), null);
                 }
             });
         return File(file, "text/csv; charset=utf-8", $"supervision-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.csv");
     }
+
+    /// <summary>A department's name; the empty key is the accepting halls (work no department holds, window staff).</summary>
+    private string DepartmentName(IReadOnlyDictionary<Guid, string> names, string key) =>
+        Guid.TryParse(key, out var d) && names.TryGetValue(d, out var n) ? n : l["Supervision.Departments.Halls"].Value;
 
     private DashboardFilter Period(DateOnly? from, DateOnly? to)
     {
@@ -235,7 +270,5 @@ public sealed class DashboardController(
     private async Task<IReadOnlyDictionary<Guid, string>> HallNamesAsync(CancellationToken ct) => (await organization.HallsAsync(ct)).ToDictionary(h => h.Id, h => h.Name);
 
     private async Task<IReadOnlyDictionary<Guid, string>> DepartmentNamesAsync(CancellationToken ct) => (await organization.DepartmentsAsync(ct)).ToDictionary(d => d.Id, d => d.Name);
-
-    private static string Number(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "";
 
 }

@@ -51,7 +51,7 @@ public sealed class CaseFactsRefresh(GovDbContext db, IWorkingCalendarProvider c
             var older = openDays.ToArray();
             NpgsqlParameter[] Days() => [new("from", start), new("days", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = older }];
             await db.Database.ExecuteSqlRawAsync("DELETE FROM gov.sup_case_days WHERE day >= @from OR day = ANY(@days)", Days(), cancellationToken);
-            var written = await db.Database.ExecuteSqlRawAsync(RefreshSql, [.. Days(), new NpgsqlParameter("now", clock.GetUtcNow().ToUniversalTime())], cancellationToken);
+            var written = await db.Database.ExecuteSqlRawAsync(RefreshSql, [.. Days(), new NpgsqlParameter("now", clock.GetUtcNow().ToUniversalTime()), new NpgsqlParameter("today", today)], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return written;
         });
@@ -61,12 +61,13 @@ public sealed class CaseFactsRefresh(GovDbContext db, IWorkingCalendarProvider c
     }
 
     private const string RefreshSql = """
-        INSERT INTO gov.sup_case_days (day, hall_id, basic_code, item_name, cases, open, decided, on_time, working_days_sum, decided_counted,
+        INSERT INTO gov.sup_case_days (day, hall_id, basic_code, item_name, cases, open, overdue, decided, on_time, working_days_sum, decided_counted,
                                        supplemented, visits_sum, without_visit, materials_required, materials_reused,
                                        repeated, extra_visits, second_supplement, refreshed_at)
         SELECT f.accepted_on, f.hall_id, f.basic_code, min(f.item_name),
                count(*),
                count(*) FILTER (WHERE f.is_open),
+               count(*) FILTER (WHERE f.is_open AND f.promised_due < @today AND p.case_id IS NULL),
                count(*) FILTER (WHERE f.decided_on IS NOT NULL),
                count(*) FILTER (WHERE f.decided_on IS NOT NULL AND f.promised_due IS NOT NULL AND f.decided_on <= f.promised_due),
                coalesce(sum(dd.n - da.n) FILTER (WHERE f.decided_on IS NOT NULL), 0),
@@ -84,6 +85,8 @@ public sealed class CaseFactsRefresh(GovDbContext db, IWorkingCalendarProvider c
         JOIN gov.int_v_case_flags g ON g.case_id = f.case_id
         LEFT JOIN gov.sup_working_days da ON da.d = f.accepted_on
         LEFT JOIN gov.sup_working_days dd ON dd.d = f.decided_on
+        -- A paused clock (补正, 特别程序) is not late: its due date moves when the clock runs again.
+        LEFT JOIN gov.apr_v_paused_cases p ON f.is_open AND p.case_id = f.case_id
         WHERE f.hall_id IS NOT NULL AND (f.accepted_on >= @from OR f.accepted_on = ANY(@days))
         GROUP BY 1, 2, 3
         """;

@@ -79,6 +79,25 @@ public enum OrderState
 }
 
 /// <summary>
+/// 监察规则编号 of a supervision order (GB/T 39046 表11): what opened it. Stored and exchanged as the code; people read
+/// its name (<see cref="NameKey"/>), never the code.
+/// </summary>
+public static class MonitoringRules
+{
+    public const string PromisedOverdue = "PROMISED-OVERDUE";
+    public const string StatutoryOverdue = "STATUTORY-OVERDUE";
+    public const string StepOverdue = "STEP-OVERDUE";
+
+    /// <summary>Opened by a supervisor from a case's record.</summary>
+    public const string Manual = "MANUAL";
+
+    public static readonly IReadOnlyList<string> All = [PromisedOverdue, StatutoryOverdue, StepOverdue, Manual];
+
+    /// <summary>The resource key of the rule's name.</summary>
+    public static string NameKey(string code) => $"Supervision.MonitoringRule.{code}";
+}
+
+/// <summary>
 /// A supervision order (督办单, GB/T 39046 表11 电子监察): opened by a red card or by a supervisor, to the responsible
 /// department (or the accepting hall when no department holds the case), answered in the portal before its
 /// response date; unanswered it escalates one level (level 1: the nearest supervisors, level 2: the next up).
@@ -104,7 +123,7 @@ public sealed class SupervisionOrder : IAnswerable
     public string DepartmentName { get; set; } = "";
     public Guid? HallId { get; set; }
 
-    /// <summary>监察规则编号 (PROMISED-OVERDUE, STATUTORY-OVERDUE, STEP-OVERDUE, MANUAL).</summary>
+    /// <summary>监察规则编号, one of <see cref="MonitoringRules"/>.</summary>
     public string RuleCode { get; set; } = "";
 
     /// <summary>监察预警类型代码 报警 (alarm): an order the sweep opens on a red card.</summary>
@@ -208,6 +227,9 @@ public sealed class CaseDayFacts
     public string ItemName { get; set; } = "";
     public int Cases { get; set; }
     public int Open { get; set; }
+
+    /// <summary>Open cases past their promised day on the day of the refresh (a paused clock is not late).</summary>
+    public int Overdue { get; set; }
     public int Decided { get; set; }
     public int OnTime { get; set; }
 

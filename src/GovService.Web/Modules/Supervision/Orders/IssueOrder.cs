@@ -61,7 +61,7 @@ public sealed class IssueOrder(
             DepartmentId = card.DepartmentId,
             DepartmentName = department?.Name ?? "",
             HallId = card.HallId,
-            RuleCode = "MANUAL",
+            RuleCode = MonitoringRules.Manual,
             WarningType = 3,
             IssuedAt = now,
             StateChangedAt = now,

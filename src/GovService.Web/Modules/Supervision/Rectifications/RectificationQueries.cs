@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Organization.Contracts;
 using GovService.Web.Modules.Supervision.Dashboard;
 using GovService.Web.Modules.Supervision.Domain;
 using GovService.Web.Shared.Calendar;
@@ -7,9 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Supervision.Rectifications;
 
-public sealed record RectificationList(IReadOnlyList<RectificationOrder> Orders, SupervisionViewer Viewer, DateOnly Today);
+/// <param name="HallNames">The halls' names: a work order without a department is answered by the hall it names.</param>
+public sealed record RectificationList(IReadOnlyList<RectificationOrder> Orders, SupervisionViewer Viewer, DateOnly Today, IReadOnlyDictionary<Guid, string> HallNames)
+{
+    public string? HallOf(RectificationOrder order) => order.HallId is { } h ? HallNames.GetValueOrDefault(h) : null;
+}
 
-public sealed record RectificationPage(RectificationOrder Order, Rating Rating, SupervisionViewer Viewer, DateOnly Today, string? Error, IReadOnlyDictionary<string, string?>? Posted = null)
+/// <param name="HallName">The name of the order's hall, which answers for it when no department does.</param>
+public sealed record RectificationPage(RectificationOrder Order, Rating Rating, SupervisionViewer Viewer, DateOnly Today, string? HallName, string? Error, IReadOnlyDictionary<string, string?>? Posted = null)
 {
     public string? Typed(string field) => Posted?.GetValueOrDefault(field);
 
@@ -19,7 +25,7 @@ public sealed record RectificationPage(RectificationOrder Order, Rating Rating, 
 }
 
 /// <summary>The work orders a member of staff may see: the list (open and appealed first) and one with its rating.</summary>
-public sealed class RectificationQueries(GovDbContext db, SupervisionScope scopes, TimeProvider clock)
+public sealed class RectificationQueries(GovDbContext db, SupervisionScope scopes, IOrganizationDirectory organization, TimeProvider clock)
 {
     /// <summary>Null for someone who sees no supervision work.</summary>
     public async Task<RectificationList?> ListAsync(ClaimsPrincipal user, CancellationToken ct)
@@ -33,7 +39,7 @@ public sealed class RectificationQueries(GovDbContext db, SupervisionScope scope
         var query = viewer.Visible(db.Set<RectificationOrder>().AsNoTracking());
         var orders = await query.OrderBy(o => o.State == RectificationState.Open || o.State == RectificationState.Appealed ? 0 : 1)
             .ThenBy(o => o.DueOn).Take(200).ToListAsync(ct);
-        return new RectificationList(orders, viewer, clock.Today());
+        return new RectificationList(orders, viewer, clock.Today(), (await organization.HallsAsync(ct)).ToDictionary(h => h.Id, h => h.Name));
     }
 
     /// <summary>The work order and its rating, tracked so a use case may act on them; null when the user may not see it.</summary>
@@ -47,6 +53,7 @@ public sealed class RectificationQueries(GovDbContext db, SupervisionScope scope
         }
 
         var rating = await db.Set<Rating>().FirstAsync(r => r.Id == order.RatingId, ct);
-        return new RectificationPage(order, rating, viewer, clock.Today(), null);
+        var hall = order.HallId is { } hallId ? (await organization.HallsAsync(ct)).FirstOrDefault(h => h.Id == hallId)?.Name : null;
+        return new RectificationPage(order, rating, viewer, clock.Today(), hall, null);
     }
 }

@@ -373,7 +373,7 @@ public sealed class DeadlineSweep(
                k.id, k.case_id, k.case_number, k.item_name,
                format(CASE k.deadline WHEN {(int)DeadlineKind.Promised} THEN @promised WHEN {(int)DeadlineKind.Statutory} THEN @statutory ELSE @step END, k.item_name, k.case_number, k.step_name, to_char(k.due_on, 'YYYY-MM-DD')),
                k.department_id, '', k.hall_id,
-               CASE k.deadline WHEN {(int)DeadlineKind.Promised} THEN 'PROMISED-OVERDUE' WHEN {(int)DeadlineKind.Statutory} THEN 'STATUTORY-OVERDUE' ELSE 'STEP-OVERDUE' END,
+               CASE k.deadline WHEN {(int)DeadlineKind.Promised} THEN '{MonitoringRules.PromisedOverdue}' WHEN {(int)DeadlineKind.Statutory} THEN '{MonitoringRules.StatutoryOverdue}' ELSE '{MonitoringRules.StepOverdue}' END,
                {SupervisionOrder.OverdueWarning}, @now, @now, @due, {(int)OrderState.Open}, {SupervisionOrder.FirstLevel}, '', '', '', ''
         -- One number per row (a volatile function in a subquery's list is evaluated per row), at least six digits
         -- and never cut short: lpad truncates to the width it is given, so the millionth order would take the
