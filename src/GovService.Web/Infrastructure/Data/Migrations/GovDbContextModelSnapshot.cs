@@ -107,30 +107,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("ops_audit_entries", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Infrastructure.Web.ContentRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("Stamp")
-                        .HasColumnType("uuid")
-                        .HasColumnName("stamp");
-
-                    b.HasKey("Id")
-                        .HasName("pk_ops_content_revision");
-
-                    b.ToTable("ops_content_revision", "gov");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Stamp = new Guid("00000000-0000-0000-0000-000000000001")
-                        });
-                });
-
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -162,7 +139,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_roles", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUser", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -273,7 +250,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_users", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUserRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUserRole", b =>
                 {
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
@@ -290,6 +267,29 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_acc_user_roles_role_id");
 
                     b.ToTable("acc_user_roles", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Infrastructure.Web.ContentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stamp");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ops_content_revision");
+
+                    b.ToTable("ops_content_revision", "gov");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000001")
+                        });
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.CaseClock", b =>
@@ -1151,6 +1151,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("business_code");
 
+                    b.Property<int>("BusinessKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("business_kind");
+
                     b.Property<int>("CaseKind")
                         .HasColumnType("integer")
                         .HasColumnName("case_kind");
@@ -1709,6 +1713,9 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.HasIndex("State", "ValidUntil")
                         .HasDatabaseName("ix_crt_licences_state_valid_until");
 
+                    b.HasIndex("TypeCode", "Number")
+                        .HasDatabaseName("ix_crt_licences_type_code_number");
+
                     b.ToTable("crt_licences", "gov");
                 });
 
@@ -1719,15 +1726,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type_code");
 
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
+                    b.Property<string>("Series")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("series");
 
                     b.Property<int>("Last")
                         .HasColumnType("integer")
                         .HasColumnName("last");
 
-                    b.HasKey("TypeCode", "Year")
+                    b.HasKey("TypeCode", "Series")
                         .HasName("pk_crt_serials");
 
                     b.ToTable("crt_serials", "gov");
@@ -1751,11 +1759,27 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("face_fields");
 
+                    b.Property<string>("HolderCodeField")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("holder_code_field");
+
+                    b.Property<string>("HolderNameField")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("holder_name_field");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<int>("NumberFormat")
+                        .HasColumnType("integer")
+                        .HasColumnName("number_format");
 
                     b.Property<string>("NumberPrefix")
                         .IsRequired()
@@ -2038,6 +2062,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("refusal_reason");
+
+                    b.Property<Guid?>("ReplacesLicenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_licence_id");
+
+                    b.Property<string>("ReplacesLicenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("replaces_licence_number");
 
                     b.Property<DateTimeOffset?>("ReviewStartedAt")
                         .HasColumnType("timestamp with time zone")
@@ -3769,16 +3803,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_user_tokens", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUserRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUserRole", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppRole", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_user_roles_acc_roles_role_id");
 
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4012,7 +4046,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppRole", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4022,7 +4056,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4032,7 +4066,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4042,7 +4076,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
