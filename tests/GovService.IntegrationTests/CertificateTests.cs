@@ -288,6 +288,12 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(LicenceState.Superseded, await StateOfAsync(noodles.Id));
         Assert.Equal(LicenceState.Valid, await StateOfAsync(grocery.Id));
         Assert.Contains(noodles.Number, await zhang.GetPageAsync($"/my/cases/{await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == renewed.CaseId).Select(c => c.Number).SingleAsync())}"), StringComparison.Ordinal);
+        using (var reviewer = portal.NewBrowser())
+        {
+            await reviewer.LoginAsync("reviewer");
+            var task = await portal.WithDbAsync(db => db.Set<ReviewTask>().Where(t => t.CaseId == renewed.CaseId).Select(t => t.Id).SingleAsync());
+            Assert.Contains($"data-testid=\"replaces-licence\">{noodles.Number}<", await reviewer.GetPageAsync($"/review/tasks/{task}"), StringComparison.Ordinal);
+        }
 
         // A change of the grocery's licence keeps its number and its validity, and leaves the renewed one alone.
         var changed = await LicenceOfAsync(await ApprovedOnlineAsync(zhang, FoodChange, "云溪县城关镇解放路8号", "云溪县城关镇张记便利店", "食品销售经营者", replaces: grocery.Id));

@@ -55,7 +55,11 @@ public sealed record CaseSummary(
     DateOnly? PromisedDue,
     DateOnly? StatutoryDue,
     bool MaterialsOwed,
-    IReadOnlyDictionary<string, string> FormData);
+    IReadOnlyDictionary<string, string> FormData)
+{
+    /// <summary>变更 / 延续 / 补证 / 换证: the number of the applicant's licence the application replaces ("" for none).</summary>
+    public string ReplacesLicenceNumber { get; init; } = "";
+}
 
 /// <summary>
 /// What the back office may do to a case. Changes are made on the caller's unit of work (the same database
