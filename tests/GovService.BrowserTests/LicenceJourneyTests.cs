@@ -8,8 +8,6 @@ namespace GovService.BrowserTests;
 [Collection(BrowserTests.Name)]
 public sealed class LicenceJourneyTests(PortalProcess portal)
 {
-    private static readonly string[] Steps = ["材料审查", "审批决定"];
-
     /// <summary>The food licence's required materials (the health certificate, 容缺-allowed, may follow).</summary>
     private static readonly string[] RequiredFoodMaterials = ["食品经营许可申请书", "营业执照", "居民身份证", "食品经营设备布局和工艺流程图", "食品安全管理制度文本"];
 
@@ -36,23 +34,7 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
         await Journeys.RunAsync(reviewer, async () =>
         {
             await Journeys.LoginAsync(reviewer, "reviewer");
-            foreach (var step in Steps)
-            {
-                await reviewer.GotoAsync("/review");
-                var row = reviewer.Locator($"[data-testid=queue-row][data-number='{number}']");
-                await Expect(row).ToContainTextAsync(step);
-                await row.GetByTestId("claim").ClickAsync();
-                if (step == "材料审查")
-                {
-                    await reviewer.GetByLabel("审查意见").FillAsync("材料齐全");
-                    await reviewer.GetByTestId("pass").ClickAsync();
-                }
-                else
-                {
-                    await reviewer.GetByLabel("审批意见 / 理由").FillAsync("准予许可");
-                    await reviewer.GetByTestId("approve").ClickAsync();
-                }
-            }
+            await Journeys.ApproveFoodLicenceAsync(reviewer, number);
         }, "Licence_journey_county_decides");
 
         clerk = await portal.NewPageAsync();
@@ -166,23 +148,7 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
             await Journeys.RunAsync(reviewer, async () =>
             {
                 await Journeys.LoginAsync(reviewer, "reviewer");
-                foreach (var step in Steps)
-                {
-                    await reviewer.GotoAsync("/review");
-                    var row = reviewer.Locator($"[data-testid=queue-row][data-number='{numbers[index]}']");
-                    await Expect(row).ToContainTextAsync(step);
-                    await row.GetByTestId("claim").ClickAsync();
-                    if (step == "材料审查")
-                    {
-                        await reviewer.GetByLabel("审查意见").FillAsync("材料齐全");
-                        await reviewer.GetByTestId("pass").ClickAsync();
-                    }
-                    else
-                    {
-                        await reviewer.GetByLabel("审批意见 / 理由").FillAsync("准予许可");
-                        await reviewer.GetByTestId("approve").ClickAsync();
-                    }
-                }
+                await Journeys.ApproveFoodLicenceAsync(reviewer, numbers[index]);
             }, $"Two_shops_approves_shop_{index + 1}");
         }
 

@@ -235,11 +235,10 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
     [Fact]
     public async Task Two_new_food_licences_for_two_shops_of_one_citizen_are_both_valid_each_with_its_own_number_and_premises()
     {
-        using var zhang = portal.NewBrowser();
-        await zhang.LoginAsync(Demo.CitizenId);
+        using var zhang = await ZhangAsync();
 
-        var noodles = await ApprovedOnlineAsync(zhang, FoodLicence, "云溪县城关镇人民大道126号", "云溪县城关镇张记米粉店", "餐饮服务经营者");
-        var grocery = await ApprovedOnlineAsync(zhang, FoodLicence, "云溪县城关镇解放路8号", "云溪县城关镇张记便利店", "食品销售经营者");
+        var noodles = await NoodleShopAsync(zhang);
+        var grocery = await GroceryAsync(zhang);
 
         var licences = await portal.WithDbAsync(db => db.Set<Licence>().AsNoTracking().Where(l => l.CaseId == noodles || l.CaseId == grocery).ToListAsync());
         Assert.Equal(2, licences.Count);
@@ -251,25 +250,23 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         var second = licences.Single(l => l.CaseId == grocery);
         Assert.StartsWith("JY2361131", first.Number, StringComparison.Ordinal); // 餐饮服务经营者, 云溪县
         Assert.StartsWith("JY1361131", second.Number, StringComparison.Ordinal); // 食品销售经营者
-        Assert.Equal("云溪县城关镇人民大道126号", first.FaceData["经营场所"]);
-        Assert.Equal("云溪县城关镇解放路8号", second.FaceData["经营场所"]);
+        Assert.Equal(NoodleShop, first.FaceData["经营场所"]);
+        Assert.Equal(Grocery, second.FaceData["经营场所"]);
         Assert.Equal(("云溪县城关镇张记米粉店", Demo.CitizenId, "111"), (first.HolderName, first.HolderCode, first.HolderCodeType));
 
         var wallet = await zhang.GetPageAsync("/my/licences");
         Assert.Contains(first.Number, wallet, StringComparison.Ordinal);
         Assert.Contains(second.Number, wallet, StringComparison.Ordinal);
-        Assert.Contains("云溪县城关镇解放路8号", wallet, StringComparison.Ordinal);
-        using var anyone = portal.NewBrowser();
-        Assert.Contains("真实有效", await anyone.GetPageAsync($"/verify/{first.Identifier}?code={first.VerificationCode}"), StringComparison.Ordinal);
+        Assert.Contains(Grocery, wallet, StringComparison.Ordinal);
+        Assert.Contains("真实有效", await VerifyPageAsync(first), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_renewal_or_a_change_replaces_only_the_licence_the_applicant_chose()
     {
-        using var zhang = portal.NewBrowser();
-        await zhang.LoginAsync(Demo.CitizenId);
-        var noodles = await LicenceOfAsync(await ApprovedOnlineAsync(zhang, FoodLicence, "云溪县城关镇人民大道126号", "云溪县城关镇张记米粉店", "餐饮服务经营者"));
-        var grocery = await LicenceOfAsync(await ApprovedOnlineAsync(zhang, FoodLicence, "云溪县城关镇解放路8号", "云溪县城关镇张记便利店", "食品销售经营者"));
+        using var zhang = await ZhangAsync();
+        var noodles = await LicenceOfAsync(await NoodleShopAsync(zhang));
+        var grocery = await LicenceOfAsync(await GroceryAsync(zhang));
 
         // The renewal form lists both, each with its premises; he renews the noodle shop's, a year on.
         portal.Clock.Advance(TimeSpan.FromDays(365));
@@ -277,8 +274,8 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         var form = await zhang.GetPageAsync($"/apply/{FoodRenewal}");
         Assert.Contains($"value=\"{noodles.Id}\"", form, StringComparison.Ordinal);
         Assert.Contains($"value=\"{grocery.Id}\"", form, StringComparison.Ordinal);
-        Assert.Contains("云溪县城关镇解放路8号", form, StringComparison.Ordinal);
-        var renewed = await LicenceOfAsync(await ApprovedOnlineAsync(zhang, FoodRenewal, "云溪县城关镇人民大道126号", "云溪县城关镇张记米粉店", "餐饮服务经营者", replaces: noodles.Id));
+        Assert.Contains(Grocery, form, StringComparison.Ordinal);
+        var renewed = await LicenceOfAsync(await NoodleShopAsync(zhang, FoodRenewal, replaces: noodles.Id));
 
         Assert.Equal((noodles.Id, noodles.Number), (renewed.PreviousLicenceId, renewed.Number));
         Assert.EndsWith(".002." + renewed.Identifier[^1], renewed.Identifier, StringComparison.Ordinal);
@@ -296,22 +293,20 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         }
 
         // A change of the grocery's licence keeps its number and its validity, and leaves the renewed one alone.
-        var changed = await LicenceOfAsync(await ApprovedOnlineAsync(zhang, FoodChange, "云溪县城关镇解放路8号", "云溪县城关镇张记便利店", "食品销售经营者", replaces: grocery.Id));
+        var changed = await LicenceOfAsync(await GroceryAsync(zhang, FoodChange, replaces: grocery.Id));
         Assert.Equal((grocery.Id, grocery.Number, grocery.ValidUntil), (changed.PreviousLicenceId, changed.Number, changed.ValidUntil));
         Assert.Equal(LicenceState.Superseded, await StateOfAsync(grocery.Id));
         Assert.Equal(LicenceState.Valid, await StateOfAsync(renewed.Id));
 
-        using var anyone = portal.NewBrowser();
-        Assert.Contains("已换发新证", await anyone.GetPageAsync($"/verify/{noodles.Identifier}?code={noodles.VerificationCode}"), StringComparison.Ordinal);
-        Assert.Contains("真实有效", await anyone.GetPageAsync($"/verify/{renewed.Identifier}?code={renewed.VerificationCode}"), StringComparison.Ordinal);
+        Assert.Contains("已换发新证", await VerifyPageAsync(noodles), StringComparison.Ordinal);
+        Assert.Contains("真实有效", await VerifyPageAsync(renewed), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_renewal_naming_someone_elses_licence_or_none_is_refused_beside_the_choice()
     {
-        using var zhang = portal.NewBrowser();
-        await zhang.LoginAsync(Demo.CitizenId);
-        var his = await LicenceOfAsync(await ApprovedOnlineAsync(zhang, FoodLicence, "云溪县城关镇人民大道126号", "云溪县城关镇张记米粉店", "餐饮服务经营者"));
+        using var zhang = await ZhangAsync();
+        var his = await LicenceOfAsync(await NoodleShopAsync(zhang));
 
         using var li = portal.NewBrowser();
         await li.LoginAsync("13900139000");
@@ -322,7 +317,7 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
 
         foreach (var (chosen, message) in new[] { (his.Id, "所选证照不是您名下有效的证照，不能申请延续"), (Guid.Empty, "您名下没有可以延续的有效证照") })
         {
-            var fields = RenewalForm(key, "云溪县城关镇人民大道126号", "李记米粉店", "餐饮服务经营者", chosen == Guid.Empty ? null : chosen, "13900139000");
+            var fields = RenewalForm(key, NoodleShop, "李记米粉店", "餐饮服务经营者", chosen == Guid.Empty ? null : chosen, "13900139000");
             var refused = await li.PostMultipartAsync($"/apply/{FoodRenewal}", $"/apply/{FoodRenewal}", fields, Scans(3));
 
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -336,6 +331,28 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
     }
 
     private const string FoodRenewal = "000104004001", FoodChange = "000104004002";
+
+    /// <summary>张伟's two shops: a noodle shop (餐饮服务经营者) and a grocery (食品销售经营者).</summary>
+    private const string NoodleShop = "云溪县城关镇人民大道126号", Grocery = "云溪县城关镇解放路8号";
+
+    private async Task<Browser> ZhangAsync()
+    {
+        var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        return zhang;
+    }
+
+    private Task<Guid> NoodleShopAsync(Browser zhang, string code = FoodLicence, Guid? replaces = null) =>
+        ApprovedOnlineAsync(zhang, code, NoodleShop, "云溪县城关镇张记米粉店", "餐饮服务经营者", replaces);
+
+    private Task<Guid> GroceryAsync(Browser zhang, string code = FoodLicence, Guid? replaces = null) =>
+        ApprovedOnlineAsync(zhang, code, Grocery, "云溪县城关镇张记便利店", "食品销售经营者", replaces);
+
+    private async Task<string> VerifyPageAsync(Licence licence)
+    {
+        using var anyone = portal.NewBrowser();
+        return await anyone.GetPageAsync($"/verify/{licence.Identifier}?code={licence.VerificationCode}");
+    }
 
     private static IEnumerable<TestFile> Scans(int count) => Enumerable.Range(1, count).Select(p => TestFile.Pdf($"material-{p}", $"材料{p}.pdf"));
 
