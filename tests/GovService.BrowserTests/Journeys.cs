@@ -46,6 +46,30 @@ internal static class Journeys
         return (await clerk.GetByTestId("case-number").InnerTextAsync()).Trim();
     }
 
+    /// <summary>The reviewer of 市场监管局, signed in on <paramref name="reviewer"/>, claims and passes 材料审查 and claims and approves 审批决定 of a food licence at /review.</summary>
+    public static async Task ApproveFoodLicenceAsync(IPage reviewer, string number)
+    {
+        foreach (var step in FoodLicenceSteps)
+        {
+            await reviewer.GotoAsync("/review");
+            var row = reviewer.Locator($"[data-testid=queue-row][data-number='{number}']");
+            await Assertions.Expect(row).ToContainTextAsync(step);
+            await row.GetByTestId("claim").ClickAsync();
+            if (step == FoodLicenceSteps[0])
+            {
+                await reviewer.GetByLabel("审查意见").FillAsync("材料齐全");
+                await reviewer.GetByTestId("pass").ClickAsync();
+            }
+            else
+            {
+                await reviewer.GetByLabel("审批意见 / 理由").FillAsync("准予许可");
+                await reviewer.GetByTestId("approve").ClickAsync();
+            }
+        }
+    }
+
+    private static readonly string[] FoodLicenceSteps = ["材料审查", "审批决定"];
+
     public static async Task LoginAsync(IPage page, string account, string password = Password)
     {
         await page.GotoAsync("/account/login");

@@ -1,13 +1,15 @@
+using GovService.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace GovService.BrowserTests;
 
-/// <summary>统一窗口出件 and 证照核验 as people live them: township pickup, QR verification, revocation.</summary>
+/// <summary>统一窗口出件 and 证照核验 as people live them: township pickup, QR verification, revocation; two shops, two licences.</summary>
 [Collection(BrowserTests.Name)]
 public sealed class LicenceJourneyTests(PortalProcess portal)
 {
-    private static readonly string[] Steps = ["材料审查", "审批决定"];
+    /// <summary>The food licence's required materials (the health certificate, 容缺-allowed, may follow).</summary>
+    private static readonly string[] RequiredFoodMaterials = ["食品经营许可申请书", "营业执照", "居民身份证", "食品经营设备布局和工艺流程图", "食品安全管理制度文本"];
 
     [Fact]
     public async Task The_township_clerk_hands_over_the_licence_the_citizen_scans_it_valid_and_after_revocation_it_says_revoked()
@@ -23,23 +25,7 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
         await Journeys.RunAsync(reviewer, async () =>
         {
             await Journeys.LoginAsync(reviewer, "reviewer");
-            foreach (var step in Steps)
-            {
-                await reviewer.GotoAsync("/review");
-                var row = reviewer.Locator($"[data-testid=queue-row][data-number='{number}']");
-                await Expect(row).ToContainTextAsync(step);
-                await row.GetByTestId("claim").ClickAsync();
-                if (step == "材料审查")
-                {
-                    await reviewer.GetByLabel("审查意见").FillAsync("材料齐全");
-                    await reviewer.GetByTestId("pass").ClickAsync();
-                }
-                else
-                {
-                    await reviewer.GetByLabel("审批意见 / 理由").FillAsync("准予许可");
-                    await reviewer.GetByTestId("approve").ClickAsync();
-                }
-            }
+            await Journeys.ApproveFoodLicenceAsync(reviewer, number);
         }, "Licence_journey_county_decides");
 
         clerk = await portal.NewPageAsync();
@@ -99,5 +85,97 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
             await again.GotoAsync(verifyUrl);
             await Expect(again.GetByTestId("verify-status")).ToHaveTextAsync("已吊销");
         }, "Licence_journey_scan_revoked");
+    }
+
+    [Fact]
+    public async Task A_citizen_with_two_shops_applies_online_for_two_food_licences_and_holds_both_each_showing_its_premises()
+    {
+        string[] shops = ["云溪县城关镇人民大道126号", "云溪县城关镇解放路8号"];
+        var numbers = new List<string>();
+        foreach (var (premises, index) in shops.Select((p, i) => (p, i)))
+        {
+            var citizen = await portal.NewPageAsync();
+            await Journeys.RunAsync(citizen, async () =>
+            {
+                await Journeys.LoginAsync(citizen, "13900139000");
+                await citizen.GotoAsync("/services/000104004000");
+                await citizen.GetByTestId("apply-online").ClickAsync();
+                await citizen.GetByLabel("经营者名称").FillAsync(index == 0 ? "云溪县城关镇李记米粉店" : "云溪县城关镇李记便利店");
+                await citizen.GetByLabel("统一社会信用代码（身份证号码）").FillAsync("361131199003150041");
+                await citizen.Locator("#field-operating_address").FillAsync(premises); // "经营场所" is in another label too (its area)
+                await citizen.GetByLabel("主体业态").SelectOptionAsync(index == 0 ? "餐饮服务经营者" : "食品销售经营者");
+                await citizen.GetByLabel(index == 0 ? "热食类食品制售" : "预包装食品销售（不含冷藏冷冻食品）").CheckAsync();
+                await citizen.GetByLabel("自制饮品制售").CheckAsync();
+                await citizen.GetByLabel("经营场所面积（平方米）").FillAsync("45");
+                await citizen.GetByLabel("食品安全管理人员").FillAsync("李秀英");
+                await citizen.GetByLabel("是否通过网络平台经营").SelectOptionAsync("false");
+                foreach (var material in RequiredFoodMaterials)
+                {
+                    await citizen.GetByLabel(material).SetInputFilesAsync(new FilePayload { Name = material + ".pdf", MimeType = "application/pdf", Buffer = SamplePdf.Build() });
+                }
+
+                await citizen.GetByTestId("submit").ClickAsync();
+                await Expect(citizen.GetByTestId("my-case-state")).ToHaveTextAsync("已提交，待预审");
+                numbers.Add((await citizen.Locator("[data-testid=my-case] code").First.InnerTextAsync()).Trim());
+            }, $"Two_shops_applies_for_shop_{index + 1}");
+
+            var clerk = await portal.NewPageAsync();
+            await Journeys.RunAsync(clerk, async () =>
+            {
+                await Journeys.LoginAsync(clerk, "clerk");
+                await clerk.GotoAsync("/window/prereview");
+                await clerk.GetByTestId("prereview-list").Locator("li", new() { HasText = numbers[index] }).GetByRole(AriaRole.Link, new() { Name = "预审" }).ClickAsync();
+                var boxes = clerk.GetByTestId("intake-materials").GetByRole(AriaRole.Checkbox);
+                for (var i = 0; i < await boxes.CountAsync(); i++)
+                {
+                    await boxes.Nth(i).CheckAsync();
+                }
+
+                await clerk.GetByTestId("accept").ClickAsync();
+                await Expect(clerk.GetByTestId("acceptance-notice")).ToContainTextAsync("予以受理");
+            }, $"Two_shops_accepts_shop_{index + 1}");
+
+            var reviewer = await portal.NewPageAsync();
+            await Journeys.RunAsync(reviewer, async () =>
+            {
+                await Journeys.LoginAsync(reviewer, "reviewer");
+                await Journeys.ApproveFoodLicenceAsync(reviewer, numbers[index]);
+            }, $"Two_shops_approves_shop_{index + 1}");
+        }
+
+        var wallet = await portal.NewPageAsync(390, 844);
+        await Journeys.RunAsync(wallet, async () =>
+        {
+            await Journeys.LoginAsync(wallet, "13900139000");
+            await wallet.GotoAsync("/my/licences");
+            var food = wallet.GetByTestId("wallet-licence").Filter(new() { HasText = "食品经营许可证" });
+            await Expect(food).ToHaveCountAsync(2);
+            foreach (var (premises, holder) in new[] { (shops[0], "云溪县城关镇李记米粉店"), (shops[1], "云溪县城关镇李记便利店") })
+            {
+                var entry = food.Filter(new() { HasText = premises });
+                await Expect(entry).ToHaveCountAsync(1);
+                await Expect(entry.Locator(".badge")).ToHaveTextAsync("有效");
+                await Expect(entry.GetByTestId("wallet-subject")).ToContainTextAsync(holder);
+                await Expect(entry).ToContainTextAsync("JY");
+            }
+
+            // The licence itself shows what it licenses.
+            await food.Filter(new() { HasText = shops[1] }).GetByRole(AriaRole.Link, new() { Name = "食品经营许可证" }).ClickAsync();
+            await Expect(wallet.GetByTestId("licence")).ToContainTextAsync(shops[1]);
+            await Expect(wallet.GetByTestId("licence")).ToContainTextAsync("预包装食品销售（不含冷藏冷冻食品）、自制饮品制售");
+            await Expect(wallet.GetByTestId("licence-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^JY1361131[0-9]{7}$"));
+        }, "Two_shops_two_valid_licences");
+
+        // Renewing one of them starts with choosing which: both are offered, told apart by their premises.
+        var renewal = await portal.NewPageAsync();
+        await Journeys.RunAsync(renewal, async () =>
+        {
+            await Journeys.LoginAsync(renewal, "13900139000");
+            await renewal.GotoAsync("/apply/000104004001");
+            var options = renewal.GetByTestId("replaces").GetByRole(AriaRole.Radio);
+            await Expect(options).ToHaveCountAsync(2);
+            await Expect(renewal.GetByTestId("replaces")).ToContainTextAsync(shops[0]);
+            await Expect(renewal.GetByTestId("replaces")).ToContainTextAsync(shops[1]);
+        }, "Two_shops_renewal_offers_both");
     }
 }

@@ -128,7 +128,7 @@ public sealed partial class TwoInstanceTests(TwoPortals portals)
         using var saved = await citizen.PostAsync(portals.B.BaseUrl + $"/apply/{FoodLicence}", TokenOf(form),
         [
             new("ApplicationKey", key), new("ContactMobile", "13800138000"), new("action", "save"),
-            new("Fields[business_format]", "餐饮服务经营者"), new("Fields[operating_items]", "两个实例之间的草稿"),
+            new("Fields[operating_address]", "两个实例之间的草稿"), new("Fields[business_format]", "餐饮服务经营者"), new("Fields[operating_items]", "热食类食品制售"),
             new("Fields[operating_area]", "86.5"), new("Fields[safety_manager]", "店长"), new("Fields[online_sales]", "false"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

@@ -172,6 +172,7 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         var fields = new Dictionary<string, string>
         {
             ["ApplicationKey"] = key, ["ContactMobile"] = Demo.CitizenMobile, ["action"] = "submit", ["Licences[2]"] = licence.Id.ToString(),
+            ["Fields[operator_name]"] = "云溪县城关镇张记米粉店", ["Fields[operator_code]"] = Demo.CitizenId, ["Fields[operating_address]"] = "云溪县城关镇人民大道126号",
             ["Fields[business_format]"] = "餐饮服务经营者", ["Fields[operating_items]"] = "热食类食品制售", ["Fields[operating_area]"] = "60",
             ["Fields[safety_manager]"] = "张伟", ["Fields[online_sales]"] = "false",
         };
@@ -232,19 +233,171 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_new_approval_of_the_same_licence_supersedes_the_old_one_keeps_its_number_and_links_back()
+    public async Task Two_new_food_licences_for_two_shops_of_one_citizen_are_both_valid_each_with_its_own_number_and_premises()
     {
-        var (_, first) = await ApprovedAsync();
-        var (_, second) = await ApprovedAsync();
+        using var zhang = await ZhangAsync();
 
-        Assert.Equal(first.Id, second.PreviousLicenceId);
-        Assert.Equal(first.Number, second.Number);
-        Assert.EndsWith(".002." + second.Identifier[^1], second.Identifier, StringComparison.Ordinal);
-        Assert.True(LicenceIdentifier.IsValid(second.Identifier));
-        Assert.Equal(LicenceState.Superseded, await portal.WithDbAsync(db => db.Set<Licence>().Where(l => l.Id == first.Id).Select(l => l.State).SingleAsync()));
+        var noodles = await NoodleShopAsync(zhang);
+        var grocery = await GroceryAsync(zhang);
 
-        using var anyone = portal.NewBrowser();
-        Assert.Contains("已换发新证", await anyone.GetPageAsync($"/verify/{first.Identifier}?code={first.VerificationCode}"), StringComparison.Ordinal);
-        Assert.Contains("真实有效", await anyone.GetPageAsync($"/verify/{second.Identifier}?code={second.VerificationCode}"), StringComparison.Ordinal);
+        var licences = await portal.WithDbAsync(db => db.Set<Licence>().AsNoTracking().Where(l => l.CaseId == noodles || l.CaseId == grocery).ToListAsync());
+        Assert.Equal(2, licences.Count);
+        Assert.All(licences, l => Assert.Equal(LicenceState.Valid, l.State));
+        Assert.All(licences, l => Assert.Null(l.PreviousLicenceId));
+        Assert.NotEqual(licences[0].Number, licences[1].Number);
+        Assert.All(licences, l => Assert.True(FoodBusinessLicenceNumber.IsValid(l.Number), l.Number));
+        var first = licences.Single(l => l.CaseId == noodles);
+        var second = licences.Single(l => l.CaseId == grocery);
+        Assert.StartsWith("JY2361131", first.Number, StringComparison.Ordinal); // 餐饮服务经营者, 云溪县
+        Assert.StartsWith("JY1361131", second.Number, StringComparison.Ordinal); // 食品销售经营者
+        Assert.Equal(NoodleShop, first.FaceData["经营场所"]);
+        Assert.Equal(Grocery, second.FaceData["经营场所"]);
+        Assert.Equal(("云溪县城关镇张记米粉店", Demo.CitizenId, "111"), (first.HolderName, first.HolderCode, first.HolderCodeType));
+
+        var wallet = await zhang.GetPageAsync("/my/licences");
+        Assert.Contains(first.Number, wallet, StringComparison.Ordinal);
+        Assert.Contains(second.Number, wallet, StringComparison.Ordinal);
+        Assert.Contains(Grocery, wallet, StringComparison.Ordinal);
+        Assert.Contains("真实有效", await VerifyPageAsync(first), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_renewal_or_a_change_replaces_only_the_licence_the_applicant_chose()
+    {
+        using var zhang = await ZhangAsync();
+        var noodles = await LicenceOfAsync(await NoodleShopAsync(zhang));
+        var grocery = await LicenceOfAsync(await GroceryAsync(zhang));
+
+        // The renewal form lists both, each with its premises; he renews the noodle shop's, a year on.
+        portal.Clock.Advance(TimeSpan.FromDays(365));
+        await zhang.LoginAsync(Demo.CitizenId);
+        var form = await zhang.GetPageAsync($"/apply/{FoodRenewal}");
+        Assert.Contains($"value=\"{noodles.Id}\"", form, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{grocery.Id}\"", form, StringComparison.Ordinal);
+        Assert.Contains(Grocery, form, StringComparison.Ordinal);
+        var renewed = await LicenceOfAsync(await NoodleShopAsync(zhang, FoodRenewal, replaces: noodles.Id));
+
+        Assert.Equal((noodles.Id, noodles.Number), (renewed.PreviousLicenceId, renewed.Number));
+        Assert.EndsWith(".002." + renewed.Identifier[^1], renewed.Identifier, StringComparison.Ordinal);
+        Assert.True(LicenceIdentifier.IsValid(renewed.Identifier));
+        Assert.Equal(renewed.IssuedOn.AddYears(5).AddDays(-1), renewed.ValidUntil); // 延续: a new validity from the decision
+        Assert.True(renewed.ValidUntil > noodles.ValidUntil);
+        Assert.Equal(LicenceState.Superseded, await StateOfAsync(noodles.Id));
+        Assert.Equal(LicenceState.Valid, await StateOfAsync(grocery.Id));
+        Assert.Contains(noodles.Number, await zhang.GetPageAsync($"/my/cases/{await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == renewed.CaseId).Select(c => c.Number).SingleAsync())}"), StringComparison.Ordinal);
+        using (var reviewer = portal.NewBrowser())
+        {
+            await reviewer.LoginAsync("reviewer");
+            var task = await portal.WithDbAsync(db => db.Set<ReviewTask>().Where(t => t.CaseId == renewed.CaseId).Select(t => t.Id).SingleAsync());
+            Assert.Contains($"data-testid=\"replaces-licence\">{noodles.Number}<", await reviewer.GetPageAsync($"/review/tasks/{task}"), StringComparison.Ordinal);
+        }
+
+        // A change of the grocery's licence keeps its number and its validity, and leaves the renewed one alone.
+        var changed = await LicenceOfAsync(await GroceryAsync(zhang, FoodChange, replaces: grocery.Id));
+        Assert.Equal((grocery.Id, grocery.Number, grocery.ValidUntil), (changed.PreviousLicenceId, changed.Number, changed.ValidUntil));
+        Assert.Equal(LicenceState.Superseded, await StateOfAsync(grocery.Id));
+        Assert.Equal(LicenceState.Valid, await StateOfAsync(renewed.Id));
+
+        Assert.Contains("已换发新证", await VerifyPageAsync(noodles), StringComparison.Ordinal);
+        Assert.Contains("真实有效", await VerifyPageAsync(renewed), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_renewal_naming_someone_elses_licence_or_none_is_refused_beside_the_choice()
+    {
+        using var zhang = await ZhangAsync();
+        var his = await LicenceOfAsync(await NoodleShopAsync(zhang));
+
+        using var li = portal.NewBrowser();
+        await li.LoginAsync("13900139000");
+        var page = await li.GetPageAsync($"/apply/{FoodRenewal}");
+        Assert.DoesNotContain(his.Id.ToString(), page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"replaces-none\"", page, StringComparison.Ordinal);
+        var key = IntakeHttp.KeyOf(page);
+
+        foreach (var (chosen, message) in new[] { (his.Id, "所选证照不是您名下有效的证照，不能申请延续"), (Guid.Empty, "您名下没有可以延续的有效证照") })
+        {
+            var fields = RenewalForm(key, NoodleShop, "李记米粉店", "餐饮服务经营者", chosen == Guid.Empty ? null : chosen, "13900139000");
+            var refused = await li.PostMultipartAsync($"/apply/{FoodRenewal}", $"/apply/{FoodRenewal}", fields, Scans(3));
+
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var html = await refused.Content.ReadAsStringAsync();
+            var beside = html.IndexOf($"data-valmsg-for=\"Replaces[{FoodRenewal}]\"", StringComparison.Ordinal);
+            Assert.True(beside >= 0 && html.AsSpan(beside, 300).Contains(message, StringComparison.Ordinal), $"no “{message}” beside the choice");
+            Assert.NotEqual(CaseState.Submitted, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == key).Select(c => c.State).FirstOrDefaultAsync()));
+        }
+
+        Assert.Equal(LicenceState.Valid, await StateOfAsync(his.Id));
+    }
+
+    private const string FoodRenewal = "000104004001", FoodChange = "000104004002";
+
+    /// <summary>张伟's two shops: a noodle shop (餐饮服务经营者) and a grocery (食品销售经营者).</summary>
+    private const string NoodleShop = "云溪县城关镇人民大道126号", Grocery = "云溪县城关镇解放路8号";
+
+    private async Task<Browser> ZhangAsync()
+    {
+        var zhang = portal.NewBrowser();
+        await zhang.LoginAsync(Demo.CitizenId);
+        return zhang;
+    }
+
+    private Task<Guid> NoodleShopAsync(Browser zhang, string code = FoodLicence, Guid? replaces = null) =>
+        ApprovedOnlineAsync(zhang, code, NoodleShop, "云溪县城关镇张记米粉店", "餐饮服务经营者", replaces);
+
+    private Task<Guid> GroceryAsync(Browser zhang, string code = FoodLicence, Guid? replaces = null) =>
+        ApprovedOnlineAsync(zhang, code, Grocery, "云溪县城关镇张记便利店", "食品销售经营者", replaces);
+
+    private async Task<string> VerifyPageAsync(Licence licence)
+    {
+        using var anyone = portal.NewBrowser();
+        return await anyone.GetPageAsync($"/verify/{licence.Identifier}?code={licence.VerificationCode}");
+    }
+
+    private static IEnumerable<TestFile> Scans(int count) => Enumerable.Range(1, count).Select(p => TestFile.Pdf($"material-{p}", $"材料{p}.pdf"));
+
+    private static List<KeyValuePair<string, string>> RenewalForm(Guid key, string premises, string operatorName, string businessFormat, Guid? replaces, string mobile = Demo.CitizenMobile)
+    {
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("ApplicationKey", key.ToString()), new("ContactMobile", mobile), new("action", "submit"),
+            new("Fields[operator_name]", operatorName), new("Fields[operator_code]", Demo.CitizenId), new("Fields[operating_address]", premises),
+            new("Fields[business_format]", businessFormat), new("Fields[operating_items]", "热食类食品制售"), new("Fields[operating_items]", "自制饮品制售"),
+            new("Fields[operating_area]", "60"), new("Fields[safety_manager]", "张伟"), new("Fields[online_sales]", "false"),
+            new("Fields[conditions_changed]", "false"), new("Fields[change_items]", "经营项目"),
+        };
+        if (replaces is { } id)
+        {
+            form.Add(new($"Replaces[{FoodRenewal}]", id.ToString()));
+            form.Add(new($"Replaces[{FoodChange}]", id.ToString()));
+        }
+
+        return form;
+    }
+
+    /// <summary>Applies online for item <paramref name="code"/>, the clerk accepts it at pre-review, 市场监管局 approves it: the case's id.</summary>
+    private async Task<Guid> ApprovedOnlineAsync(Browser citizen, string code, string premises, string operatorName, string businessFormat, Guid? replaces = null)
+    {
+        var key = IntakeHttp.KeyOf(await citizen.GetPageAsync($"/apply/{code}"));
+        var materials = (await IntakeHttp.CatalogOfAsync(portal, code)).Materials;
+        var submitted = await citizen.PostMultipartAsync($"/apply/{code}", $"/apply/{code}", RenewalForm(key, premises, operatorName, businessFormat, replaces), Scans(materials.Count));
+        Assert.True(submitted.StatusCode == HttpStatusCode.Redirect, await submitted.Content.ReadAsStringAsync());
+
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+        var review = new Dictionary<string, string> { ["ApplicantName"] = "张伟", ["ApplicantIdNumber"] = Demo.CitizenId, ["ContactMobile"] = Demo.CitizenMobile, ["outcome"] = "accept" };
+        for (var i = 0; i < materials.Count; i++)
+        {
+            review[$"Materials[{i}].Position"] = materials[i].Position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            review[$"Materials[{i}].Received"] = "true";
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.SubmitAsync($"/window/prereview/{key}", $"/window/prereview/{key}", review)).StatusCode);
+        await ReviewJourney.ApproveAsync(portal, key);
+        return key;
+    }
+
+    private Task<Licence> LicenceOfAsync(Guid caseId) => portal.WithDbAsync(db => db.Set<Licence>().AsNoTracking().SingleAsync(l => l.CaseId == caseId));
+
+    private Task<LicenceState> StateOfAsync(Guid licenceId) => portal.WithDbAsync(db => db.Set<Licence>().Where(l => l.Id == licenceId).Select(l => l.State).SingleAsync());
 }

@@ -87,8 +87,8 @@ public sealed class InputBoundsTests(PortalFactory portal) : IAsyncLifetime
     public static TheoryData<string, int, string> OverLongAnswers => new()
     {
         { "ContactMobile", 10_000, "不能超过20个字" },
-        { "Fields[operating_items]", 501, "不能超过500个字" },
-        { "Fields[operating_items]", 3_000_000, "不能超过500个字" },
+        { "Fields[operating_address]", 501, "不能超过500个字" },
+        { "Fields[operating_address]", 3_000_000, "不能超过500个字" },
     };
 
     [Theory]

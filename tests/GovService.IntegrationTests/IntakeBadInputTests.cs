@@ -380,7 +380,7 @@ public sealed class IntakeBadInputTests(PortalFactory portal) : IAsyncLifetime
             $"the food licence draft was {after.State} (number {after.Number}, item {after.BasicCode} {after.ItemName}) by a post to the sole trader form; "
             + $"answer {(int)response.StatusCode} {IntakeHttp.LocationOf(response)}; its form data now {string.Join(", ", after.FormData.Select(p => $"{p.Key}={p.Value}"))}; its uploads: {string.Join("; ", files)}");
         Assert.Equal(FoodLicence, after.BasicCode);
-        Assert.Equal(Typed, after.FormData["operating_items"]);
+        Assert.Equal(Typed, after.FormData["operating_address"]);
         Assert.Equal(before, await IntakeHttp.FactsAsync(portal, draft));
     }
 

@@ -19,7 +19,8 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
     private static List<KeyValuePair<string, string>> Form(Guid key, string action, string businessFormat = "餐饮服务经营者") =>
     [
         new("ApplicationKey", key.ToString()), new("ContactMobile", Demo.CitizenMobile), new("action", action),
-        new("Fields[business_format]", businessFormat), new("Fields[operating_items]", "云溪特色米粉现场制售"),
+        new("Fields[operator_name]", "云溪县城关镇张记米粉店"), new("Fields[operator_code]", Demo.CitizenId), new("Fields[operating_address]", "云溪特色米粉现场制售（人民大道126号）"),
+        new("Fields[business_format]", businessFormat), new("Fields[operating_items]", "热食类食品制售"),
         new("Fields[operating_area]", "86.5"), new("Fields[safety_manager]", "张伟"), new("Fields[online_sales]", "false"),
     ];
 
@@ -347,7 +348,10 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
             var select = System.Text.RegularExpressions.Regex.Match(html, $"name=\"Fields\\[{field}\\]\" class=\"form-select\"><option value=\"\">—</option>\\s*<option value=\"([^\"]+)\"");
             var number = html.Contains($"name=\"Fields[{field}]\" type=\"number\"", StringComparison.Ordinal);
             var date = html.Contains($"name=\"Fields[{field}]\" type=\"date\"", StringComparison.Ordinal);
-            form.Add(new($"Fields[{field}]", select.Success ? System.Net.WebUtility.HtmlDecode(select.Groups[1].Value) : number ? "20" : date ? "2026-12-01" : "云溪米粉店"));
+            var tick = System.Text.RegularExpressions.Regex.Match(html, $"type=\"checkbox\" id=\"[^\"]+\" name=\"Fields\\[{field}\\]\" value=\"([^\"]+)\"");
+            var code = System.Text.RegularExpressions.Regex.IsMatch(html, $"name=\"Fields\\[{field}\\]\"[^>]*maxlength=\"18\"");
+            var answer = select.Success ? select.Groups[1].Value : tick.Success ? tick.Groups[1].Value : number ? "20" : date ? "2026-12-01" : code ? Demo.CitizenId : "云溪米粉店";
+            form.Add(new($"Fields[{field}]", System.Net.WebUtility.HtmlDecode(answer)));
         }
 
         var scans = Enumerable.Range(1, slots).Select(n => TestFile.Pdf($"material-{n}", $"材料{n}.pdf")).ToList();

@@ -23,6 +23,7 @@ public sealed class PreReviewTests(PortalFactory portal) : IAsyncLifetime
         var response = await zhang.PostMultipartAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", new Dictionary<string, string>
         {
             ["ApplicationKey"] = key, ["ContactMobile"] = Demo.CitizenMobile, ["action"] = "submit",
+            ["Fields[operator_name]"] = "云溪县城关镇张记米粉店", ["Fields[operator_code]"] = Demo.CitizenId, ["Fields[operating_address]"] = "云溪县城关镇人民大道126号",
             ["Fields[business_format]"] = "餐饮服务经营者", ["Fields[operating_items]"] = "热食类食品制售", ["Fields[operating_area]"] = "86",
             ["Fields[safety_manager]"] = "张伟", ["Fields[online_sales]"] = "false",
         }, OnlineApplicationTests.RequiredScans());

@@ -134,25 +134,27 @@ public static partial class IntakeHttp
         return await browser.Client.PostAsync(new Uri(url, UriKind.Relative), form);
     }
 
-    public static List<KeyValuePair<string, string>> ApplicationForm(Guid key, string action, string mobile, string operatingItems) =>
+    /// <summary>A food licence application whose 经营场所 is <paramref name="premises"/> (the answer a test looks for).</summary>
+    public static List<KeyValuePair<string, string>> ApplicationForm(Guid key, string action, string mobile, string premises) =>
     [
         new("ApplicationKey", key.ToString()), new("ContactMobile", mobile), new("action", action),
-        new("Fields[business_format]", "餐饮服务经营者"), new("Fields[operating_items]", operatingItems),
+        new("Fields[operator_name]", "云溪县城关镇米粉店"), new("Fields[operator_code]", Demo.CitizenId), new("Fields[operating_address]", premises),
+        new("Fields[business_format]", "餐饮服务经营者"), new("Fields[operating_items]", "热食类食品制售"),
         new("Fields[operating_area]", "86.5"), new("Fields[safety_manager]", "店长"), new("Fields[online_sales]", "false"),
     ];
 
-    public static async Task<CaseRef> SubmitOnlineAsync(PortalFactory portal, Browser citizen, string mobile, string operatingItems)
+    public static async Task<CaseRef> SubmitOnlineAsync(PortalFactory portal, Browser citizen, string mobile, string premises)
     {
         var key = KeyOf(await citizen.GetPageAsync($"/apply/{FoodLicence}"));
-        var response = await citizen.PostMultipartAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", ApplicationForm(key, "submit", mobile, operatingItems), IntakeHttp.RequiredScans());
+        var response = await citizen.PostMultipartAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", ApplicationForm(key, "submit", mobile, premises), IntakeHttp.RequiredScans());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return await RefAsync(portal, key);
     }
 
-    public static async Task<Guid> SaveDraftAsync(Browser citizen, string operatingItems)
+    public static async Task<Guid> SaveDraftAsync(Browser citizen, string premises)
     {
         var key = KeyOf(await citizen.GetPageAsync($"/apply/{FoodLicence}"));
-        var response = await citizen.PostMultipartAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", ApplicationForm(key, "save", Demo.CitizenMobile, operatingItems), []);
+        var response = await citizen.PostMultipartAsync($"/apply/{FoodLicence}", $"/apply/{FoodLicence}", ApplicationForm(key, "save", Demo.CitizenMobile, premises), []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return key;
     }

@@ -90,7 +90,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IAsyncLifetime
         Assert.NotNull(await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Id == world.MessageId).Select(m => m.ReadAt).SingleAsync()));
 
         // …and the refused ones did not.
-        // (The chief's approval superseded the licence by a new one; nobody revoked it.)
+        // (The chief approved another food licence beside it, which leaves it valid; nobody revoked it.)
         Assert.Null(await portal.WithDbAsync(db => db.Set<Licence>().Where(l => l.Id == world.Licence.Id).Select(l => l.RevokedAt).SingleAsync()));
         var township = await portal.WithDbAsync(db => db.Set<ReviewTask>().AsNoTracking().SingleAsync(t => t.Id == world.TownshipTaskId));
         Assert.Equal((TaskState.Open, (Guid?)null), (township.State, township.ClaimedByStaffId));

@@ -25,6 +25,29 @@ public sealed class PublishLintTests
     [Fact]
     public void A_consistent_guide_passes() => Assert.Empty(PublishLint.Check(Valid()));
 
+    [Theory]
+    [InlineData(GovService.Web.Modules.Catalog.Contracts.BusinessKind.Renewal, ResultType.Other, true)]
+    [InlineData(GovService.Web.Modules.Catalog.Contracts.BusinessKind.Change, ResultType.Approval, true)]
+    [InlineData(GovService.Web.Modules.Catalog.Contracts.BusinessKind.Renewal, ResultType.Licence, false)]
+    [InlineData(GovService.Web.Modules.Catalog.Contracts.BusinessKind.New, ResultType.Other, false)]
+    public void A_renewal_or_change_must_have_a_licence_to_replace(GovService.Web.Modules.Catalog.Contracts.BusinessKind kind, ResultType result, bool refused)
+    {
+        var v = Valid();
+        v.BusinessKind = kind;
+        v.ResultType = result;
+
+        Assert.Equal(refused, Keys(v).Contains("Lint.SupersedesWithoutLicence"));
+    }
+
+    [Fact]
+    public void A_multiple_choice_needs_two_options_as_a_choice_does()
+    {
+        var v = Valid();
+        v.Fields = [new FormField { Key = "operating_items", Label = "经营项目", Kind = FieldKind.MultipleChoice, Options = ["热食类食品制售"] }];
+
+        Assert.Equal(["Lint.ChoiceWithoutOptions"], Keys(v));
+    }
+
     [Fact]
     public void A_promise_longer_than_the_statutory_limit_is_refused()
     {

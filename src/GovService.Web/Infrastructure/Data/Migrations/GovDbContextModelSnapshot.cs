@@ -1155,6 +1155,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("business_code");
 
+                    b.Property<int>("BusinessKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("business_kind");
+
                     b.Property<int>("CaseKind")
                         .HasColumnType("integer")
                         .HasColumnName("case_kind");
@@ -1723,6 +1727,9 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.HasIndex("State", "ValidUntil")
                         .HasDatabaseName("ix_crt_licences_state_valid_until");
 
+                    b.HasIndex("TypeCode", "Number")
+                        .HasDatabaseName("ix_crt_licences_type_code_number");
+
                     b.ToTable("crt_licences", "gov");
                 });
 
@@ -1733,15 +1740,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type_code");
 
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
+                    b.Property<string>("Series")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("series");
 
                     b.Property<int>("Last")
                         .HasColumnType("integer")
                         .HasColumnName("last");
 
-                    b.HasKey("TypeCode", "Year")
+                    b.HasKey("TypeCode", "Series")
                         .HasName("pk_crt_serials");
 
                     b.ToTable("crt_serials", "gov");
@@ -1765,11 +1773,27 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("face_fields");
 
+                    b.Property<string>("HolderCodeField")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("holder_code_field");
+
+                    b.Property<string>("HolderNameField")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("holder_name_field");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<int>("NumberFormat")
+                        .HasColumnType("integer")
+                        .HasColumnName("number_format");
 
                     b.Property<string>("NumberPrefix")
                         .IsRequired()
@@ -2052,6 +2076,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("refusal_reason");
+
+                    b.Property<Guid?>("ReplacesLicenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaces_licence_id");
+
+                    b.Property<string>("ReplacesLicenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("replaces_licence_number");
 
                     b.Property<DateTimeOffset?>("ReviewStartedAt")
                         .HasColumnType("timestamp with time zone")

@@ -80,6 +80,7 @@ public sealed class GuideForm
     [Display(Name = "Admin.ResultType")] public ResultType ResultType { get; set; } = ResultType.Other;
     [Display(Name = "Admin.ResultName")] public string ResultName { get; set; } = "";
     [Display(Name = "Guide.Frequency")] public Frequency Frequency { get; set; } = Frequency.Low;
+    [Display(Name = "Guide.BusinessKind")] public Contracts.BusinessKind BusinessKind { get; set; } = Contracts.BusinessKind.New;
 
     public static GuideForm From(ItemVersion v) => new()
     {
@@ -96,7 +97,7 @@ public sealed class GuideForm
         CommonMistakes = v.CommonMistakes, VisitsNeeded = v.VisitsNeeded, OnlineDepth = v.OnlineDepth, InHall = v.InHall,
         WindowCategory = v.WindowCategory, SupportsAppointment = v.SupportsAppointment, SupportsOnlinePayment = v.SupportsOnlinePayment,
         SupportsCourier = v.SupportsCourier, Scope = v.Scope, QuantityLimit = v.QuantityLimit, ResultType = v.ResultType,
-        ResultName = v.ResultName, Frequency = v.Frequency,
+        ResultName = v.ResultName, Frequency = v.Frequency, BusinessKind = v.BusinessKind,
     };
 
     public void ApplyTo(ItemVersion v)
@@ -115,7 +116,7 @@ public sealed class GuideForm
         v.CommonMistakes = CommonMistakes.Trim(); v.VisitsNeeded = VisitsNeeded; v.OnlineDepth = OnlineDepth; v.InHall = InHall;
         v.WindowCategory = WindowCategory; v.SupportsAppointment = SupportsAppointment; v.SupportsOnlinePayment = SupportsOnlinePayment;
         v.SupportsCourier = SupportsCourier; v.Scope = Scope; v.QuantityLimit = QuantityLimit.Trim(); v.ResultType = ResultType;
-        v.ResultName = ResultName.Trim(); v.Frequency = Frequency;
+        v.ResultName = ResultName.Trim(); v.Frequency = Frequency; v.BusinessKind = BusinessKind;
     }
 }
 
@@ -176,6 +177,7 @@ internal sealed class GuideFormValidator : AbstractValidator<GuideForm>
         RuleFor(f => f.PromisedLimit).InclusiveBetween(0, 365).WithMessage(l["Admin.Limit.Range"]);
         RuleFor(f => f.VisitsNeeded).InclusiveBetween(0, 9).WithMessage(l["Admin.Visits.Range"]);
         RuleFor(f => f.OnlineDepth).Must(CodeLists.OnlineDepths.ContainsKey).WithMessage(l["Common.Required"]);
+        RuleFor(f => f.BusinessKind).IsInEnum().WithMessage(l["Common.Required"]);
         RuleForEach(f => f.ServiceObjects).Must(CodeLists.ServiceObjects.ContainsKey).WithMessage(l["Common.Required"]);
         RuleForEach(f => f.Channels).Must(CodeLists.Channels.ContainsKey).WithMessage(l["Common.Required"]);
         RuleForEach(f => f.Themes).Must(t => CodeLists.Themes.Any(x => x.Code == t)).WithMessage(l["Common.Required"]);

@@ -12,7 +12,7 @@ public enum FieldSaved
 }
 
 /// <summary>
-/// Adds an application field to the draft or edits one: a choice needs two options at least (one a line, or separated
+/// Adds an application field to the draft or edits one: a choice (single or multiple) needs two options at least (one a line, or separated
 /// by commas), and a key is unique in the version.
 /// </summary>
 public sealed class SaveField(GovDbContext db, IStringLocalizer<SharedResource> l)
@@ -21,7 +21,7 @@ public sealed class SaveField(GovDbContext db, IStringLocalizer<SharedResource> 
     {
         var errors = new List<(string, string)>();
         var options = form.Options.Split(['\n', ',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (form.Kind == FieldKind.Choice && options.Length < 2)
+        if (form.Kind.HasOptions() && options.Length < 2)
         {
             errors.Add(("NewField.Options", l["Admin.Field.Options.Required"]));
         }
@@ -52,7 +52,7 @@ public sealed class SaveField(GovDbContext db, IStringLocalizer<SharedResource> 
         field.Label = form.Label.Trim();
         field.Kind = form.Kind;
         field.Required = form.Required;
-        field.Options = form.Kind == FieldKind.Choice ? options : [];
+        field.Options = form.Kind.HasOptions() ? options : [];
         field.Help = form.Help.Trim();
         await db.SaveChangesAsync(ct);
         return (FieldSaved.Saved, []);

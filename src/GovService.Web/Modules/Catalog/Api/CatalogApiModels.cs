@@ -28,7 +28,7 @@ public sealed record ApiItem(
     int[] ServiceObjects, string[] Themes, string[] Keywords, int[] Channels, IReadOnlyList<Fee> Fees, string Place, string Hours,
     string ConsultPhone, string SupervisionPhone, IReadOnlyList<Question> Faq, string CommonMistakes, int VisitsNeeded, int OnlineDepth,
     bool InHall, string WindowCategory, bool SupportsAppointment, bool SupportsOnlinePayment, bool SupportsCourier, string Scope,
-    string QuantityLimit, string ResultType, string ResultName, string Frequency, IReadOnlyList<ApiMaterial> Materials, IReadOnlyList<ApiField> Fields)
+    string QuantityLimit, string ResultType, string ResultName, string Frequency, string BusinessKind, IReadOnlyList<ApiMaterial> Materials, IReadOnlyList<ApiField> Fields)
 {
     public static ApiItem From(Guide g)
     {
@@ -41,7 +41,7 @@ public sealed record ApiItem(
             new(v.PromisedLimit, v.PromisedUnit.ToString(), v.PromisedNote), v.CaseKind, v.ServiceObjects, v.Themes, v.Keywords, v.Channels,
             v.Fees, v.Place, v.Hours, v.ConsultPhone, v.SupervisionPhone, v.Faq, v.CommonMistakes, v.VisitsNeeded, v.OnlineDepth,
             v.InHall, v.WindowCategory.ToString(), v.SupportsAppointment, v.SupportsOnlinePayment, v.SupportsCourier, v.Scope.ToString(),
-            v.QuantityLimit, v.ResultType.ToString(), v.ResultName, v.Frequency.ToString(),
+            v.QuantityLimit, v.ResultType.ToString(), v.ResultName, v.Frequency.ToString(), v.BusinessKind.ToString(),
             v.Materials.Select(m => new ApiMaterial(m.Position, m.Name, m.Source.ToString(), m.IssuingBody, m.Originals, m.Copies, m.Required, m.DeficiencyAllowed,
                 m.Instructions, m.CommonMistakes, m.LicenceType.Length == 0 ? null : m.LicenceType, Url(m.BlankFormFileId), Url(m.SampleFileId))).ToList(),
             v.Fields.Select(f => new ApiField(f.Key, f.Label, f.Kind.ToString(), f.Required, f.Options, f.Help)).ToList());

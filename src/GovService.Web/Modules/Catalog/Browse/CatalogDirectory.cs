@@ -23,7 +23,7 @@ internal sealed class CatalogDirectory(GovDbContext db, CatalogQueries queries, 
              join i in db.Set<ServiceItem>() on v.ItemId equals i.Id
              where i.BasicCode == basicCode && v.Status == VersionStatus.Published
              select new PublishedItem(i.Id, v.Id, v.Number, i.BasicCode, v.Name, v.CaseKind, v.PromisedLimit, v.PromisedUnit == TimeUnit.WorkingDay,
-                 v.StatutoryLimit, v.StatutoryUnit == TimeUnit.WorkingDay, v.VisitsNeeded, i.DepartmentId))
+                 v.StatutoryLimit, v.StatutoryUnit == TimeUnit.WorkingDay, v.VisitsNeeded, i.DepartmentId, v.BusinessKind))
             .FirstOrDefault());
 
     public Task<IReadOnlyList<PublishedMaterial>> MaterialsAsync(Guid versionId, CancellationToken cancellationToken = default) =>

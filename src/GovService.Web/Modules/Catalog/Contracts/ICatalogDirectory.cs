@@ -13,7 +13,8 @@ public sealed record PublishedItem(
     int StatutoryLimit,
     bool StatutoryInWorkingDays,
     int VisitsNeeded,
-    Guid DepartmentId);
+    Guid DepartmentId,
+    BusinessKind BusinessKind);
 
 public sealed record PublishedMaterial(int Position, string Name, bool Required, bool DeficiencyAllowed, int Originals, int Copies, string LicenceType);
 
@@ -42,7 +43,7 @@ public interface ICatalogDirectory
 
     Task<IReadOnlyList<PublishedMaterial>> MaterialsAsync(Guid versionId, CancellationToken cancellationToken = default);
 
-    /// <summary>The item-specific application fields of a version; Kind is Text, Number, Date, Choice or YesNo.</summary>
+    /// <summary>The item-specific application fields of a version; Kind is Text, Number, Date, Choice, YesNo, PartyCode or MultipleChoice.</summary>
     Task<IReadOnlyList<PublishedField>> FieldsAsync(Guid versionId, CancellationToken cancellationToken = default);
 
     /// <summary>Published items whose name, code or keywords contain <paramref name="query"/> (any item when empty), at most 30.</summary>

@@ -1,3 +1,5 @@
+using GovService.Web.Modules.Catalog.Contracts;
+
 namespace GovService.Web.Modules.Catalog.Domain;
 
 /// <summary>A reason publishing is refused; <see cref="Key"/> is a resource key, <see cref="Args"/> fill its placeholders.</summary>
@@ -102,9 +104,15 @@ public static class PublishLint
             }
         }
 
-        foreach (var field in version.Fields.Where(f => f.Kind == FieldKind.Choice && f.Options.Length < 2))
+        foreach (var field in version.Fields.Where(f => f.Kind.HasOptions() && f.Options.Length < 2))
         {
             problems.Add(new("Lint.ChoiceWithoutOptions", field.Label));
+        }
+
+        if (version.BusinessKind.Supersedes() && version.ResultType != ResultType.Licence)
+        {
+            // 变更 / 延续 / 补证 / 换证 replace a licence the applicant holds: without a licence as the result there is none to replace.
+            problems.Add(new("Lint.SupersedesWithoutLicence"));
         }
 
         return problems;

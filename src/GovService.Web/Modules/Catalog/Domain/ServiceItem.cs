@@ -67,6 +67,18 @@ public enum FieldKind
     Date = 3,
     Choice = 4,
     YesNo = 5,
+
+    /// <summary>统一社会信用代码 or 公民身份号码 (an operator without a credit code gives the person's ID), checked by its check character.</summary>
+    PartyCode = 6,
+
+    /// <summary>Several of the options (多选), kept in the options' order joined by 、.</summary>
+    MultipleChoice = 7,
+}
+
+public static class FieldKinds
+{
+    /// <summary>A field answered from its options (one or several).</summary>
+    public static bool HasOptions(this FieldKind kind) => kind is FieldKind.Choice or FieldKind.MultipleChoice;
 }
 
 public enum Frequency
@@ -180,6 +192,9 @@ public sealed class ItemVersion : IAudited, IPublicContent
     public string QuantityLimit { get; set; } = "无数量限制";
     public ResultType ResultType { get; set; } = ResultType.Other;
     public string ResultName { get; set; } = "";
+
+    /// <summary>业务类型: whether an approval issues a new licence or replaces one the applicant holds (延续, 变更 …).</summary>
+    public Contracts.BusinessKind BusinessKind { get; set; } = Contracts.BusinessKind.New;
     public Frequency Frequency { get; set; } = Frequency.Low;
 
     /// <summary>Lower-cased name, keywords, codes and body: what the search looks in (a trigram index serves it).</summary>

@@ -123,6 +123,9 @@ public sealed class ItemDto
     public string ResultType { get; set; } = "Other";
     public string ResultName { get; set; } = "";
     public string Frequency { get; set; } = "Low";
+
+    /// <summary>业务类型: New (新办), Change (变更), Renewal (延续), Replacement (补证), Exchange (换证).</summary>
+    public string BusinessKind { get; set; } = "New";
     public List<MaterialDto> Materials { get; set; } = [];
     public List<FieldDto> Fields { get; set; } = [];
 

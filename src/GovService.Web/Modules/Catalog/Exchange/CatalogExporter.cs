@@ -74,6 +74,7 @@ public sealed class CatalogExporter(GovDbContext db)
         ResultType = v.ResultType.ToString(),
         ResultName = v.ResultName,
         Frequency = v.Frequency.ToString(),
+        BusinessKind = v.BusinessKind.ToString(),
         Version = v.Number,
         Status = v.Status.ToString(),
         Materials = v.Materials.OrderBy(m => m.Position).Select(m => new MaterialDto

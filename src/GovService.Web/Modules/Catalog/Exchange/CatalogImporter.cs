@@ -3,6 +3,7 @@ using GovService.Web.Shared.Files;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Modules.Catalog.Domain;
 using GovService.Web.Modules.Organization.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -123,6 +124,7 @@ public sealed partial class CatalogImporter(
             CheckEnum<ServiceScope>(item.Scope, "scope", Error);
             CheckEnum<ResultType>(item.ResultType, "resultType", Error);
             CheckEnum<Frequency>(item.Frequency, "frequency", Error);
+            CheckEnum<BusinessKind>(item.BusinessKind, "businessKind", Error);
             if (item.StatutoryLimit.Value < 0 || item.PromisedLimit.Value < 0 || item.VisitsNeeded < 0)
             {
                 Error("Catalog.Import.Negative");
@@ -300,6 +302,7 @@ public sealed partial class CatalogImporter(
         v.ResultType = Enum.Parse<ResultType>(dto.ResultType);
         v.ResultName = dto.ResultName.Trim();
         v.Frequency = Enum.Parse<Frequency>(dto.Frequency);
+        v.BusinessKind = Enum.Parse<BusinessKind>(dto.BusinessKind);
 
         var position = 0;
         foreach (var m in dto.Materials)

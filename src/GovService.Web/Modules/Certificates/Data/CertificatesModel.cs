@@ -27,6 +27,7 @@ internal sealed class LicenceConfiguration : IEntityTypeConfiguration<Licence>
         builder.Property(l => l.KeyId).HasMaxLength(32);
         builder.HasIndex(l => l.HolderUserId);
         builder.HasIndex(l => l.CaseId);
+        builder.HasIndex(l => new { l.TypeCode, l.Number });
         builder.HasIndex(l => new { l.State, l.ValidUntil });
         builder.Property(l => l.RowVersion).IsRowVersion();
         builder.Property(l => l.FaceData).HasJsonbDictionary();
@@ -43,6 +44,8 @@ internal sealed class LicenceTypeConfiguration : IEntityTypeConfiguration<Licenc
         builder.Property(t => t.Name).HasMaxLength(100);
         builder.Property(t => t.TypeCode).HasMaxLength(32);
         builder.Property(t => t.NumberPrefix).HasMaxLength(10);
+        builder.Property(t => t.HolderNameField).HasMaxLength(50);
+        builder.Property(t => t.HolderCodeField).HasMaxLength(50);
     }
 }
 
@@ -51,8 +54,9 @@ internal sealed class LicenceSerialConfiguration : IEntityTypeConfiguration<Lice
     public void Configure(EntityTypeBuilder<LicenceSerial> builder)
     {
         builder.ToTable("crt_serials");
-        builder.HasKey(s => new { s.TypeCode, s.Year });
+        builder.HasKey(s => new { s.TypeCode, s.Series });
         builder.Property(s => s.TypeCode).HasMaxLength(32);
+        builder.Property(s => s.Series).HasMaxLength(12);
     }
 }
 

@@ -23,6 +23,22 @@ internal sealed class LicenceDirectory(GovDbContext db) : ILicenceDirectory
         return wallet;
     }
 
+    public async Task<IReadOnlyList<ReplaceableLicence>?> ReplaceableAsync(string basicCode, Guid userId, CancellationToken cancellationToken = default)
+    {
+        var typeCode = await db.Set<LicenceType>().Where(t => t.BasicCode == basicCode).Select(t => t.TypeCode).FirstOrDefaultAsync(cancellationToken);
+        if (typeCode is null)
+        {
+            return null;
+        }
+
+        return (await db.Set<Licence>().AsNoTracking()
+                .Where(l => l.HolderUserId == userId && l.TypeCode == typeCode && l.State == LicenceState.Valid)
+                .OrderByDescending(l => l.IssuedOn).ThenBy(l => l.Number)
+                .ToListAsync(cancellationToken))
+            .Select(l => new ReplaceableLicence(l.Id, l.Name, l.Number, l.HolderName, l.ValidUntil, l.FaceData))
+            .ToList();
+    }
+
     /// <summary>Compiled once: every application form page shows the applicant's wallet.</summary>
     private static readonly Func<GovDbContext, Guid, IAsyncEnumerable<Licence>> ValidOfHolder =
         EF.CompileAsyncQuery<GovDbContext, Guid, Licence>((db, userId) =>

@@ -65,7 +65,11 @@ public sealed record CaseSummary(
     DateOnly? PromisedDue,
     DateOnly? StatutoryDue,
     bool MaterialsOwed,
-    IReadOnlyDictionary<string, string> FormData);
+    IReadOnlyDictionary<string, string> FormData)
+{
+    /// <summary>变更 / 延续 / 补证 / 换证: the number of the applicant's licence the application replaces ("" for none).</summary>
+    public string ReplacesLicenceNumber { get; init; } = "";
+}
 
 /// <summary>
 /// What the back office may do to a case. Changes are made on the caller's unit of work (the same database
@@ -116,7 +120,10 @@ public interface ICaseClockSource
     Task<ClockExplanation?> PromisedAsync(Guid caseId, CancellationToken cancellationToken);
 }
 
-/// <summary>A case has been decided (准予 or 不予许可), by the back office or at the window (即办件).</summary>
+/// <summary>
+/// A case has been decided (准予 or 不予许可), by the back office or at the window (即办件). <see cref="ReplacesLicenceId"/>: the
+/// licence the applicant chose for a 变更 / 延续 / 补证 / 换证 (checked as theirs when they applied), which an approval replaces.
+/// </summary>
 public sealed record CaseDecided(
     Guid CaseId,
     string Number,
@@ -129,7 +136,8 @@ public sealed record CaseDecided(
     Guid? ApplicantUserId,
     Guid? HallId,
     DateOnly DecidedOn,
-    IReadOnlyDictionary<string, string> FormData);
+    IReadOnlyDictionary<string, string> FormData,
+    Guid? ReplacesLicenceId = null);
 
 /// <summary>
 /// Implemented by modules that act on a decision (an approval issues the e-licence). Called inside the

@@ -16,6 +16,9 @@ public sealed record ApplyPage(ApplicationShape Shape, OnlineApplicationForm For
 {
     /// <summary>The applicant's valid licences (免提交: offered for the materials they can stand for).</summary>
     public IReadOnlyList<Contracts.LicenceSummary> Wallet { get; init; } = [];
+
+    /// <summary>变更 / 延续 / 补证 / 换证: by item (基本编码), the applicant's licences its application may replace, to choose one.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Contracts.ReplaceableLicence>> Replaceable { get; init; } = new Dictionary<string, IReadOnlyList<Contracts.ReplaceableLicence>>();
 }
 
 /// <summary>
@@ -109,6 +112,11 @@ public sealed class ApplyController(ICatalogDirectory catalog, ApplyOnline apply
 
     private async Task<IActionResult> SaveAsync(ApplicationShape shape, OnlineApplicationForm form, string? action, CancellationToken ct)
     {
+        if (Request.HasFormContentType)
+        {
+            form.TakeMultipleChoices(shape, Request.Form);
+        }
+
         if (!ModelState.IsValid)
         {
             // Over its bounds (or not even readable): nothing is kept, the typed answers come back beside the messages.

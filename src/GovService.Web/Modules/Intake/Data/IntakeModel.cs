@@ -39,6 +39,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.TrackingNumber).HasMaxLength(40);
         builder.Property(c => c.DeliveryAddress).HasMaxLength(200);
         builder.Property(c => c.BundleName).HasMaxLength(100);
+        builder.Property(c => c.ReplacesLicenceNumber).HasMaxLength(40);
         builder.HasIndex(c => c.BundleKey).HasFilter("bundle_key IS NOT NULL");
         builder.HasIndex(c => new { c.HallId, c.State });
         builder.HasIndex(c => new { c.State, c.PromisedDueDate });

@@ -159,6 +159,13 @@ public sealed class Case : IAudited
 
     public Dictionary<string, string> FormData { get; set; } = [];
 
+    /// <summary>
+    /// 变更 / 延续 / 补证 / 换证: the applicant's licence the application replaces, chosen by them from their valid licences of
+    /// the item's type (and its number, as the case's pages show it). An approval replaces that licence and no other.
+    /// </summary>
+    public Guid? ReplacesLicenceId { get; set; }
+    public string ReplacesLicenceNumber { get; set; } = "";
+
     /// <summary>一件事: the cases applied for with one bundle form share this key (and the bundle's code and name).</summary>
     public Guid? BundleKey { get; set; }
     public string BundleCode { get; set; } = "";

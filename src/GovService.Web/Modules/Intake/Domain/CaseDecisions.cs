@@ -30,7 +30,7 @@ public sealed class CaseDecisions(GovDbContext db, CaseClosure closure, IEnumera
         }
 
         var decided = new CaseDecided(c.Id, c.Number ?? "", c.BasicCode, c.ItemName, approved, c.ApplicantName, c.ApplicantIdType, c.ApplicantIdNumber,
-            c.ApplicantUserId, c.HallId, DateOnly.FromDateTime(now.ToChinaTime()), c.FormData);
+            c.ApplicantUserId, c.HallId, DateOnly.FromDateTime(now.ToChinaTime()), c.FormData, c.ReplacesLicenceId);
         foreach (var handler in handlers)
         {
             await handler.OnDecidedAsync(decided, ct);

@@ -18,7 +18,7 @@ internal sealed class CaseRecords(GovDbContext db, CaseDecisions decisions, Case
 
         var owed = await db.Set<CaseMaterial>().Where(m => m.CaseId == caseId).ToListAsync(cancellationToken);
         return new CaseSummary(c.Id, c.Number ?? "", c.ItemName, c.BasicCode, c.ApplicantName, c.ApplicantIdNumber, c.ContactMobile, c.State, c.HallId,
-            c.AcceptedAt, c.PromisedDueDate, c.StatutoryDueDate, owed.Any(m => m.Owed(c.State)), c.FormData);
+            c.AcceptedAt, c.PromisedDueDate, c.StatutoryDueDate, owed.Any(m => m.Owed(c.State)), c.FormData) { ReplacesLicenceNumber = c.ReplacesLicenceNumber };
     }
 
     public async Task<IReadOnlyList<CaseMaterialInfo>> MaterialsAsync(Guid caseId, CancellationToken cancellationToken = default)

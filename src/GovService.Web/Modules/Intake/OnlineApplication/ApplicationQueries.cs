@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Linq.Expressions;
 using GovService.Web.Infrastructure.Data;
+using GovService.Web.Modules.Catalog.Contracts;
 using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Controllers;
 using GovService.Web.Modules.Intake.Domain;
@@ -15,7 +16,7 @@ public sealed record EarlierApplication(string? Number, Dictionary<string, strin
 /// 网上申请 as read, for the user who applies (<see cref="Case.FiledBy"/>: a citizen's own, or the ones an agent filed):
 /// a draft to continue, an earlier application to copy from, and the form with what was uploaded or chosen before.
 /// </summary>
-public sealed class ApplicationQueries(GovDbContext db, MaterialFiles files, ILicenceDirectory licences)
+public sealed class ApplicationQueries(GovDbContext db, MaterialFiles files, ILicenceDirectory licences, Accounts.Contracts.ICitizenDirectory citizens)
 {
     /// <summary>
     /// The latest earlier application of an item by this user (compiled once per kind of user: every form page
@@ -98,6 +99,49 @@ public sealed class ApplicationQueries(GovDbContext db, MaterialFiles files, ILi
             }
         }
 
-        return new ApplyPage(shape, form, uploaded) { Wallet = asAgent ? [] : await licences.ValidForHolderAsync(user, ct) };
+        // The licence a 变更 / 延续 chose before (a draft) stays chosen.
+        if (form.ApplicationKey != Guid.Empty && !fresh && form.Replaces.Count == 0)
+        {
+            var keys = shape.Items.Select((_, i) => shape.CaseKey(form.ApplicationKey, i)).ToList();
+            foreach (var c in await db.Set<Case>().AsNoTracking().Where(Case.FiledBy(user, asAgent)).Where(c => keys.Contains(c.Id) && c.ReplacesLicenceId != null)
+                         .Select(c => new { c.BasicCode, c.ReplacesLicenceId }).ToListAsync(ct))
+            {
+                form.Replaces[c.BasicCode] = c.ReplacesLicenceId!.Value;
+            }
+        }
+
+        return new ApplyPage(shape, form, uploaded)
+        {
+            Wallet = asAgent ? [] : await licences.ValidForHolderAsync(user, ct),
+            Replaceable = await ReplaceableAsync(shape, form, user, asAgent, ct),
+        };
+    }
+
+    /// <summary>
+    /// For each 变更 / 延续 / 补证 / 换证 item of the form, the applicant's valid licences it may replace: the citizen's own, or
+    /// for an agent those of the person named on the form (once it names someone with an account).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<ReplaceableLicence>>> ReplaceableAsync(ApplicationShape shape, OnlineApplicationForm form, Guid user, bool asAgent, CancellationToken ct)
+    {
+        var replaceable = new Dictionary<string, IReadOnlyList<ReplaceableLicence>>();
+        var superseding = shape.Items.Where(i => i.BusinessKind.Supersedes()).ToList();
+        if (superseding.Count == 0)
+        {
+            return replaceable;
+        }
+
+        var holder = !asAgent ? user
+            : form.ApplicantIdNumber.Length > 0 && await citizens.FindByIdNumberAsync(Shared.Identity.ChineseIdNumber.Normalize(form.ApplicantIdNumber), ct) is { } person ? person.UserId
+            : (Guid?)null;
+        foreach (var item in superseding)
+        {
+            var held = holder is { } h ? await licences.ReplaceableAsync(item.BasicCode, h, ct) : [];
+            if (held is not null)
+            {
+                replaceable[item.BasicCode] = held;
+            }
+        }
+
+        return replaceable;
     }
 }

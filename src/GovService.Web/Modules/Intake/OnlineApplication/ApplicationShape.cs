@@ -20,6 +20,28 @@ public sealed class OnlineApplicationForm
 
     /// <summary>免提交: the wallet licence chosen for a material slot instead of an upload.</summary>
     public Dictionary<int, Guid> Licences { get; set; } = [];
+
+    /// <summary>变更 / 延续 / 补证 / 换证: the licence the application of an item (by 基本编码) replaces, chosen from the applicant's own.</summary>
+    public Dictionary<string, Guid> Replaces { get; set; } = [];
+
+    /// <summary>How a multiple choice's ticked options are kept in one answer.</summary>
+    public const string ChoiceSeparator = "、";
+
+    /// <summary>The form field (and its message's key) choosing the licence an item's application replaces.</summary>
+    public static string ReplacesField(string basicCode) => $"Replaces[{basicCode}]";
+
+    /// <summary>
+    /// A multiple choice posts one value per ticked box, and the binder keeps the first only: the form takes them all as one
+    /// answer, at most one more than there are options (what is not an option is refused when the form is checked).
+    /// </summary>
+    public void TakeMultipleChoices(ApplicationShape shape, IFormCollection posted)
+    {
+        foreach (var field in shape.Fields.Where(f => f.Kind == "MultipleChoice"))
+        {
+            var ticked = posted[$"Fields[{field.Key}]"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Take(field.Options.Count + 1);
+            Fields[field.Key] = string.Join(ChoiceSeparator, ticked);
+        }
+    }
 }
 
 /// <summary>
@@ -38,7 +60,11 @@ internal sealed class OnlineApplicationFormValidator : AbstractValidator<OnlineA
         RuleFor(f => f.ApplicantName).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
         RuleFor(f => f.ApplicantIdNumber).MaximumLength(18).WithMessage(l["Common.TooLong", 18]);
         RuleFor(f => f.Fields).Bounded(AnswerMax, AnswersMax, l);
+        RuleFor(f => f.Replaces).Must(r => r.Count <= ReplacesMax && r.Keys.All(k => k.Length <= 12)).WithMessage(l["Common.TooLong", ReplacesMax]).WithErrorCode(Bounds.ErrorCode);
     }
+
+    /// <summary>A form has one choice of licence per item at most, and a bundle has a handful of items.</summary>
+    public const int ReplacesMax = 20;
 }
 
 /// <summary>

@@ -70,20 +70,14 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
                 if (submit && field.Required)
                 {
                     // A list is chosen from, not filled in: the message says which the citizen does.
-                    errors.Add(($"Fields[{field.Key}]", l[field.Kind is "Choice" or "YesNo" ? "Apply.FieldChoose" : "Apply.FieldRequired", field.Label]));
+                    errors.Add(($"Fields[{field.Key}]", l[field.Kind is "Choice" or "YesNo" or "MultipleChoice" ? "Apply.FieldChoose" : "Apply.FieldRequired", field.Label]));
                 }
 
                 continue;
             }
 
-            var ok = field.Kind switch
-            {
-                "Number" => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
-                "Date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-                "Choice" => field.Options.Contains(value),
-                "YesNo" => value is "true" or "false",
-                _ => value.Length <= 500,
-            };
+            var (ok, answer) = Answer(field, value);
+            values[field.Key] = answer;
             if (!ok)
             {
                 errors.Add(($"Fields[{field.Key}]", l["Apply.FieldInvalid", field.Label]));
@@ -122,13 +116,14 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             return new ApplyResult([], errors.Count > 0 ? errors : [(string.Empty, l["Apply.Expired"])]);
         }
 
+        var replaced = await ReplacedLicencesAsync(shape, form, applicant, submit, errors, ct);
         var now = clock.GetUtcNow();
         // One item only: a bundle's drafts are inserted in item order, EF Core's inserts in its own, and a complete
         // post racing a draft save of the same bundle could then lock each other. "Upload instead" posts an empty
         // licence choice; any other choice takes the general path, which records it.
         if (submit && errors.Count == 0 && shape.Items.Count == 1 && form.Licences.Values.All(id => id == Guid.Empty)
             && MissingMaterials(shape, 0, Positions(shape, files, 0), asAgent, authorisation).Count == 0
-            && await SubmitFirstPostAsync(shape, form, values, files, keys, applicant, userId, now, ct) is { } submitted)
+            && await SubmitFirstPostAsync(shape, form, values, files, keys, applicant, replaced[0], userId, now, ct) is { } submitted)
         {
             return new ApplyResult(submitted, []);
         }
@@ -166,6 +161,8 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         {
             cases[i].ContactMobile = form.ContactMobile.Trim();
             cases[i].FormData = shape.ItemFields[i].ToDictionary(f => f.Key, f => values[f.Key]);
+            cases[i].ReplacesLicenceId = replaced[i]?.Id;
+            cases[i].ReplacesLicenceNumber = replaced[i]?.Number ?? "";
             await materialFiles.StoreAsync(cases[i], FiledFor(shape, files, i), userId, now, ct, replacing: !created.Contains(cases[i].Id));
         }
 
@@ -244,7 +241,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     /// entities would, <see cref="CaseNumbers.Draw"/> what numbering them does). Null when the key has a row already (a draft saved earlier, a post of the same
     /// form a moment before, or a key that is not this applicant's): nothing is written, and the general path decides.
     /// </summary>
-    private async Task<IReadOnlyList<Case>?> SubmitFirstPostAsync(ApplicationShape shape, OnlineApplicationForm form, Dictionary<string, string> values, List<AcceptedUpload> files, Guid[] keys, Applicant applicant, Guid userId, DateTimeOffset now, CancellationToken ct)
+    private async Task<IReadOnlyList<Case>?> SubmitFirstPostAsync(ApplicationShape shape, OnlineApplicationForm form, Dictionary<string, string> values, List<AcceptedUpload> files, Guid[] keys, Applicant applicant, ReplaceableLicence? replaced, Guid userId, DateTimeOffset now, CancellationToken ct)
     {
         // A double click's second post finds the first one's row here, without a failed insert. Inside a
         // transaction the batch would not be its own: the general path.
@@ -256,6 +253,8 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         var c = NewDraft(keys[0], shape.Items[0], shape.Bundle is null ? null : (form.ApplicationKey, shape.Bundle), applicant, now);
         c.ContactMobile = form.ContactMobile.Trim();
         c.FormData = shape.ItemFields[0].ToDictionary(f => f.Key, f => values[f.Key]);
+        c.ReplacesLicenceId = replaced?.Id;
+        c.ReplacesLicenceNumber = replaced?.Number ?? "";
         var step = await SubmitAsync(shape, c, 0, applicant, now, ct);
         var stored = FiledFor(shape, files, 0)
             .Select(u => CaseFile.From(c.Id, u.Position, u.MaterialName, u.FileName, u.ContentType, u.Content, now, userId))
@@ -298,6 +297,74 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         List<Case> cases = [c];
         LogSubmitted(shape, cases, userId);
         return cases;
+    }
+
+    /// <summary>
+    /// Whether an answer is one the field takes, and the answer as kept: a code in capitals, the ticked options of a multiple
+    /// choice in the options' order (only options: a post cannot store anything else there).
+    /// </summary>
+    private (bool Ok, string Answer) Answer(PublishedField field, string value)
+    {
+        switch (field.Kind)
+        {
+            case "Number":
+                return (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _), value);
+            case "Date":
+                return (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), value);
+            case "Choice":
+                return (field.Options.Contains(value), value);
+            case "YesNo":
+                return (value is "true" or "false", value);
+            case "PartyCode":
+                var code = value.ToUpperInvariant();
+                return (UnifiedSocialCreditCode.IsValid(code) || ChineseIdNumber.IsValid(code, clock.Today()), code);
+            case "MultipleChoice":
+                var ticked = value.Split(OnlineApplicationForm.ChoiceSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                return (ticked.All(field.Options.Contains), string.Join(OnlineApplicationForm.ChoiceSeparator, field.Options.Where(ticked.Contains)));
+            default:
+                return (value.Length <= OnlineApplicationFormValidator.AnswerMax, value);
+        }
+    }
+
+    /// <summary>
+    /// 变更 / 延续 / 补证 / 换证: the licence each such item of the form replaces, which the applicant must choose from their own
+    /// valid licences of the item's type (another's, or one no longer valid, is refused beside the choice). A new
+    /// application (新办) and an item issuing no licence replace nothing.
+    /// </summary>
+    private async Task<ReplaceableLicence?[]> ReplacedLicencesAsync(ApplicationShape shape, OnlineApplicationForm form, Applicant applicant, bool submit, List<(string, string)> errors, CancellationToken ct)
+    {
+        var replaced = new ReplaceableLicence?[shape.Items.Count];
+        for (var i = 0; i < shape.Items.Count; i++)
+        {
+            var item = shape.Items[i];
+            if (!item.BusinessKind.Supersedes())
+            {
+                continue;
+            }
+
+            var held = applicant.UserId is { } holder ? await licences.ReplaceableAsync(item.BasicCode, holder, ct) : [];
+            if (held is null)
+            {
+                continue;
+            }
+
+            var field = OnlineApplicationForm.ReplacesField(item.BasicCode);
+            var kind = l[$"BusinessKind.{item.BusinessKind}"].Value;
+            if (form.Replaces.GetValueOrDefault(item.BasicCode) is var chosen && chosen != Guid.Empty)
+            {
+                replaced[i] = held.FirstOrDefault(h => h.Id == chosen);
+                if (replaced[i] is null)
+                {
+                    errors.Add((field, l["Apply.Replaces.NotYours", kind]));
+                }
+            }
+            else if (submit)
+            {
+                errors.Add((field, held.Count == 0 ? l["Apply.Replaces.NoneHeld", kind] : l["Apply.Replaces.Required", kind]));
+            }
+        }
+
+        return replaced;
     }
 
     /// <summary>Whether any of the keys has a case row (compiled once: every first submission asks).</summary>

@@ -38,7 +38,8 @@ public sealed record StaffPlacement(
 
 public sealed record HallInfo(Guid Id, string Name, Guid RegionId);
 
-public sealed record DepartmentInfo(Guid Id, string Name, string ShortName, string CreditCode, Guid RegionId, string Phone, string Address);
+/// <summary>A department; <see cref="RegionCode"/> is the 12-digit code of its region (the first six are its county's).</summary>
+public sealed record DepartmentInfo(Guid Id, string Name, string ShortName, string CreditCode, Guid RegionId, string Phone, string Address, string RegionCode);
 
 /// <summary>A member of staff to notify: their login and whether they head their department.</summary>
 public sealed record StaffContact(Guid UserId, string Name, bool IsHead);

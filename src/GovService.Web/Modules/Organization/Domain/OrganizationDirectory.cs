@@ -25,8 +25,10 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
         .FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<Department>().AsNoTracking().OrderBy(d => d.Name)
-            .Select(d => new DepartmentInfo(d.Id, d.Name, d.ShortName, d.CreditCode, d.RegionId, d.Phone, d.Address))
+        await (from d in db.Set<Department>().AsNoTracking()
+               join r in db.Set<Region>() on d.RegionId equals r.Id
+               orderby d.Name
+               select new DepartmentInfo(d.Id, d.Name, d.ShortName, d.CreditCode, d.RegionId, d.Phone, d.Address, r.Code))
             .ToListAsync(cancellationToken);
 
     public async Task<Guid?> ResponsibleHallAsync(Guid departmentId, CancellationToken cancellationToken = default) =>
