@@ -24,6 +24,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("int_denial_decision_numbers");
+
+            modelBuilder.HasSequence("int_grant_decision_numbers");
+
             modelBuilder.HasSequence("sup_complaint_numbers");
 
             modelBuilder.HasSequence("sup_order_numbers");
@@ -107,30 +111,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("ops_audit_entries", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Infrastructure.Web.ContentRevision", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("Stamp")
-                        .HasColumnType("uuid")
-                        .HasColumnName("stamp");
-
-                    b.HasKey("Id")
-                        .HasName("pk_ops_content_revision");
-
-                    b.ToTable("ops_content_revision", "gov");
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Stamp = new Guid("00000000-0000-0000-0000-000000000001")
-                        });
-                });
-
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -162,7 +143,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_roles", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUser", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -231,6 +212,14 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("PreferredCulture")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("zh-CN")
+                        .HasColumnName("preferred_culture");
+
                     b.Property<string>("RealName")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -273,7 +262,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_users", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUserRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUserRole", b =>
                 {
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
@@ -290,6 +279,29 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_acc_user_roles_role_id");
 
                     b.ToTable("acc_user_roles", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Infrastructure.Web.ContentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stamp");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ops_content_revision");
+
+                    b.ToTable("ops_content_revision", "gov");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Stamp = new Guid("00000000-0000-0000-0000-000000000001")
+                        });
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.CaseClock", b =>
@@ -1940,6 +1952,17 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("decided_by_staff_id");
 
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decision_issuer");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("decision_number");
+
                     b.Property<string>("DecisionOpinion")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2083,6 +2106,11 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.HasIndex("BundleKey")
                         .HasDatabaseName("ix_int_cases_bundle_key")
                         .HasFilter("bundle_key IS NOT NULL");
+
+                    b.HasIndex("DecisionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_int_cases_decision_number")
+                        .HasFilter("decision_number IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -3769,16 +3797,16 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("acc_user_tokens", "gov");
                 });
 
-            modelBuilder.Entity("GovService.Web.Modules.Accounts.Domain.AppUserRole", b =>
+            modelBuilder.Entity("GovService.Web.Infrastructure.Identity.AppUserRole", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppRole", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_acc_user_roles_acc_roles_role_id");
 
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4012,7 +4040,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppRole", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4022,7 +4050,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4032,7 +4060,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -4042,7 +4070,7 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("GovService.Web.Modules.Accounts.Domain.AppUser", null)
+                    b.HasOne("GovService.Web.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

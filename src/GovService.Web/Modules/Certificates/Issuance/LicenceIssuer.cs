@@ -14,11 +14,11 @@ namespace GovService.Web.Modules.Certificates.Issuance;
 /// </summary>
 public sealed class LicenceIssuer(GovDbContext db, LicenceSigner signer, ICatalogDirectory catalog, IOrganizationDirectory organization, TimeProvider clock, ILogger<LicenceIssuer> logger) : ICaseDecidedHandler
 {
-    public async Task OnDecidedAsync(CaseDecided decided, CancellationToken cancellationToken)
+    public async Task<IssuedResult?> OnDecidedAsync(CaseDecided decided, CancellationToken cancellationToken)
     {
         if (!decided.Approved || await db.Set<Licence>().AnyAsync(l => l.CaseId == decided.CaseId, cancellationToken))
         {
-            return;
+            return null;
         }
 
         var type = await db.Set<LicenceType>().AsNoTracking().FirstOrDefaultAsync(t => t.BasicCode == decided.BasicCode, cancellationToken);
@@ -26,7 +26,7 @@ public sealed class LicenceIssuer(GovDbContext db, LicenceSigner signer, ICatalo
         var issuer = item is null ? null : (await organization.DepartmentsAsync(cancellationToken)).FirstOrDefault(d => d.Id == item.DepartmentId);
         if (type is null || issuer is null)
         {
-            return;
+            return null;
         }
 
         // 换发 / 变更: a valid licence of the same type for the same holder is superseded; the new one keeps its
@@ -69,6 +69,7 @@ public sealed class LicenceIssuer(GovDbContext db, LicenceSigner signer, ICatalo
         licence.Signature = signer.Sign(licence);
         db.Add(licence);
         logger.LogInformation("Licence {Identifier} issued for case {CaseNumber}", licence.Identifier, decided.Number);
+        return new IssuedResult(licence.Name, licence.Number, licence.IssuerName);
     }
 
     private static Dictionary<string, string> Face(LicenceType type, IReadOnlyDictionary<string, string> answers)
