@@ -22,6 +22,7 @@ public static class IntakeModule
         services.AddScoped<CaseClosure>();
         services.AddScoped<ApplicantNotices>();
         services.AddScoped<ApplicantNoticeWords>();
+        services.AddScoped<Decisions.DecisionDocuments>();
         services.AddScoped<CaseStatusLookup>();
         services.AddScoped<WindowIntake.AcceptAtWindow>();
         services.AddScoped<WindowIntake.TakeInAtWindow>();

@@ -141,6 +141,9 @@ public sealed class Case : IAudited
     /// <summary>The body the written decision is issued in the name of: the deciding department (not the hall that took the application in).</summary>
     public string DecisionIssuer { get; set; } = "";
 
+    /// <summary>A written decision exists (准予 / 不予行政许可决定书): it was numbered when the case was decided.</summary>
+    public bool HasWrittenDecision => DecisionNumber is not null && DecidedAt is not null;
+
     /// <summary>统一窗口出件: how the result left the hall (GB/T 39046 table 15).</summary>
     public DeliveryMethod? DeliveryMethod { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }
