@@ -26,6 +26,28 @@ internal static class Journeys
         }
     }
 
+    /// <summary>The reviewer (signed in on <paramref name="reviewer"/>) claims and passes 材料审查 of the food licence <paramref name="number"/>, then claims and grants 审批决定.</summary>
+    public static async Task ApproveFoodLicenceAsync(IPage reviewer, string number)
+    {
+        foreach (var step in new[] { "材料审查", "审批决定" })
+        {
+            await reviewer.GotoAsync("/review");
+            var row = reviewer.Locator($"[data-testid=queue-row][data-number='{number}']");
+            await Assertions.Expect(row).ToContainTextAsync(step);
+            await row.GetByTestId("claim").ClickAsync();
+            if (step == "材料审查")
+            {
+                await reviewer.GetByLabel("审查意见").FillAsync("材料齐全");
+                await reviewer.GetByTestId("pass").ClickAsync();
+            }
+            else
+            {
+                await reviewer.GetByLabel("审批意见 / 理由").FillAsync("准予许可");
+                await reviewer.GetByTestId("approve").ClickAsync();
+            }
+        }
+    }
+
     public static async Task LoginAsync(IPage page, string account, string password = Password)
     {
         await page.GotoAsync("/account/login");

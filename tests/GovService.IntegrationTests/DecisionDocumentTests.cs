@@ -28,8 +28,11 @@ public sealed class DecisionDocumentTests(PortalFactory portal) : IAsyncLifetime
         var response = await browser.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(".pdf", GovService.Web.Shared.Files.UploadRules.Detect(pdf)?.Extension); // the portal's own PDFs pass its upload check
+
         // Paragraphs are wrapped to the page's width: a phrase may run on over a line break.
-        return (await PdfText.ReadAsync(await response.Content.ReadAsByteArrayAsync(), name)).Replace("\n", "", StringComparison.Ordinal);
+        return (await PdfText.ReadAsync(pdf, name)).Replace("\n", "", StringComparison.Ordinal);
     }
 
     [Fact]
