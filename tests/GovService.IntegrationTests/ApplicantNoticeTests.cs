@@ -132,6 +132,29 @@ public sealed class ApplicantNoticeTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_account_keeps_the_language_of_the_registration_then_the_one_last_chosen_while_signed_in()
+    {
+        using var browser = portal.NewBrowser();
+        await browser.GetAsync("/language?culture=en&returnUrl=/account/register");
+        var registered = await browser.SubmitAsync("/account/register", "/account/register", new Dictionary<string, string>
+        {
+            ["RealName"] = "王小明", ["IdNumber"] = IntakeHttp.WalkInId, ["Mobile"] = "13700137000",
+            ["Password"] = "Yunxi2026pass", ["ConfirmPassword"] = "Yunxi2026pass", ["AcceptTerms"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        Task<string> CultureAsync() => portal.WithDbAsync(db => db.Users.Where(u => u.IdNumber == IntakeHttp.WalkInId).Select(u => u.PreferredCulture).SingleAsync());
+        Assert.Equal("en", await CultureAsync());
+
+        await browser.GetAsync("/language?culture=zh-CN&returnUrl=/");
+        Assert.Equal("zh-CN", await CultureAsync());
+
+        // Someone else choosing a language on this machine after signing out changes nothing of the account.
+        await browser.SubmitAsync("/", "/account/logout", []);
+        await browser.GetAsync("/language?culture=en&returnUrl=/");
+        Assert.Equal("zh-CN", await CultureAsync());
+    }
+
+    [Fact]
     public async Task A_walk_in_without_an_account_gets_text_messages_in_chinese_whatever_the_clerks_language()
     {
         using var clerk = portal.NewBrowser();
