@@ -220,7 +220,7 @@ public sealed class CaseClosureTests(PortalFactory portal) : IAsyncLifetime
 
         // The first 补正 goes straight out; the applicant answers it online.
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.SubmitAsync($"/review/tasks/{task.Id}", $"/review/tasks/{task.Id}/supplement", new Dictionary<string, string> { ["Defects[2]"] = "营业执照复印件不清晰" })).StatusCode);
-        Assert.Single(await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Key.StartsWith($"supplement-in-review:{accepted.Id}")).ToListAsync()));
+        Assert.Single(await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Key.StartsWith($"case:{accepted.Id}:SupplementInReview:")).ToListAsync()));
         using var zhang = portal.NewBrowser();
         await zhang.LoginAsync(Demo.CitizenId);
         Assert.Equal(HttpStatusCode.Redirect, (await zhang.PostMultipartAsync($"/my/cases/{accepted.Number}", $"/my/cases/{accepted.Number}/supplement", [], [TestFile.Pdf("material-2", "营业执照.pdf")])).StatusCode);
@@ -235,7 +235,7 @@ public sealed class CaseClosureTests(PortalFactory portal) : IAsyncLifetime
         var request = await portal.WithDbAsync(db => db.Set<SecondSupplementRequest>().SingleAsync(r => r.CaseId == accepted.Id));
         Assert.Equal(SecondSupplementState.Pending, request.State);
         Assert.Equal(CaseState.InReview, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == accepted.Id).Select(c => c.State).SingleAsync()));
-        Assert.Single(await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Key.StartsWith($"supplement-in-review:{accepted.Id}")).ToListAsync()));
+        Assert.Single(await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Key.StartsWith($"case:{accepted.Id}:SupplementInReview:")).ToListAsync()));
         Assert.Contains("等待效能监察审批", await reviewer.GetPageAsync($"/review/tasks/{task.Id}"), StringComparison.Ordinal);
 
         // The township supervisor does not see a county-hall request; a refusal needs a reason.
@@ -262,7 +262,7 @@ public sealed class CaseClosureTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(SecondSupplementState.Approved, (await portal.WithDbAsync(db => db.Set<SecondSupplementRequest>().SingleAsync(r => r.Id == request.Id))).State);
         Assert.Equal(2, (await StepsAsync(accepted.Id)).Count(s => s.Action == "SupplementInReview"));
         Assert.Single(await portal.WithDbAsync(db => db.Set<ClockSegmentRecord>().Where(s => s.CaseId == accepted.Id && s.To == null).ToListAsync()));
-        Assert.Equal(2, (await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Key.StartsWith($"supplement-in-review:{accepted.Id}")).ToListAsync())).Count);
+        Assert.Equal(2, (await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Key.StartsWith($"case:{accepted.Id}:SupplementInReview:")).ToListAsync())).Count);
         Assert.Contains("健康证明已过有效期", await zhang.GetPageAsync($"/my/cases/{accepted.Number}"), StringComparison.Ordinal);
         Assert.Contains(await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Key.StartsWith($"second-supplement:{request.Id}:")).ToListAsync()), m => m.Title.Contains("已批准", StringComparison.Ordinal));
     }
@@ -288,7 +288,7 @@ public sealed class CaseClosureTests(PortalFactory portal) : IAsyncLifetime
 
         Assert.Equal(CaseState.InReview, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == accepted.Id).Select(c => c.State).SingleAsync()));
         Assert.Equal(SecondSupplementState.Refused, (await portal.WithDbAsync(db => db.Set<SecondSupplementRequest>().SingleAsync(r => r.Id == request.Id))).State);
-        Assert.Single(await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Key.StartsWith($"supplement-in-review:{accepted.Id}")).ToListAsync()));
+        Assert.Single(await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Key.StartsWith($"case:{accepted.Id}:SupplementInReview:")).ToListAsync()));
         Assert.Contains(await portal.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.Key.StartsWith($"second-supplement:{request.Id}:")).ToListAsync()), m => m.Body.Contains("签字可在窗口当场补签", StringComparison.Ordinal));
         Assert.Contains("签字可在窗口当场补签", await reviewer.GetPageAsync($"/review/tasks/{task.Id}"), StringComparison.Ordinal);
     }

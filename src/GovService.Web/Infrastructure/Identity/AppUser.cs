@@ -25,6 +25,13 @@ public sealed class AppUser : IdentityUser<Guid>, IAudited
     public AccountKind Kind { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The language messages to this person are written in (zh-CN or en): the one they registered in, then the one they
+    /// last chose while signed in. Notices are posted while someone else's request runs (a clerk's, a job), so the
+    /// person's own language has to be kept with the account.
+    /// </summary>
+    public string PreferredCulture { get; set; } = Shared.Localization.Cultures.Chinese;
 }
 
 /// <summary>A role given to an account: audited like the account (given: Added, taken: Deleted).</summary>

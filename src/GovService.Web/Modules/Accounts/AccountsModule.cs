@@ -71,6 +71,7 @@ public static class AccountsModule
         services.AddScoped<RegisterCitizenHandler>();
         services.AddScoped<IStaffAccounts, StaffAccounts>();
         services.AddScoped<ICitizenDirectory, CitizenDirectory>();
+        services.AddScoped<IAccountLanguages, AccountLanguages>();
         services.AddScoped<ISeeder, RoleSeeder>();
         services.AddScoped<ISeeder, DemoCitizenSeeder>();
         return services;

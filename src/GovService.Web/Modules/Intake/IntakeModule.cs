@@ -20,6 +20,9 @@ public static class IntakeModule
     {
         services.AddScoped<CaseNumbers>();
         services.AddScoped<CaseClosure>();
+        services.AddScoped<ApplicantNotices>();
+        services.AddScoped<ApplicantNoticeWords>();
+        services.AddScoped<Decisions.DecisionDocuments>();
         services.AddScoped<CaseStatusLookup>();
         services.AddScoped<WindowIntake.AcceptAtWindow>();
         services.AddScoped<WindowIntake.TakeInAtWindow>();
@@ -69,5 +72,7 @@ public static class IntakeModule
         builder.ApplyConfiguration(new CaseFileConfiguration());
         builder.ApplyConfiguration(new CaseStepConfiguration());
         builder.ApplyConfiguration(new CaseLicenceRefConfiguration());
+        builder.HasSequence<long>(Shared.Numbering.DocumentSeries.GrantDecision.Sequence);
+        builder.HasSequence<long>(Shared.Numbering.DocumentSeries.DenialDecision.Sequence);
     }
 }

@@ -20,7 +20,13 @@ public sealed record DocumentSeries
     /// <summary>差评整改工单 (rectification work order), opened with a bad rating.</summary>
     public static readonly DocumentSeries Rectification = new("ZG", "sup_rectification_numbers");
 
-    public static readonly IReadOnlyList<DocumentSeries> All = [SupervisionOrder, Complaint, Rectification];
+    /// <summary>准予行政许可决定书: the written decision granting an application.</summary>
+    public static readonly DocumentSeries GrantDecision = new("ZY", "int_grant_decision_numbers");
+
+    /// <summary>不予行政许可决定书: the written decision denying one, with the reasons and the remedies.</summary>
+    public static readonly DocumentSeries DenialDecision = new("BY", "int_denial_decision_numbers");
+
+    public static readonly IReadOnlyList<DocumentSeries> All = [SupervisionOrder, Complaint, Rectification, GrantDecision, DenialDecision];
 
     private DocumentSeries(string prefix, string sequence)
     {

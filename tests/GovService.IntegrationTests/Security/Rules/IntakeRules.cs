@@ -69,6 +69,10 @@ internal static class IntakeRules
             CitizenA(), Shows: w => w.SubmittedFileId.ToString()),
         new("GET /my/cases/{number}/notices/{kind}", w => Call.Get($"/my/cases/{w.WindowAccepted.Number}/notices/acceptance"),
             CitizenA(), Shows: w => w.WindowAccepted.Number),
+        new("GET /my/cases/{number}/notices/decision", w => Call.Get($"/my/cases/{w.Finished.Number}/notices/decision"),
+            CitizenA(), Shows: w => w.Finished.Number),
+        new("GET /my/cases/{number}/notices/decision/pdf", w => Call.Get($"/my/cases/{w.Finished.Number}/notices/decision/pdf"),
+            CitizenA()),
 
         // 网上预审
         new("GET /window/prereview", _ => Call.Get("/window/prereview"),
@@ -103,6 +107,10 @@ internal static class IntakeRules
             CountyHall(), Shows: w => w.Supplement.Number),
         new("GET /window/cases/{id:guid}/refusal-notice", w => Call.Get($"/window/cases/{w.WindowRefused.Id}/refusal-notice"),
             CountyHall(), Shows: w => w.WindowRefused.Number),
+        new("GET /window/cases/{id:guid}/decision", w => Call.Get($"/window/cases/{w.Finished.Id}/decision"),
+            CountyHall(), Shows: w => w.Finished.Number),
+        new("GET /window/cases/{id:guid}/decision/pdf", w => Call.Get($"/window/cases/{w.Finished.Id}/decision/pdf"),
+            CountyHall()),
 
         // Last, because the owner's request uses the object up: the supplement resubmits the application, the withdrawal closes the case.
         new("POST /my/cases/{number}/supplement", w => Call.Post($"/my/cases/{w.Supplement.Number}/supplement", files: [TestFile.Png("material-2", "营业执照.png")]),

@@ -24,6 +24,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("int_denial_decision_numbers");
+
+            modelBuilder.HasSequence("int_grant_decision_numbers");
+
             modelBuilder.HasSequence("sup_complaint_numbers");
 
             modelBuilder.HasSequence("sup_order_numbers");
@@ -207,6 +211,14 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("PreferredCulture")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("zh-CN")
+                        .HasColumnName("preferred_culture");
 
                     b.Property<string>("RealName")
                         .IsRequired()
@@ -1978,6 +1990,17 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("decided_by_staff_id");
 
+                    b.Property<string>("DecisionIssuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decision_issuer");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("decision_number");
+
                     b.Property<string>("DecisionOpinion")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2135,6 +2158,11 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.HasIndex("BundleKey")
                         .HasDatabaseName("ix_int_cases_bundle_key")
                         .HasFilter("bundle_key IS NOT NULL");
+
+                    b.HasIndex("DecisionNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_int_cases_decision_number")
+                        .HasFilter("decision_number IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique()

@@ -41,3 +41,16 @@ public interface ICitizenDirectory
     /// </summary>
     Task<CitizenInfo?> RegisterAtWindowAsync(string realName, string idNumber, string mobile, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// The language each person is written to in (<see cref="Shared.Localization.Cultures"/>): kept with the account, because
+/// a notice is posted while someone else's request runs (a clerk's, a reviewer's, a job's).
+/// </summary>
+public interface IAccountLanguages
+{
+    /// <summary>The preferred language of each of these accounts that exists.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> OfAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Remembers the language a signed-in person has just chosen.</summary>
+    Task RememberAsync(Guid userId, string culture, CancellationToken cancellationToken = default);
+}

@@ -18,6 +18,7 @@ internal static class AccountsModel
             user.HasIndex(u => u.IdNumber).IsUnique().HasFilter("id_number IS NOT NULL");
             user.HasIndex(u => u.PhoneNumber).IsUnique().HasFilter("phone_number IS NOT NULL");
             user.Property(u => u.PhoneNumber).HasMaxLength(20);
+            user.Property(u => u.PreferredCulture).HasMaxLength(10).HasDefaultValue(Shared.Localization.Cultures.Chinese);
         });
         builder.Entity<AppRole>().ToTable("acc_roles");
         builder.Entity<AppUserRole>().ToTable("acc_user_roles");

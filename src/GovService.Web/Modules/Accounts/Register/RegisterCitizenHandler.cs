@@ -61,6 +61,9 @@ public sealed class RegisterCitizenHandler(
             Kind = AccountKind.Citizen,
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
+
+            // The language of the registration page: what the citizen reads, until they choose another while signed in.
+            PreferredCulture = Shared.Localization.Cultures.Normalize(System.Globalization.CultureInfo.CurrentUICulture.Name),
         };
 
         var created = await users.CreateAsync(user, request.Password);

@@ -29,8 +29,9 @@ public sealed class DecideExtension(StepWork work, GovDbContext db, ICaseRecords
         work.Record(task, grant ? "ExtensionApproved" : "ExtensionRefused", chief, request.Reason);
         if (grant)
         {
-            await cases.AddStepAsync(task.CaseId, StepActions.Extended, chief, l["Review.ExtendedNote", request.ExtraWorkingDays, request.Reason], ct);
+            // The new due date first: the step tells the applicant the date their case is now promised for.
             await clocks.RecomputeAsync(task.CaseId, "Extended", ct);
+            await cases.AddStepAsync(task.CaseId, StepActions.Extended, chief, l["Review.ExtendedNote", request.ExtraWorkingDays, request.Reason], ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -33,6 +33,11 @@ internal sealed class CatalogDirectory(GovDbContext db, CatalogQueries queries, 
                 .ToListAsync(ct),
             cancellationToken);
 
+    public Task<ItemAuthority?> AuthorityAsync(Guid versionId, CancellationToken cancellationToken = default) =>
+        db.Set<ItemVersion>().AsNoTracking().Where(v => v.Id == versionId && v.Status != VersionStatus.Draft)
+            .Select(v => new ItemAuthority(v.ImplementingBodyName, v.ImplementingBodyCode, v.LegalBasis))
+            .FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<ItemChoice>> SearchPublishedAsync(string? query, CancellationToken cancellationToken = default) =>
         (await queries.SearchAsync(new SearchFilter(query, PageSize: 30), cancellationToken)).Items
             .Select(i => new ItemChoice(i.BasicCode, i.Name, i.ImplementingBody, i.CaseKind))

@@ -23,6 +23,12 @@ public sealed record PublishedField(string Key, string Label, string Kind, bool 
 /// <summary>A published 一件事 bundle: several items applied for with one form.</summary>
 public sealed record PublishedBundle(string Code, string Name, IReadOnlyList<string> ItemCodes);
 
+/// <summary>
+/// What a decision on an application cites of the version it was decided under: the 实施主体 (as it was named in that
+/// version) and the legal basis (设定依据 / 实施依据).
+/// </summary>
+public sealed record ItemAuthority(string ImplementingBody, string ImplementingBodyCode, string LegalBasis);
+
 public sealed record ItemChoice(string BasicCode, string Name, string ImplementingBody, int CaseKind);
 
 /// <summary>The reform figures the catalog alone can give (DESIGN §6), over the published items.</summary>
@@ -42,6 +48,9 @@ public interface ICatalogDirectory
     Task<IReadOnlyDictionary<string, Guid>> DepartmentsByItemAsync(CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<PublishedMaterial>> MaterialsAsync(Guid versionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The implementing body and legal basis of a version, published or since superseded (a decision cites the version it was made under).</summary>
+    Task<ItemAuthority?> AuthorityAsync(Guid versionId, CancellationToken cancellationToken = default);
 
     /// <summary>The item-specific application fields of a version; Kind is Text, Number, Date, Choice, YesNo, PartyCode or MultipleChoice.</summary>
     Task<IReadOnlyList<PublishedField>> FieldsAsync(Guid versionId, CancellationToken cancellationToken = default);

@@ -21,11 +21,11 @@ namespace GovService.Web.Modules.Certificates.Issuance;
 /// </summary>
 public sealed class LicenceIssuer(GovDbContext db, LicenceSigner signer, ICatalogDirectory catalog, IOrganizationDirectory organization, TimeProvider clock, ILogger<LicenceIssuer> logger) : ICaseDecidedHandler
 {
-    public async Task OnDecidedAsync(CaseDecided decided, CancellationToken cancellationToken)
+    public async Task<IssuedResult?> OnDecidedAsync(CaseDecided decided, CancellationToken cancellationToken)
     {
         if (!decided.Approved || await db.Set<Licence>().AnyAsync(l => l.CaseId == decided.CaseId, cancellationToken))
         {
-            return;
+            return null;
         }
 
         var type = await db.Set<LicenceType>().AsNoTracking().FirstOrDefaultAsync(t => t.BasicCode == decided.BasicCode, cancellationToken);
@@ -33,7 +33,7 @@ public sealed class LicenceIssuer(GovDbContext db, LicenceSigner signer, ICatalo
         var issuer = item is null ? null : (await organization.DepartmentsAsync(cancellationToken)).FirstOrDefault(d => d.Id == item.DepartmentId);
         if (type is null || item is null || issuer is null)
         {
-            return;
+            return null;
         }
 
         var previous = item.BusinessKind.Supersedes() ? await ReplacedAsync(type, decided, cancellationToken) : null;
@@ -87,6 +87,7 @@ public sealed class LicenceIssuer(GovDbContext db, LicenceSigner signer, ICatalo
         licence.Signature = signer.Sign(licence);
         db.Add(licence);
         logger.LogInformation("Licence {Identifier} issued for case {CaseNumber} ({BusinessKind}, replacing {Previous})", licence.Identifier, decided.Number, item.BusinessKind, previous?.Identifier);
+        return new IssuedResult(licence.Name, licence.Number, licence.IssuerName);
     }
 
     /// <summary>

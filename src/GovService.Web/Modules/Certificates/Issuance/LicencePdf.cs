@@ -1,61 +1,32 @@
 using GovService.Web.Modules.Certificates.Domain;
+using GovService.Web.Shared.Documents;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace GovService.Web.Modules.Certificates.Issuance;
 
 /// <summary>
-/// The licence as an A4 PDF with the Chinese text in an embedded CJK font (Droid Sans Fallback, from Debian's
-/// fonts-droid-fallback, a TrueType font PDFsharp can subset; Latin letters and digits in DejaVu Sans) and
-/// the verification QR code.
+/// The licence as an A4 PDF, drawn with the portal's document fonts (<see cref="OfficialPdf"/>: Chinese in an embedded
+/// CJK font, Latin letters and digits in DejaVu Sans) and the verification QR code.
 /// </summary>
 public static class LicencePdf
 {
-    public const string FontFile = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
+    public const string FontFile = OfficialPdf.CjkFontFile;
 
-    /// <summary>Latin letters and digits (the CJK font has none): DejaVu Sans, from fonts-dejavu-core.</summary>
-    public const string LatinFontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    private const string Family = "GovCjk";
-    private const string LatinFamily = "GovLatin";
-    private static readonly Lock Gate = new();
+    public const string LatinFontFile = OfficialPdf.LatinFontFile;
 
-    public static bool FontAvailable => File.Exists(FontFile) && File.Exists(LatinFontFile);
+    public static bool FontAvailable => OfficialPdf.FontAvailable;
 
-    /// <summary>Draws a line mixing Chinese and Latin text, each run in the font that has its glyphs.</summary>
-    private static void DrawMixed(XGraphics g, string text, double size, XBrush brush, double x, double y)
-    {
-        var cjk = new XFont(Family, size);
-        var latin = new XFont(LatinFamily, size * 0.92);
-        var start = 0;
-        while (start < text.Length)
-        {
-            var isLatin = text[start] < 0x2E80;
-            var end = start;
-            while (end < text.Length && (text[end] < 0x2E80) == isLatin)
-            {
-                end++;
-            }
-
-            var run = text[start..end];
-            var font = isLatin ? latin : cjk;
-            g.DrawString(run, font, brush, x, y);
-            x += g.MeasureString(run, font).Width;
-            start = end;
-        }
-    }
+    private static void DrawMixed(XGraphics g, string text, double size, XBrush brush, double x, double y) => OfficialPdf.DrawMixed(g, text, size, brush, x, y);
 
     public static byte[] Render(Licence licence, string verifyUrl, Func<string, string> text)
     {
-        EnsureFontResolver();
         using var document = new PdfDocument();
         document.Info.Title = $"{licence.Name} {licence.Number}";
-        var page = document.AddPage();
-        page.Width = XUnit.FromMillimeter(210);
-        page.Height = XUnit.FromMillimeter(297);
+        var page = OfficialPdf.AddA4Page(document);
         using var g = XGraphics.FromPdfPage(page);
-        var title = new XFont(Family, 26);
-        var small = new XFont(Family, 8);
+        var title = OfficialPdf.Font(26);
+        var small = OfficialPdf.Font(8);
         var width = page.Width.Point;
 
         g.DrawRectangle(new XPen(XColors.DarkRed, 2), 30, 30, width - 60, page.Height.Point - 60);
@@ -108,23 +79,5 @@ public static class LicencePdf
         using var output = new MemoryStream();
         document.Save(output, false);
         return output.ToArray();
-    }
-
-    private static void EnsureFontResolver()
-    {
-        lock (Gate)
-        {
-            if (GlobalFontSettings.FontResolver is not CjkFontResolver)
-            {
-                GlobalFontSettings.FontResolver = new CjkFontResolver();
-            }
-        }
-    }
-
-    private sealed class CjkFontResolver : IFontResolver
-    {
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new(familyName == LatinFamily ? LatinFamily : Family, bold, italic);
-
-        public byte[]? GetFont(string faceName) => File.ReadAllBytes(faceName == LatinFamily ? LatinFontFile : FontFile);
     }
 }

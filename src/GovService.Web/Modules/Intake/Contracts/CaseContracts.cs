@@ -139,13 +139,17 @@ public sealed record CaseDecided(
     IReadOnlyDictionary<string, string> FormData,
     Guid? ReplacesLicenceId = null);
 
+/// <summary>What a decision handler issued for the applicant (an e-licence): its name, number and issuing body.</summary>
+public sealed record IssuedResult(string Name, string Number, string IssuerName);
+
 /// <summary>
 /// Implemented by modules that act on a decision (an approval issues the e-licence). Called inside the
 /// deciding transaction: decided and issued together, or neither — nothing is lost if the process stops.
+/// Returns what it issued, which goes on the applicant's timeline and is told to them, or null.
 /// </summary>
 public interface ICaseDecidedHandler
 {
-    Task OnDecidedAsync(CaseDecided decided, CancellationToken cancellationToken);
+    Task<IssuedResult?> OnDecidedAsync(CaseDecided decided, CancellationToken cancellationToken);
 }
 
 /// <summary>How a case ended: the final states of DESIGN §4.</summary>

@@ -45,6 +45,9 @@ public static class StepActions
     /// <summary>准予 by the back office.</summary>
     public const string ApprovedInReview = "ApprovedInReview";
 
+    /// <summary>The e-licence of an approval was issued (its name and number in the note).</summary>
+    public const string LicenceIssued = "LicenceIssued";
+
     /// <summary>不予许可.</summary>
     public const string Denied = "Denied";
 

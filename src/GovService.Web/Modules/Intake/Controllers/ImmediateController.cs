@@ -56,8 +56,9 @@ public sealed class ImmediateController(IOrganizationDirectory organization, Imm
                 TempData["Flash"] = "Immediate.Approved";
                 break;
             default:
+                // The written decision is handed to the applicant at the window at once (当场送达).
                 TempData["Flash"] = "Immediate.Denied";
-                break;
+                return Redirect($"/window/cases/{id}/decision");
         }
 
         return RedirectToAction(nameof(Index));

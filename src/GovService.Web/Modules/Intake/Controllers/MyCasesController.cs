@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GovService.Web.Modules.Intake.Contracts;
+using GovService.Web.Modules.Intake.Decisions;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Intake.MyCases;
 using GovService.Web.Modules.Intake.Supplying;
@@ -21,7 +22,8 @@ public sealed record MyCasePage(
     /// <summary>The back office's explanation of the promised date once the case is routed (pauses, extensions).</summary>
     public Contracts.ClockExplanation? Clock { get; init; }
 
-    public bool HasDecisionNotice => Case.State == CaseState.Denied;
+    /// <summary>准予 / 不予行政许可决定书, once the case is decided.</summary>
+    public bool HasDecisionNotice => Case.HasWrittenDecision;
 
     /// <summary>The application's form as filed, with the catalog's labels.</summary>
     public IReadOnlyList<Catalog.Contracts.FieldAnswer> Answers { get; init; } = [];
@@ -47,7 +49,7 @@ public sealed record MyCasePage(
 [Area(IntakeModule.Name)]
 [Authorize(Roles = $"{Roles.Citizen},{Roles.Agent}")]
 [Route("my/cases")]
-public sealed class MyCasesController(MyCaseQueries queries, SupplyMaterials supply, WithdrawCase withdraw) : Controller
+public sealed class MyCasesController(MyCaseQueries queries, SupplyMaterials supply, WithdrawCase withdraw, DecisionDocuments decisions, ILogger<MyCasesController> logger) : Controller
 {
     private Guid Me => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
@@ -114,7 +116,6 @@ public sealed class MyCasesController(MyCaseQueries queries, SupplyMaterials sup
             "acceptance" => ("AcceptanceNotice", new[] { StepActions.Accepted, StepActions.AcceptedWithDeficiency }, page.HasAcceptanceNotice),
             "supplement" => ("SupplementNotice", [StepActions.SupplementRequested], page.HasSupplementNotice),
             "refusal" => ("RefusalNotice", [StepActions.NotAccepted], page.HasRefusalNotice),
-            "decision" => ("DecisionNotice", [StepActions.Denied], page.HasDecisionNotice),
             _ => ("", [], false),
         };
         var step = page.Steps.LastOrDefault(s => action.Contains(s.Action));
@@ -126,6 +127,18 @@ public sealed class MyCasesController(MyCaseQueries queries, SupplyMaterials sup
         var handler = new StaffPlacement(step.StaffId ?? Guid.Empty, step.HandlerName, "", "", step.HandlerPhone, mine.HallId, step.HandlerOffice, null, null, null, null);
         return View($"~/Modules/Intake/Views/Window/{view}.cshtml", new AcceptanceNoticePage(mine, page.Materials, handler) { BackUrl = $"/my/cases/{number}" });
     }
+
+    /// <summary>准予 / 不予行政许可决定书 of the applicant's decided case, printable.</summary>
+    [HttpGet("{number}/notices/decision")]
+    public async Task<IActionResult> Decision(string number, CancellationToken ct) =>
+        await decisions.ForApplicantAsync(number, Me, ct) is { } decision
+            ? View(DecisionDocuments.View, new DecisionPage(decision, $"/my/cases/{number}", "MyCases.Back", $"/my/cases/{number}/notices/decision/pdf"))
+            : NotFound();
+
+    /// <summary>The same decision as a PDF to download.</summary>
+    [HttpGet("{number}/notices/decision/pdf")]
+    public async Task<IActionResult> DecisionPdf(string number, CancellationToken ct) =>
+        await decisions.ForApplicantAsync(number, Me, ct) is { } decision ? Decisions.DecisionPdf.Download(this, decision, logger) : NotFound();
 
     /// <summary>撤回: the applicant withdraws an application before it is decided.</summary>
     [HttpPost("{number}/withdraw")]

@@ -24,6 +24,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.RefusalBasis).HasMaxLength(1000);
         builder.Property(c => c.TerminationReason).HasMaxLength(500);
         builder.Property(c => c.DecisionOpinion).HasMaxLength(1000);
+        builder.Property(c => c.DecisionNumber).HasMaxLength(30);
+        builder.HasIndex(c => c.DecisionNumber).IsUnique().HasFilter("decision_number IS NOT NULL");
+        builder.Property(c => c.DecisionIssuer).HasMaxLength(200);
         builder.HasIndex(c => new { c.State, c.DeficiencyDueDate });
         builder.Property(c => c.FormData).HasJsonbDictionary();
         // A citizen's cases; with the item and the date, the form page finds the latest earlier application of the

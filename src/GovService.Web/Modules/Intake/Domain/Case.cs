@@ -143,6 +143,15 @@ public sealed class Case : IAudited
     public DateTimeOffset? DecidedAt { get; set; }
     public string DecisionOpinion { get; set; } = "";
 
+    /// <summary>文号 of the written decision (准予 / 不予行政许可决定书), drawn when the decision is made.</summary>
+    public string? DecisionNumber { get; set; }
+
+    /// <summary>The body the written decision is issued in the name of: the deciding department (not the hall that took the application in).</summary>
+    public string DecisionIssuer { get; set; } = "";
+
+    /// <summary>A written decision exists (准予 / 不予行政许可决定书): it was numbered when the case was decided.</summary>
+    public bool HasWrittenDecision => DecisionNumber is not null && DecidedAt is not null;
+
     /// <summary>统一窗口出件: how the result left the hall (GB/T 39046 table 15).</summary>
     public DeliveryMethod? DeliveryMethod { get; set; }
     public DateTimeOffset? DeliveredAt { get; set; }

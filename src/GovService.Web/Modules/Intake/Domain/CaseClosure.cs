@@ -12,7 +12,7 @@ namespace GovService.Web.Modules.Intake.Domain;
 /// and tells the applicant (inbox and text message). <see cref="Case.MoveTo"/> refuses final states, so no path
 /// can end a case and leave its work open.
 /// </summary>
-public sealed class CaseClosure(GovDbContext db, IEnumerable<ICaseClosedHandler> handlers, INotifications notifications, IStringLocalizer<SharedResource> l)
+public sealed class CaseClosure(GovDbContext db, IEnumerable<ICaseClosedHandler> handlers, INotifications notifications, ApplicantNotices notices, IStringLocalizer<SharedResource> l)
 {
     /// <summary>Proof that the caller is this class: only it can make one.</summary>
     public sealed class Permit
@@ -41,7 +41,8 @@ public sealed class CaseClosure(GovDbContext db, IEnumerable<ICaseClosedHandler>
         }
 
         c.End(final, at, Permit.Instance);
-        db.Add(step(c));
+        var ending = step(c);
+        db.Add(ending);
         var closed = new CaseClosed(c.Id, c.Number ?? "", EndingOf(final), reason.Trim(), at.ToUniversalTime());
         var closedWork = new List<string>();
         foreach (var handler in handlers)
@@ -58,9 +59,9 @@ public sealed class CaseClosure(GovDbContext db, IEnumerable<ICaseClosedHandler>
         }
 
         await notifications.CancelPendingAsync([DeficiencyReminderKey(c.Id)], ct);
-        if (tellApplicant && c.Number is not null)
+        if (tellApplicant)
         {
-            await notifications.PostAsync(NoticesOf(c, closed), ct);
+            await notices.TellAsync(c, ending, ct);
         }
     }
 
@@ -76,22 +77,4 @@ public sealed class CaseClosure(GovDbContext db, IEnumerable<ICaseClosedHandler>
         CaseState.Denied => CaseEnding.Denied,
         _ => throw new ArgumentOutOfRangeException(nameof(final), final, "Not a final state."),
     };
-
-    /// <summary>The applicant (and the agent who filed it) in the inbox, the contact mobile by text message.</summary>
-    private List<Notice> NoticesOf(Case c, CaseClosed closed)
-    {
-        var title = l[$"CaseClosed.{closed.Ending}.Title", c.Number!].Value;
-        var body = closed.Reason.Length > 0
-            ? l["CaseClosed.BodyWithReason", c.ItemName, closed.Reason].Value
-            : l["CaseClosed.Body", c.ItemName].Value;
-        var key = $"case-closed:{c.Id}";
-        var link = $"/my/cases/{c.Number}";
-        var notices = new List<Notice> { new(key, c.ApplicantUserId, string.IsNullOrWhiteSpace(c.ContactMobile) ? null : c.ContactMobile, title, body, link) };
-        if (c.AgentUserId is { } agent && agent != c.ApplicantUserId)
-        {
-            notices.Add(new Notice(key, agent, null, title, body, link));
-        }
-
-        return notices;
-    }
 }

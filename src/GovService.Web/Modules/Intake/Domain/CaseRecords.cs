@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovService.Web.Modules.Intake.Domain;
 
 /// <summary>The Intake side of <see cref="ICaseRecords"/>: every change through the lifecycle, nothing saved here.</summary>
-internal sealed class CaseRecords(GovDbContext db, CaseDecisions decisions, CaseAnswers answers, Notifications.Contracts.INotifications notifications, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, TimeProvider clock) : ICaseRecords
+internal sealed class CaseRecords(GovDbContext db, CaseDecisions decisions, CaseAnswers answers, ApplicantNotices notices, TimeProvider clock) : ICaseRecords
 {
     public async Task<CaseSummary?> FindAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
@@ -65,29 +65,23 @@ internal sealed class CaseRecords(GovDbContext db, CaseDecisions decisions, Case
 
         c.MoveTo(CaseState.SupplementRequested, now);
         var listed = string.Join("；", defects.Select(d => $"{materials.FirstOrDefault(m => m.Position == d.Position)?.Name}：{d.Defect}"));
-        var asked = await SupplementsAskedAsync(caseId, cancellationToken) + 1;
-        db.Add(CaseStep.By(c, StepActions.SupplementInReview, by, now, listed));
 
-        // The applicant is told at once (inbox and text message): the clock waits for them. One notice per request.
-        var title = l["Supplement.InReview.Title", c.Number ?? ""].Value;
-        var body = l["Supplement.InReview.Body", listed].Value;
-        await notifications.PostAsync(
-            [new Notifications.Contracts.Notice($"supplement-in-review:{c.Id}:{asked}", c.ApplicantUserId, string.IsNullOrWhiteSpace(c.ContactMobile) ? null : c.ContactMobile, title, body, $"/my/cases/{c.Number}")],
-            cancellationToken);
+        // The applicant is told at once (inbox and text message): the clock waits for them.
+        await AddAsync(c, CaseStep.By(c, StepActions.SupplementInReview, by, now, listed), cancellationToken);
     }
 
     public async Task StartSpecialProcedureAsync(Guid caseId, StaffPlacement by, string note, CancellationToken cancellationToken = default)
     {
         var c = await CaseAsync(caseId, cancellationToken);
         c.MoveTo(CaseState.SpecialProcedure, clock.GetUtcNow());
-        db.Add(CaseStep.By(c, StepActions.SpecialProcedure, by, clock.GetUtcNow(), note));
+        await AddAsync(c, CaseStep.By(c, StepActions.SpecialProcedure, by, clock.GetUtcNow(), note), cancellationToken);
     }
 
     public async Task EndSpecialProcedureAsync(Guid caseId, StaffPlacement by, string note, CancellationToken cancellationToken = default)
     {
         var c = await CaseAsync(caseId, cancellationToken);
         c.MoveTo(CaseState.InReview, clock.GetUtcNow());
-        db.Add(CaseStep.By(c, StepActions.SpecialProcedureEnded, by, clock.GetUtcNow(), note));
+        await AddAsync(c, CaseStep.By(c, StepActions.SpecialProcedureEnded, by, clock.GetUtcNow(), note), cancellationToken);
     }
 
     public async Task SetDueDatesAsync(Guid caseId, DueDate promised, DueDate statutory, CancellationToken cancellationToken = default)
@@ -108,7 +102,14 @@ internal sealed class CaseRecords(GovDbContext db, CaseDecisions decisions, Case
     public async Task AddStepAsync(Guid caseId, string action, StaffPlacement by, string note, CancellationToken cancellationToken = default)
     {
         var c = await CaseAsync(caseId, cancellationToken);
-        db.Add(CaseStep.By(c, action, by, clock.GetUtcNow(), note));
+        await AddAsync(c, CaseStep.By(c, action, by, clock.GetUtcNow(), note), cancellationToken);
+    }
+
+    /// <summary>A step on the timeline, told to the applicant when it concerns them (<see cref="ApplicantNotices.Tells"/>).</summary>
+    private async Task AddAsync(Case c, CaseStep step, CancellationToken ct)
+    {
+        db.Add(step);
+        await notices.TellAsync(c, step, ct);
     }
 
     private async Task<Case> CaseAsync(Guid caseId, CancellationToken ct) =>

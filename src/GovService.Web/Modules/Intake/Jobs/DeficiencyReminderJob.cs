@@ -14,7 +14,7 @@ namespace GovService.Web.Modules.Intake.Jobs;
 /// to the contact mobile through the notification outbox (with an inbox message), in the same transaction. One statement inserts every reminder; a unique index keeps it to one per case,
 /// however often the job runs and on however many instances.
 /// </summary>
-public sealed class DeficiencyReminderJob(GovDbContext db, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, Notifications.Contracts.INotifications notifications)
+public sealed class DeficiencyReminderJob(GovDbContext db, IWorkingCalendarProvider calendars, TimeProvider clock, IStringLocalizer<SharedResource> l, ApplicantNotices notices)
 {
     public const string RecurringId = "intake.deficiency-reminder";
 
@@ -39,11 +39,11 @@ public sealed class DeficiencyReminderJob(GovDbContext db, IWorkingCalendarProvi
             """).ToListAsync(cancellationToken);
 
         var ids = reminded.Select(r => r.CaseId).ToList();
-        var cases = await db.Set<Case>().AsNoTracking().Where(x => ids.Contains(x.Id))
-            .Select(x => new { x.Id, x.Number, x.ContactMobile, x.ApplicantUserId, x.DeficiencyDueDate }).ToListAsync(cancellationToken);
-        await notifications.PostAsync(
-            [.. cases.Select(c => new Notifications.Contracts.Notice(Domain.CaseClosure.DeficiencyReminderKey(c.Id), c.ApplicantUserId, c.ContactMobile,
-                l["Reminder.Deficiency.Title", c.Number ?? ""].Value, l["Reminder.Deficiency.Body", c.DeficiencyDueDate?.ToString("yyyy-MM-dd") ?? ""].Value, $"/my/cases/{c.Number}"))],
+        var cases = await db.Set<Case>().AsNoTracking().Where(x => ids.Contains(x.Id)).ToListAsync(cancellationToken);
+
+        // The steps the statement wrote, as each applicant is told of theirs.
+        await notices.TellAsync(
+            [.. cases.Select(c => (c, CaseStep.ByApplicantOrSystem(c, StepActions.DeficiencyReminder, who, now, c.DeficiencyDueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "")))],
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return reminded.Count;

@@ -44,6 +44,7 @@ public sealed class SupplyMaterials(
     GovDbContext db,
     MaterialFiles files,
     IEnumerable<ICaseSupplementedHandler> supplementedHandlers,
+    ApplicantNotices notices,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l,
     ILogger<SupplyMaterials> logger)
@@ -72,6 +73,8 @@ public sealed class SupplyMaterials(
 
         var before = mine.State;
         var now = clock.GetUtcNow();
+        // The files, the steps, the resumed clock and the applicant's notice commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await files.StoreAsync(mine, uploads, applicant, now, ct);
         var who = mine.ApplicantName;
         if (uploads.Count > 0)
@@ -82,6 +85,7 @@ public sealed class SupplyMaterials(
         var arrived = owed.Where(m => uploads.Any(u => u.Position == m.Position)).ToList();
         await ReceiveAsync(mine, owed, arrived, now, action => CaseStep.ByApplicantOrSystem(mine, action, who, now), ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new OnlineSupply(true, false, mine.State, errors, before);
     }
 
@@ -106,8 +110,10 @@ public sealed class SupplyMaterials(
 
         var now = clock.GetUtcNow();
         found.Visits++;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await ReceiveAsync(found, owed, owed, now, action => CaseStep.By(found, action, clerk, now, string.Join("、", owed.Select(m => m.Name))), ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new WindowSupply(found, owed, null);
     }
 
@@ -137,7 +143,8 @@ public sealed class SupplyMaterials(
         var resumed = c.State == CaseState.SupplementRequested && c.AcceptedAt is not null;
         var next = c.StateAfterSupply();
         c.MoveTo(next, now);
-        db.Add(step(next == CaseState.Submitted ? StepActions.Resubmitted : resumed ? StepActions.SupplementedInReview : StepActions.DeficiencySupplied));
+        var supplied = step(next == CaseState.Submitted ? StepActions.Resubmitted : resumed ? StepActions.SupplementedInReview : StepActions.DeficiencySupplied);
+        db.Add(supplied);
         if (resumed)
         {
             foreach (var handler in supplementedHandlers)
@@ -145,6 +152,9 @@ public sealed class SupplyMaterials(
                 await handler.OnSupplementedAsync(c.Id, clock.Today(), ct);
             }
         }
+
+        // Once the clock has resumed: the applicant is told the date it now runs to.
+        await notices.TellAsync(c, supplied, ct);
 
         logger.LogInformation("Case {CaseNumber}: every owed material supplied; now {State}", c.Number, next);
     }

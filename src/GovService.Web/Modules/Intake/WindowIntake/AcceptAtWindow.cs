@@ -155,6 +155,7 @@ public sealed class AcceptAtWindow(
     GovDbContext db,
     CaseNumbers numbers,
     CaseClosure closure,
+    ApplicantNotices notices,
     ICatalogDirectory catalog,
     ICitizenDirectory citizens,
     IntakeDeadlines deadlines,
@@ -290,10 +291,12 @@ public sealed class AcceptAtWindow(
         await using var transaction = await OwnTransactionAsync(ct);
         var pending = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
         pending.MoveTo(CaseState.SupplementRequested, now);
-        db.Add(CaseStep.By(pending, StepActions.SupplementRequested, clerk, now, string.Join("；", defects.Where(d => d.Defect is not null).Select(d => $"{d.Material.Name}：{d.Defect}"))));
+        var notice = CaseStep.By(pending, StepActions.SupplementRequested, clerk, now, string.Join("；", defects.Where(d => d.Defect is not null).Select(d => $"{d.Material.Name}：{d.Defect}")));
+        db.Add(notice);
         db.AddRange(defects.Select(d => CaseMaterial.For(pending, d.Material, checks.GetValueOrDefault(d.Material.Position)?.Received == true && d.Defect is null, d.Defect ?? "")));
         await db.SaveChangesAsync(ct);
         await NumberIfNewAsync(pending, now, ct);
+        await notices.TellAsync(pending, notice, ct);
         await CommitOwnAsync(transaction, ct);
         logger.LogInformation("One-time supplement notice for {CaseNumber} given at window by staff {StaffId}", pending.Number, clerk.StaffId);
         return new IntakeResult(pending, []);
@@ -346,7 +349,8 @@ public sealed class AcceptAtWindow(
             answered.Count > 0 ? l["CaseStep.SuppliedNote", string.Join("、", answered)].Value : "",
             withDeficiency ? l["CaseStep.DeficiencyNote", string.Join("、", missingRequired.Select(m => m.Name)), accepted.DeficiencyDueDate!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value : "",
         ];
-        db.Add(CaseStep.By(accepted, withDeficiency ? StepActions.AcceptedWithDeficiency : StepActions.Accepted, clerk, now, string.Join("；", notes.Where(n => n.Length > 0))));
+        var acceptance = CaseStep.By(accepted, withDeficiency ? StepActions.AcceptedWithDeficiency : StepActions.Accepted, clerk, now, string.Join("；", notes.Where(n => n.Length > 0)));
+        db.Add(acceptance);
         await db.SaveChangesAsync(ct);
         await NumberIfNewAsync(accepted, now, ct);
 
@@ -357,6 +361,7 @@ public sealed class AcceptAtWindow(
             await handler.OnAcceptedAsync(acceptedEvent, ct);
         }
 
+        await notices.TellAsync(accepted, acceptance, ct);
         await db.SaveChangesAsync(ct);
         await CommitOwnAsync(transaction, ct);
         logger.LogInformation("Case {CaseNumber} accepted at window by staff {StaffId} (deficiency: {Deficiency}, visit {Visits})", accepted.Number, clerk.StaffId, withDeficiency, accepted.Visits);

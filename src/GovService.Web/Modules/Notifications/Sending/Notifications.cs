@@ -53,7 +53,7 @@ internal sealed class Notifications(GovDbContext db, TimeProvider clock) : INoti
                     new NpgsqlParameter("pending", (int)OutboxState.Pending),
                     Text("keys", texts.Select(n => n.Key)),
                     Text("recipients", texts.Select(n => n.Mobile!.Trim())),
-                    Text("bodies", texts.Select(n => Clip($"【云溪县政务服务】{n.Title}：{n.Body}", 1000))),
+                    Text("bodies", texts.Select(n => Clip(n.Sms is { Length: > 0 } sms ? TextMessages.Compose(sms) : TextMessages.Compose(n.Title, n.Body), 1000))),
                     new NpgsqlParameter("now", now),
                 ],
                 cancellationToken);

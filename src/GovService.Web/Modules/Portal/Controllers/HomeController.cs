@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using GovService.Web.Modules.Accounts.Contracts;
 using GovService.Web.Modules.Organization.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
@@ -12,7 +13,7 @@ namespace GovService.Web.Modules.Portal.Controllers;
 public sealed record HomePage(StaffPlacement? Placement);
 
 [Area(PortalModule.Name)]
-public sealed class HomeController(IOrganizationDirectory organization) : Controller
+public sealed class HomeController(IOrganizationDirectory organization, IAccountLanguages languages) : Controller
 {
     [HttpGet("/")]
     [AllowAnonymous]
@@ -28,12 +29,20 @@ public sealed class HomeController(IOrganizationDirectory organization) : Contro
         return View(new HomePage(placement));
     }
 
-    /// <summary>Switches the UI language (zh-CN / en) for a year, then returns to the page the user was on. A GET: it only sets a preference cookie.</summary>
+    /// <summary>
+    /// Switches the UI language (zh-CN / en) for a year, then returns to the page the user was on. A GET: it sets a
+    /// preference cookie and, for someone signed in, the language their messages are written in.
+    /// </summary>
     [HttpGet("/language")]
     [AllowAnonymous]
-    public IActionResult Language([MaxLength(20)] string culture, [MaxLength(2000)] string? returnUrl)
+    public async Task<IActionResult> Language([MaxLength(20)] string culture, [MaxLength(2000)] string? returnUrl, CancellationToken ct)
     {
-        var chosen = culture == "en" ? "en" : "zh-CN";
+        var chosen = culture == Shared.Localization.Cultures.English ? Shared.Localization.Cultures.English : Shared.Localization.Cultures.Chinese;
+        if (User.Identity?.IsAuthenticated == true && Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            await languages.RememberAsync(userId, chosen, ct);
+        }
+
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
