@@ -24,8 +24,11 @@ public sealed class NoticeJourneyTests(PortalProcess portal)
         {
             await Journeys.LoginAsync(citizen, Citizen);
             await citizen.GotoAsync("/apply/000104004000");
+            await citizen.GetByLabel("经营者名称").FillAsync("云溪县城关镇李记小吃店");
+            await citizen.GetByLabel("统一社会信用代码（身份证号码）").FillAsync("361131199003150041");
+            await citizen.Locator("#field-operating_address").FillAsync("云溪县城关镇人民大道12号");
             await citizen.GetByLabel("主体业态").SelectOptionAsync("餐饮服务经营者");
-            await citizen.GetByLabel("经营项目").FillAsync("热食类食品制售");
+            await citizen.GetByLabel("热食类食品制售").CheckAsync();
             await citizen.GetByLabel("经营场所面积（平方米）").FillAsync("48");
             await citizen.GetByLabel("食品安全管理人员").FillAsync("李秀英");
             await citizen.GetByLabel("是否通过网络平台经营").SelectOptionAsync("false");
@@ -109,16 +112,17 @@ public sealed class NoticeJourneyTests(PortalProcess portal)
             await Journeys.LoginAsync(citizen, Citizen);
             await citizen.GotoAsync("/inbox");
             var messages = citizen.GetByTestId("inbox-message").Filter(new() { HasText = number });
-            // Newest first: from the pickup back to the one-time notice.
-            await Expect(messages).ToHaveCountAsync(5);
-            string[] titles = ["已办结", "电子证照已签发", "准予许可", "已受理", "需要补正材料（一次性告知）"];
+            // Newest first: from the pickup back to the submission.
+            await Expect(messages).ToHaveCountAsync(6);
+            string[] titles = ["办件 {0} 已办结", "办件 {0} 电子证照已签发", "办件 {0} 准予许可", "办件 {0} 已受理", "办件 {0} 需要补正材料（一次性告知）", "申请 {0} 已提交"];
             for (var i = 0; i < titles.Length; i++)
             {
-                await Expect(messages.Nth(i)).ToContainTextAsync($"办件 {number} {titles[i]}");
+                await Expect(messages.Nth(i)).ToContainTextAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, titles[i], number));
             }
 
             await Expect(messages.Nth(0)).ToContainTextAsync("在窗口领取");
             await Expect(messages.Nth(4)).ToContainTextAsync("清洗消毒区");
+            await Expect(messages.Nth(5)).ToContainTextAsync("查询码");
         }, "Notice_journey_inbox");
     }
 }

@@ -70,7 +70,11 @@ public sealed class ApplicantNoticeTests(PortalFactory portal) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, delivered.StatusCode);
 
         var done = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == application.Id));
-        var inbox = await InboxAsync(application.Id);
+        var everything = await InboxAsync(application.Id);
+        var submitted = everything[0];
+        Assert.Equal($"申请 {application.Number} 已提交", submitted.Title);
+        Assert.Contains(application.QueryCode, submitted.Body, StringComparison.Ordinal);
+        var inbox = everything.Skip(1).ToList();
         Assert.Equal(
             [
                 $"办件 {application.Number} 需要补正材料（一次性告知）",
@@ -91,9 +95,11 @@ public sealed class ApplicantNoticeTests(PortalFactory portal) : IAsyncLifetime
         Assert.Contains("电子送达", inbox[4].Body, StringComparison.Ordinal);
         Assert.Equal($"/my/cases/{application.Number}/notices/decision", inbox[2].Link);
 
-        var texts = await TextsAsync(application.Id);
-        Assert.Equal(inbox.Select(m => m.Key), texts.Select(t => t.Key));
-        EachIsOneSmsWithTheNumber(texts, Demo.CitizenMobile, application.Number);
+        var allTexts = await TextsAsync(application.Id);
+        Assert.Equal(everything.Select(m => m.Key), allTexts.Select(t => t.Key));
+        EachIsOneSmsWithTheNumber(allTexts, Demo.CitizenMobile, application.Number);
+        Assert.Contains($"查询码{application.QueryCode}", allTexts[0].Body, StringComparison.Ordinal);
+        var texts = allTexts.Skip(1).ToList();
         Assert.Contains($"查询码{application.QueryCode}", texts[1].Body, StringComparison.Ordinal);
 
         // The citizen reads them in the inbox.
@@ -122,12 +128,13 @@ public sealed class ApplicantNoticeTests(PortalFactory portal) : IAsyncLifetime
 
         var inbox = await InboxAsync(application.Id);
         Assert.Equal(
-            [$"Case {application.Number} accepted", $"Case {application.Number}: licence granted", $"Case {application.Number}: e-licence issued", $"Case {application.Number} completed"],
+            [$"Application {application.Number} submitted", $"Case {application.Number} accepted", $"Case {application.Number}: licence granted", $"Case {application.Number}: e-licence issued", $"Case {application.Number} completed"],
             inbox.Select(m => m.Title));
-        Assert.Contains("SF1234567890123", inbox[3].Body, StringComparison.Ordinal);
+        Assert.Contains("SF1234567890123", inbox[4].Body, StringComparison.Ordinal);
         var texts = await TextsAsync(application.Id);
         EachIsOneSmsWithTheNumber(texts, LiMobile, application.Number);
-        Assert.StartsWith($"{TextMessages.Signature}Case {application.Number} accepted: code {application.QueryCode}", texts[0].Body, StringComparison.Ordinal);
+        Assert.Equal($"{TextMessages.Signature}Application {application.Number} submitted; code {application.QueryCode}", texts[0].Body);
+        Assert.StartsWith($"{TextMessages.Signature}Case {application.Number} accepted: code {application.QueryCode}", texts[1].Body, StringComparison.Ordinal);
         Assert.Equal($"{TextMessages.Signature}Case {application.Number} posted: 顺丰速运 SF1234567890123", texts[^1].Body);
     }
 

@@ -125,7 +125,7 @@ public sealed class ApplicantNoticeWordsTests
     [Fact]
     public void Steps_inside_the_back_office_or_the_applicants_own_are_not_told()
     {
-        Assert.All([StepActions.Submitted, StepActions.Uploaded, StepActions.Resubmitted, StepActions.ReviewPassed, StepActions.Returned, StepActions.Transferred, StepActions.WorkClosed],
+        Assert.All([StepActions.Uploaded, StepActions.Resubmitted, StepActions.ReviewPassed, StepActions.Returned, StepActions.Transferred, StepActions.WorkClosed],
             action => Assert.False(ApplicantNotices.Tells(action), action));
         Assert.Throws<ArgumentOutOfRangeException>(() => Words.Render(LongestCase(), Step(LongestCase(), StepActions.Uploaded), "", Cultures.Chinese));
     }

@@ -38,6 +38,7 @@ public sealed class ApplicantNoticeWords(IStringLocalizer<SharedResource> l)
     /// <summary>The words for each step: inbox title, inbox body, text message.</summary>
     private (LocalizedString Title, LocalizedString Body, LocalizedString Sms) Words(string action, Case c, Facts f) => action switch
     {
+        StepActions.Submitted => (l["ApplicantNotice.Submitted.Title", f.Number], l["ApplicantNotice.Submitted.Body", f.Item, c.QueryCode], l["ApplicantNotice.Submitted.Sms", f.Number, c.QueryCode]),
         StepActions.SupplementRequested => (l["ApplicantNotice.SupplementRequested.Title", f.Number], l["ApplicantNotice.SupplementRequested.Body", f.Item, f.Note], l["ApplicantNotice.SupplementRequested.Sms", f.Number]),
         StepActions.SupplementInReview => (l["Supplement.InReview.Title", f.Number], l["Supplement.InReview.Body", f.Note], l["ApplicantNotice.SupplementInReview.Sms", f.Number]),
         StepActions.SupplementedInReview => (l["ApplicantNotice.SupplementedInReview.Title", f.Number], l["ApplicantNotice.SupplementedInReview.Body", f.Item, f.Promised], l["ApplicantNotice.SupplementedInReview.Sms", f.Number]),

@@ -10,7 +10,7 @@ namespace GovService.Web.Modules.Intake.Domain;
 
 /// <summary>
 /// The one place that tells applicants what happened to their case. Every step of the timeline that concerns them
-/// (<see cref="Tells"/>: a supplement asked for, an acceptance, a pause and its end, an extension, the decision, the
+/// (<see cref="Tells"/>: an online application submitted, a supplement asked for, an acceptance, a pause and its end, an extension, the decision, the
 /// licence, the delivery, a 容缺 reminder, the end of the case) becomes a message in the applicant's inbox (when they
 /// have an account; the agent who filed it gets a copy) and a short text message to the case's mobile, with the case
 /// number. It is written in the applicant's own language — the one kept with their account, Chinese for a walk-in
@@ -21,7 +21,7 @@ public sealed class ApplicantNotices(GovDbContext db, INotifications notificatio
 {
     /// <summary>The steps an applicant is told of; the others (their own uploads, a review step passed inside the back office) are only on the timeline.</summary>
     public static bool Tells(string action) => action is
-        StepActions.SupplementRequested or StepActions.SupplementInReview or StepActions.SupplementedInReview
+        StepActions.Submitted or StepActions.SupplementRequested or StepActions.SupplementInReview or StepActions.SupplementedInReview
         or StepActions.Accepted or StepActions.AcceptedWithDeficiency
         or StepActions.SpecialProcedure or StepActions.SpecialProcedureEnded or StepActions.Extended
         or StepActions.Approved or StepActions.ApprovedInReview or StepActions.LicenceIssued or StepActions.DeficiencyReminder

@@ -27,7 +27,7 @@ public sealed record ApplyResult(IReadOnlyList<Case> Cases, IReadOnlyList<(strin
 /// post of the same form, which then takes the general path); every other post goes through the draft row,
 /// locked before its state is checked and its number drawn.
 /// </summary>
-public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IHttpContextAccessor http, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
+public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IHttpContextAccessor http, ApplicantNotices notices, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
 {
     /// <summary>The form of one item.</summary>
     public async Task<ApplicationShape> ShapeAsync(PublishedItem item, CancellationToken ct) =>
@@ -211,10 +211,7 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         }
 
         var submitting = submit && errors.Count == 0;
-        if (submitting)
-        {
-            await MarkSubmittedAsync(shape, cases, applicant, now, ct);
-        }
+        var submittedSteps = submitting ? await MarkSubmittedAsync(shape, cases, applicant, now, ct) : [];
 
         // Inside this transaction a failed save ends the request; no savepoint to fall back to (two round trips fewer).
         db.Database.AutoSavepointsEnabled = false;
@@ -223,6 +220,9 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         {
             // Last before the commit: every submission of the county draws from the day's counter row.
             await numbers.AssignAsync(cases, now, ct);
+
+            // The applicant is told with the number and query code, in the same transaction as the submission.
+            await notices.TellAsync([.. cases.Zip(submittedSteps)], ct);
         }
 
         await transaction.CommitAsync(ct);
@@ -294,6 +294,9 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             await db.Database.CloseConnectionAsync();
         }
 
+        // Told once the batch (its own transaction) has committed and the number is known: a failure here loses the
+        // message, never the submission, and the pre-review notice or acceptance that follows tells them again.
+        await notices.TellAsync(c, step, ct);
         List<Case> cases = [c];
         LogSubmitted(shape, cases, userId);
         return cases;
@@ -401,12 +404,16 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     }
 
     /// <summary>Sends each case to the hall responsible for its department, as submitted, with its step.</summary>
-    private async Task MarkSubmittedAsync(ApplicationShape shape, List<Case> cases, Applicant applicant, DateTimeOffset now, CancellationToken ct)
+    private async Task<List<CaseStep>> MarkSubmittedAsync(ApplicationShape shape, List<Case> cases, Applicant applicant, DateTimeOffset now, CancellationToken ct)
     {
+        var steps = new List<CaseStep>();
         for (var i = 0; i < cases.Count; i++)
         {
-            db.Add(await SubmitAsync(shape, cases[i], i, applicant, now, ct));
+            steps.Add(await SubmitAsync(shape, cases[i], i, applicant, now, ct));
+            db.Add(steps[^1]);
         }
+
+        return steps;
     }
 
     /// <summary>Sends the case of item <paramref name="item"/> to the hall responsible, as submitted; its step.</summary>
