@@ -95,9 +95,11 @@ synchronous_commit = off
 CONF
   fi
 
+  GOV_PG_STARTED=""
   if as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     say "PostgreSQL already running on 127.0.0.1:$PG_PORT ($data)"
   else
+    GOV_PG_STARTED=1
     port_open "$PG_PORT" && die "port $PG_PORT is taken by another program; set GOV_PG_PORT to a free port."
     say "starting PostgreSQL on 127.0.0.1:$PG_PORT"
     as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $PG_PORT ${GOV_PG_EXTRA:-}" -w -t 60 start >/dev/null \
@@ -168,6 +170,10 @@ cmd_test() {
     GOV_PG_EXTRA="-c fsync=off -c full_page_writes=off"
     start_local_postgres
     export GOV_TEST_PG="$(local_connection_string postgres)"
+    # The throwaway cluster this run started stops with it, so another checkout's test run finds its port free.
+    if [ -n "$GOV_PG_STARTED" ]; then
+      trap 'as_pg "$GOV_PG_BIN/pg_ctl" -D "$GOV_PG_DATA_DIR" stop -m fast >/dev/null 2>&1 || true' EXIT
+    fi
   fi
   ensure_chromium
   cd "$ROOT"
