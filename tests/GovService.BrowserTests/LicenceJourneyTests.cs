@@ -149,7 +149,7 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
             await Journeys.LoginAsync(wallet, "13900139000");
             await wallet.GotoAsync("/my/licences");
             var food = wallet.GetByTestId("wallet-licence").Filter(new() { HasText = "食品经营许可证" });
-            await Expect(food).ToHaveCountAsync(2);
+            // Counted by premises: other journeys give this citizen food licences of their own in the same portal.
             foreach (var (premises, holder) in new[] { (shops[0], "云溪县城关镇李记米粉店"), (shops[1], "云溪县城关镇李记便利店") })
             {
                 var entry = food.Filter(new() { HasText = premises });
@@ -172,8 +172,12 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
         {
             await Journeys.LoginAsync(renewal, "13900139000");
             await renewal.GotoAsync("/apply/000104004001");
-            var options = renewal.GetByTestId("replaces").GetByRole(AriaRole.Radio);
-            await Expect(options).ToHaveCountAsync(2);
+            // Each shop's licence is offered once (other journeys may add licences of this citizen's to the list).
+            foreach (var premises in shops)
+            {
+                await Expect(renewal.GetByTestId("replaces-option").Filter(new() { HasText = premises })).ToHaveCountAsync(1);
+            }
+
             await Expect(renewal.GetByTestId("replaces")).ToContainTextAsync(shops[0]);
             await Expect(renewal.GetByTestId("replaces")).ToContainTextAsync(shops[1]);
         }, "Two_shops_renewal_offers_both");
