@@ -79,6 +79,7 @@ public sealed class CatalogJourneyTests(PortalProcess portal)
             await page.GotoAsync($"/admin/catalog/{code}/history");
             await page.GetByTestId("retire").ClickAsync();
             await Expect(page.GetByTestId("retire-confirm")).ToContainTextAsync("停止施行");
+            await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^废止事项：代理记账机构设立审批"));
 
             // Nothing is withdrawn on one click: without a reason the page asks for it, next to the field.
             await page.GetByTestId("retire-confirm-button").ClickAsync();
