@@ -78,7 +78,7 @@ public sealed class ApplicantNotices(GovDbContext db, INotifications notificatio
                 return CaseClosure.DeficiencyReminderKey(c.Id);
             case StepActions.Delivered or StepActions.Denied or StepActions.NotAccepted or StepActions.Withdrawn or StepActions.Terminated:
                 return $"case-closed:{c.Id}";
-            case StepActions.Accepted or StepActions.AcceptedWithDeficiency or StepActions.Approved or StepActions.ApprovedInReview or StepActions.LicenceIssued:
+            case StepActions.Submitted or StepActions.Accepted or StepActions.AcceptedWithDeficiency or StepActions.Approved or StepActions.ApprovedInReview or StepActions.LicenceIssued:
                 return $"case:{c.Id}:{step.Action}";
         }
 
