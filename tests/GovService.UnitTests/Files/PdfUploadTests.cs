@@ -4,6 +4,7 @@ using System.Text;
 using GovService.Testing;
 using GovService.Web.Modules.Certificates.Domain;
 using GovService.Web.Modules.Certificates.Issuance;
+using GovService.Web.Shared.Documents;
 using GovService.Web.Shared.Files;
 
 namespace GovService.UnitTests.Files;
@@ -40,7 +41,7 @@ public sealed class PdfUploadTests
     [Fact]
     public void The_licence_pdf_the_portal_generates_is_recognised()
     {
-        Assert.True(LicencePdf.FontAvailable, $"{LicencePdf.FontFile} and {LicencePdf.LatinFontFile} are needed (./gov.sh installs them)");
+        Assert.True(OfficialPdf.FontAvailable, $"{OfficialPdf.CjkFontFile} and {OfficialPdf.LatinFontFile} are needed (./gov.sh installs them)");
         var licence = new Licence
         {
             Identifier = LicenceIdentifier.Create("11100000MB0143530K003", "11361131014253041T", "20260000001", 1),

@@ -59,9 +59,9 @@ public sealed class LicencesController(LicenceQueries licences, LicenceAccess ac
             return NotFound();
         }
 
-        if (!Issuance.LicencePdf.FontAvailable)
+        if (!Shared.Documents.OfficialPdf.FontAvailable)
         {
-            logger.LogError("The CJK font {Font} is missing: apt-get install fonts-droid-fallback", Issuance.LicencePdf.FontFile);
+            logger.LogError("The CJK font {Font} is missing: apt-get install fonts-droid-fallback", Shared.Documents.OfficialPdf.CjkFontFile);
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 

@@ -11,12 +11,6 @@ namespace GovService.Web.Modules.Certificates.Issuance;
 /// </summary>
 public static class LicencePdf
 {
-    public const string FontFile = OfficialPdf.CjkFontFile;
-
-    public const string LatinFontFile = OfficialPdf.LatinFontFile;
-
-    public static bool FontAvailable => OfficialPdf.FontAvailable;
-
     private static void DrawMixed(XGraphics g, string text, double size, XBrush brush, double x, double y) => OfficialPdf.DrawMixed(g, text, size, brush, x, y);
 
     public static byte[] Render(Licence licence, string verifyUrl, Func<string, string> text)
