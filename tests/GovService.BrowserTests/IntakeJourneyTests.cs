@@ -135,6 +135,7 @@ public sealed class IntakeJourneyTests(PortalProcess portal)
             await clerk.GetByLabel("申请人姓名").FillAsync("孙丽");
             await clerk.GetByLabel("公民身份号码", new() { Exact = true }).FillAsync("361131199201010023");
             await clerk.GetByLabel("手机号码").FillAsync("13600136000");
+            await Journeys.FillFoodShopAsync(clerk, "云溪县城关镇孙记早点铺", "361131199201010023", "云溪县城关镇东门街3号");
             await Journeys.TickAllMaterialsAsync(clerk);
             await clerk.Locator("#material-2").UncheckAsync(); // 营业执照 not brought
 
@@ -193,6 +194,7 @@ public sealed class IntakeJourneyTests(PortalProcess portal)
             await clerk.GetByLabel("申请人姓名").FillAsync("赵建国");
             await clerk.GetByLabel("公民身份号码", new() { Exact = true }).FillAsync("361131198807070034");
             await clerk.GetByLabel("手机号码").FillAsync("13500135000");
+            await Journeys.FillFoodShopAsync(clerk, "云溪县城关镇赵记面馆", "361131198807070034", "云溪县城关镇北门路21号");
             var boxes = clerk.GetByTestId("intake-materials").GetByRole(AriaRole.Checkbox);
             for (var i = 0; i < await boxes.CountAsync() - 1; i++)
             {

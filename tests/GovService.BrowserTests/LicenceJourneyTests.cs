@@ -61,7 +61,7 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
 
             await citizen.GotoAsync(verifyUrl); // what the phone opens after scanning the QR code
             await Expect(citizen.GetByTestId("verify-status")).ToHaveTextAsync("真实有效");
-            await Expect(citizen.GetByTestId("verify-holder")).ToHaveTextAsync("张*");
+            await Expect(citizen.GetByTestId("verify-holder")).ToHaveTextAsync("云*********店");
         }, "Licence_journey_scan_valid");
 
         // The administrator revokes it from the licence page (found through the delivering hall's licence link).
@@ -100,15 +100,7 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
                 await Journeys.LoginAsync(citizen, "13900139000");
                 await citizen.GotoAsync("/services/000104004000");
                 await citizen.GetByTestId("apply-online").ClickAsync();
-                await citizen.GetByLabel("经营者名称").FillAsync(index == 0 ? "云溪县城关镇李记米粉店" : "云溪县城关镇李记便利店");
-                await citizen.GetByLabel("统一社会信用代码（身份证号码）").FillAsync("361131199003150041");
-                await citizen.Locator("#field-operating_address").FillAsync(premises); // "经营场所" is in another label too (its area)
-                await citizen.GetByLabel("主体业态").SelectOptionAsync(index == 0 ? "餐饮服务经营者" : "食品销售经营者");
-                await citizen.GetByLabel(index == 0 ? "热食类食品制售" : "预包装食品销售（不含冷藏冷冻食品）").CheckAsync();
-                await citizen.GetByLabel("自制饮品制售").CheckAsync();
-                await citizen.GetByLabel("经营场所面积（平方米）").FillAsync("45");
-                await citizen.GetByLabel("食品安全管理人员").FillAsync("李秀英");
-                await citizen.GetByLabel("是否通过网络平台经营").SelectOptionAsync("false");
+                await Journeys.FillFoodShopAsync(citizen, index == 0 ? "云溪县城关镇李记米粉店" : "云溪县城关镇李记便利店", "361131199003150041", premises, index == 0 ? "餐饮服务经营者" : "食品销售经营者");
                 foreach (var material in RequiredFoodMaterials)
                 {
                     await citizen.GetByLabel(material).SetInputFilesAsync(new FilePayload { Name = material + ".pdf", MimeType = "application/pdf", Buffer = SamplePdf.Build() });
@@ -181,5 +173,70 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
             await Expect(renewal.GetByTestId("replaces")).ToContainTextAsync(shops[0]);
             await Expect(renewal.GetByTestId("replaces")).ToContainTextAsync(shops[1]);
         }, "Two_shops_renewal_offers_both");
+    }
+
+    [Fact]
+    public async Task A_walk_in_renewal_at_the_window_replaces_the_licence_the_clerk_chose_with_the_applicant()
+    {
+        const string premises = "云溪县城关镇新华路66号", person = "361131199003150041";
+        string first = "", renewal = "";
+        var clerk = await portal.NewPageAsync();
+        await Journeys.RunAsync(clerk, async () =>
+        {
+            await Journeys.LoginAsync(clerk, "clerk");
+            await clerk.GotoAsync($"/window/intake/000104004000?id={person}");
+            await Journeys.FillFoodShopAsync(clerk, "云溪县城关镇李记茶饮店", person, premises);
+            await Journeys.TickAllMaterialsAsync(clerk);
+            await clerk.GetByTestId("accept").ClickAsync();
+            first = (await clerk.GetByTestId("case-number").InnerTextAsync()).Trim();
+        }, "Walk_in_renewal_first_licence_taken_in");
+
+        var reviewer = await portal.NewPageAsync();
+        await Journeys.RunAsync(reviewer, async () =>
+        {
+            await Journeys.LoginAsync(reviewer, "reviewer");
+            await Journeys.ApproveEveryStepAsync(reviewer, first);
+        }, "Walk_in_renewal_first_licence_approved");
+
+        var again = await portal.NewPageAsync();
+        await Journeys.RunAsync(again, async () =>
+        {
+            await Journeys.LoginAsync(again, "clerk");
+            await again.GotoAsync($"/window/intake/000104004001?id={person}");
+            var option = again.GetByTestId("replaces-option").Filter(new() { HasText = premises });
+            await Expect(option).ToHaveCountAsync(1);
+            await Journeys.FillFoodShopAsync(again, "云溪县城关镇李记茶饮店", person, premises);
+            await Journeys.TickAllMaterialsAsync(again);
+
+            // No licence chosen: told beside the choice, and nothing typed is lost.
+            await again.GetByTestId("accept").ClickAsync();
+            await Expect(again.GetByTestId("replaces-error")).ToContainTextAsync("请选择要延续的证照");
+            await Expect(again.Locator("#field-operating_address")).ToHaveValueAsync(premises);
+
+            await again.GetByTestId("replaces-option").Filter(new() { HasText = premises }).ClickAsync();
+            await again.GetByTestId("accept").ClickAsync();
+            await Expect(again.GetByTestId("acceptance-notice")).ToContainTextAsync("予以受理");
+            renewal = (await again.GetByTestId("case-number").InnerTextAsync()).Trim();
+        }, "Walk_in_renewal_chosen_and_accepted");
+
+        var decider = await portal.NewPageAsync();
+        await Journeys.RunAsync(decider, async () =>
+        {
+            await Journeys.LoginAsync(decider, "reviewer");
+            await Journeys.ApproveEveryStepAsync(decider, renewal);
+        }, "Walk_in_renewal_approved");
+
+        var wallet = await portal.NewPageAsync();
+        await Journeys.RunAsync(wallet, async () =>
+        {
+            await Journeys.LoginAsync(wallet, "13900139000");
+            await wallet.GotoAsync("/my/licences");
+            var shop = wallet.GetByTestId("wallet-licence").Filter(new() { HasText = premises });
+            await Expect(shop).ToHaveCountAsync(2);
+            await Expect(shop.Filter(new() { HasText = "已换发" })).ToHaveCountAsync(1);
+            await Expect(shop.Locator(".badge", new() { HasText = "有效" })).ToHaveCountAsync(1);
+            // The shops applied for online are untouched.
+            await Expect(wallet.GetByTestId("wallet-licence").Filter(new() { HasText = "已换发" }).Filter(new() { HasNotText = premises })).ToHaveCountAsync(0);
+        }, "Walk_in_renewal_wallet");
     }
 }

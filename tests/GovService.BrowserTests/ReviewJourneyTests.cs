@@ -17,6 +17,7 @@ public sealed class ReviewJourneyTests(PortalProcess portal)
             await Journeys.LoginAsync(clerk, "clerk");
             await clerk.GotoAsync("/window/intake/000104004000?id=361131198506120026");
             await Expect(clerk.GetByTestId("lookup-result")).ToContainTextAsync("已注册用户");
+            await Journeys.FillFoodShopAsync(clerk, "云溪县城关镇张记米粉店", "361131198506120026", "云溪县城关镇人民大道126号");
             await Journeys.TickAllMaterialsAsync(clerk);
 
             await clerk.GetByTestId("accept").ClickAsync();

@@ -22,6 +22,7 @@ public sealed class WindowJourneyTests(PortalProcess portal)
             await page.GetByLabel("申请人姓名").FillAsync("王小明");
             await page.GetByLabel("公民身份号码", new() { Exact = true }).FillAsync("361131200001010016");
             await page.GetByLabel("手机号码").FillAsync("13700137000");
+            await Journeys.FillFoodShopAsync(page, "云溪县城关镇王记小吃店", "361131200001010016", "云溪县城关镇西街5号");
             await Journeys.TickAllMaterialsAsync(page);
 
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PortalProcess.ArtifactsFolder, "window-intake-form.png"), FullPage = true });

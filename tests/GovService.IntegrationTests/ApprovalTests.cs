@@ -27,6 +27,7 @@ public sealed class ApprovalTests(PortalFactory portal) : IAsyncLifetime
         {
             new("ApplicantName", "张伟"), new("ApplicantIdNumber", Demo.CitizenId), new("ContactMobile", Demo.CitizenMobile), new("outcome", "accept"),
         };
+        form.AddRange(IntakeHttp.WalkInAnswers);
         for (var i = 0; i < materials; i++)
         {
             form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -30,6 +30,7 @@ public sealed class CaseClosureTests(PortalFactory portal) : IAsyncLifetime
         {
             new("ApplicantName", "张伟"), new("ApplicantIdNumber", Demo.CitizenId), new("ContactMobile", Demo.CitizenMobile), new("outcome", outcome),
         };
+        form.AddRange(IntakeHttp.WalkInAnswers);
         for (var i = 0; i < 6; i++)
         {
             form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));

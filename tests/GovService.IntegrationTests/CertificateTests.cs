@@ -43,13 +43,13 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         using var anyone = portal.NewBrowser();
         var page = await anyone.GetPageAsync($"/verify/{licence.Identifier}?code={licence.VerificationCode}");
         Assert.Contains("真实有效", page, StringComparison.Ordinal);
-        Assert.Contains("张*", page, StringComparison.Ordinal);
+        Assert.Contains(IntakeHttp.MaskedOperator, page, StringComparison.Ordinal);
         Assert.DoesNotContain(Demo.CitizenId, page, StringComparison.Ordinal);
 
         using var api = JsonDocument.Parse(await (await anyone.GetAsync($"/api/v1/certificates/{licence.Identifier}/verify?code={licence.VerificationCode}")).Content.ReadAsStringAsync());
         Assert.True(api.RootElement.GetProperty("genuine").GetBoolean());
         Assert.Equal("valid", api.RootElement.GetProperty("status").GetString());
-        Assert.Equal("张*", api.RootElement.GetProperty("holder").GetString());
+        Assert.Equal(IntakeHttp.MaskedOperator, api.RootElement.GetProperty("holder").GetString());
 
         // Offline: the published key verifies the stored licence.
         using var keys = JsonDocument.Parse(await (await anyone.GetAsync("/api/v1/certificates/keys")).Content.ReadAsStringAsync());
@@ -122,6 +122,7 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         using var clerk = portal.NewBrowser();
         await clerk.LoginAsync("clerk");
         var form = new List<KeyValuePair<string, string>> { new("ApplicantName", "张伟"), new("ApplicantIdNumber", Demo.CitizenId), new("ContactMobile", Demo.CitizenMobile), new("outcome", "accept") };
+        form.AddRange(IntakeHttp.WalkInAnswers);
         for (var i = 0; i < 4; i++)
         {
             form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -146,6 +147,7 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         using var clerk = portal.NewBrowser();
         await clerk.LoginAsync("clerk");
         var form = new List<KeyValuePair<string, string>> { new("ApplicantName", "张伟"), new("ApplicantIdNumber", Demo.CitizenId), new("ContactMobile", Demo.CitizenMobile), new("outcome", "accept") };
+        form.AddRange(IntakeHttp.WalkInAnswers);
         for (var i = 0; i < 4; i++)
         {
             form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -226,6 +228,47 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         using var li = portal.NewBrowser();
         await li.LoginAsync("13900139000");
         Assert.Equal(HttpStatusCode.NotFound, (await li.GetAsync($"/licences/{licence.Id}/pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_walk_in_with_two_shops_holds_two_licences_and_a_walk_in_renewal_replaces_only_the_licence_the_clerk_chose()
+    {
+        using var zhang = await ZhangAsync();
+        using var clerk = portal.NewBrowser();
+        await clerk.LoginAsync("clerk");
+
+        // The form asks the item's fields: without the premises nothing is taken in, and what was typed stays.
+        var page = await clerk.GetPageAsync($"/window/intake/{FoodLicence}?id={Demo.CitizenId}");
+        Assert.Contains("name=\"Fields[operating_address]\"", page, StringComparison.Ordinal);
+        var before = await portal.WithDbAsync(db => db.Set<Case>().CountAsync());
+        var incomplete = WalkInForm(FoodLicence, "", "云溪县城关镇张记米粉店", "餐饮服务经营者", null);
+        var refused = await clerk.SubmitAsync($"/window/intake/{FoodLicence}", $"/window/intake/{FoodLicence}", incomplete);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("请填写“经营场所”", html[html.IndexOf("data-valmsg-for=\"Fields[operating_address]\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("value=\"云溪县城关镇张记米粉店\"", html, StringComparison.Ordinal);
+        Assert.Equal(before, await portal.WithDbAsync(db => db.Set<Case>().CountAsync()));
+
+        var noodles = await LicenceOfAsync(await ApprovedWalkInAsync(clerk, FoodLicence, NoodleShop, "云溪县城关镇张记米粉店", "餐饮服务经营者"));
+        var grocery = await LicenceOfAsync(await ApprovedWalkInAsync(clerk, FoodLicence, Grocery, "云溪县城关镇张记便利店", "食品销售经营者"));
+        Assert.Equal((LicenceState.Valid, LicenceState.Valid), (await StateOfAsync(noodles.Id), await StateOfAsync(grocery.Id)));
+        Assert.Equal((NoodleShop, Grocery), (noodles.FaceData["经营场所"], grocery.FaceData["经营场所"]));
+        Assert.StartsWith("JY1361131", grocery.Number, StringComparison.Ordinal);
+
+        // 延续 at the window: the clerk is shown both of the applicant's licences and must choose one.
+        var renewal = await clerk.GetPageAsync($"/window/intake/{FoodRenewal}?id={Demo.CitizenId}");
+        Assert.Contains(noodles.Number, renewal, StringComparison.Ordinal);
+        Assert.Contains(grocery.Number, renewal, StringComparison.Ordinal);
+        var unchosen = await clerk.SubmitAsync($"/window/intake/{FoodRenewal}", $"/window/intake/{FoodRenewal}", WalkInForm(FoodRenewal, Grocery, "云溪县城关镇张记便利店", "食品销售经营者", null));
+        var unchosenHtml = await unchosen.Content.ReadAsStringAsync();
+        Assert.Contains("请选择要延续的证照", unchosenHtml[unchosenHtml.IndexOf($"data-valmsg-for=\"Replaces[{FoodRenewal}]\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Equal(before + 2, await portal.WithDbAsync(db => db.Set<Case>().CountAsync()));
+
+        var renewed = await LicenceOfAsync(await ApprovedWalkInAsync(clerk, FoodRenewal, Grocery, "云溪县城关镇张记便利店", "食品销售经营者", grocery.Id));
+        Assert.Equal(grocery.Id, renewed.PreviousLicenceId);
+        Assert.Equal(LicenceState.Superseded, await StateOfAsync(grocery.Id));
+        Assert.Equal(LicenceState.Valid, await StateOfAsync(noodles.Id));
+        Assert.Contains(noodles.Number, await zhang.GetPageAsync("/my/licences"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -369,6 +412,33 @@ public sealed class CertificateTests(PortalFactory portal) : IAsyncLifetime
         }
 
         return form;
+    }
+
+    /// <summary>张伟 at the window for item <paramref name="code"/>, every material handed in, the clerk typing the shop's answers (and choosing the licence it replaces).</summary>
+    private static List<KeyValuePair<string, string>> WalkInForm(string code, string premises, string operatorName, string businessFormat, Guid? replaces)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("ApplicantName", "张伟"), new("ApplicantIdNumber", Demo.CitizenId), new("ContactMobile", Demo.CitizenMobile), new("outcome", "accept") };
+        form.AddRange(RenewalForm(Guid.Empty, premises, operatorName, businessFormat, null).Where(f => f.Key.StartsWith("Fields[", StringComparison.Ordinal)));
+        if (replaces is { } id)
+        {
+            form.Add(new($"Replaces[{code}]", id.ToString()));
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            form.Add(new($"Materials[{i}].Received", "true"));
+        }
+
+        return form;
+    }
+
+    /// <summary>A walk-in taken in at the window and approved by 市场监管局: the case's id.</summary>
+    private async Task<Guid> ApprovedWalkInAsync(Browser clerk, string code, string premises, string operatorName, string businessFormat, Guid? replaces = null)
+    {
+        var id = (await IntakeHttp.WindowIntakeAsync(portal, clerk, code, WalkInForm(code, premises, operatorName, businessFormat, replaces))).Id;
+        await ReviewJourney.ApproveAsync(portal, id);
+        return id;
     }
 
     /// <summary>Applies online for item <paramref name="code"/>, the clerk accepts it at pre-review, 市场监管局 approves it: the case's id.</summary>

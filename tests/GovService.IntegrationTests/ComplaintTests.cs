@@ -24,6 +24,7 @@ public sealed class ComplaintTests(PortalFactory portal) : IAsyncLifetime
         using var clerk = portal.NewBrowser();
         await clerk.LoginAsync("clerk");
         var form = new List<KeyValuePair<string, string>> { new("ApplicantName", "张伟"), new("ApplicantIdNumber", Demo.CitizenId), new("ContactMobile", Demo.CitizenMobile), new("outcome", "accept") };
+        form.AddRange(IntakeHttp.WalkInAnswers);
         for (var i = 0; i < 6; i++)
         {
             form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -22,6 +22,7 @@ public sealed class ImmediateDecisionTests(PortalFactory portal) : IAsyncLifetim
         {
             new("ApplicantName", "王小明"), new("ApplicantIdNumber", "361131200001010016"), new("ContactMobile", "13700137000"),
         };
+        form.AddRange(IntakeHttp.WalkInAnswers);
         for (var i = 0; i < 4; i++)
         {
             form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -59,7 +59,7 @@ public sealed class LicenceVerificationTests(PortalFactory portal) : IAsyncLifet
         var fields = JsonNode.Parse(payload)!.AsObject();
         Assert.Equal(licence.Identifier, fields["identifier"]!.GetValue<string>());
         Assert.Equal(licence.Number, fields["number"]!.GetValue<string>());
-        Assert.Equal("张*", fields["holder"]!.GetValue<string>());
+        Assert.Equal(IntakeHttp.MaskedOperator, fields["holder"]!.GetValue<string>());
         Assert.Equal(verified.GetProperty("holder").GetString(), fields["holder"]!.GetValue<string>());
         Assert.Equal(verified.GetProperty("holderCode").GetString(), fields["holderCode"]!.GetValue<string>());
         Assert.Equal(Demo.CitizenId[..6] + "********" + Demo.CitizenId[^4..], fields["holderCode"]!.GetValue<string>());
@@ -87,7 +87,7 @@ public sealed class LicenceVerificationTests(PortalFactory portal) : IAsyncLifet
         var later = canonical.Replace($"\"validUntil\":\"{licence.ValidUntil:yyyy-MM-dd}\"", $"\"validUntil\":\"{licence.ValidUntil!.Value.AddYears(10):yyyy-MM-dd}\"", StringComparison.Ordinal);
         Assert.NotEqual(canonical, later);
         Assert.False(VerifiesOffline(pem, Encoding.UTF8.GetBytes(later), signature));
-        Assert.False(VerifiesOffline(pem, Encoding.UTF8.GetBytes(canonical.Replace("张*", "李*", StringComparison.Ordinal)), signature));
+        Assert.False(VerifiesOffline(pem, Encoding.UTF8.GetBytes(canonical.Replace(IntakeHttp.MaskedOperator, "李*", StringComparison.Ordinal)), signature));
         var flipped = Encoding.UTF8.GetBytes(canonical);
         flipped[^2] ^= 0x01;
         Assert.False(VerifiesOffline(pem, flipped, signature));

@@ -164,6 +164,7 @@ public sealed class PlatformTests(PortalFactory portal) : IAsyncLifetime
         using var clerk = portal.NewBrowser();
         await clerk.LoginAsync("clerk");
         var form = new List<KeyValuePair<string, string>> { new("ApplicantName", "王小明"), new("ApplicantIdNumber", "361131200001010016"), new("ContactMobile", "13700137000"), new("outcome", "supplement") };
+        form.AddRange(IntakeHttp.WalkInAnswers);
 
         var response = await clerk.SubmitAsync("/window/intake/000104004000", "/window/intake/000104004000", form);
 

@@ -23,6 +23,7 @@ public sealed partial class SupervisionFiguresTests(PortalFactory portal) : IAsy
     private static List<KeyValuePair<string, string>> Form(string name, string id, string mobile, params int[] received)
     {
         var form = new List<KeyValuePair<string, string>> { new("ApplicantName", name), new("ApplicantIdNumber", id), new("ContactMobile", mobile) };
+        form.AddRange(IntakeHttp.WalkInAnswers);
         for (var i = 0; i < 6; i++)
         {
             form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));

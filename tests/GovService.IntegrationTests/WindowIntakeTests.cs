@@ -22,6 +22,7 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         {
             new("ApplicantName", "王小明"), new("ApplicantIdNumber", "361131200001010016"), new("ContactMobile", "13700137000"),
         };
+        form.AddRange(IntakeHttp.WalkInAnswers);
         for (var i = 0; i < 6; i++)
         {
             form.Add(new($"Materials[{i}].Position", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -155,6 +156,9 @@ public sealed partial class WindowIntakeTests(PortalFactory portal) : IAsyncLife
         var page = await other.GetPageAsync($"/window/continue?number={pending.Number}");
         Assert.Contains("继续办理编号", page, StringComparison.Ordinal);
         Assert.Contains("value=\"王小明\"", page, StringComparison.Ordinal);
+        // What the clerk typed at the first visit is on the form again (the applicant does not tell it twice).
+        Assert.Contains("value=\"云溪县城关镇米粉店\"", page, StringComparison.Ordinal);
+        Assert.Equal("云溪县城关镇解放路18号", pending.FormData["operating_address"]);
 
         var response = await other.SubmitAsync($"/window/continue?number={pending.Number}", $"/window/continue/{pending.Id}", Form(1, 2, 3, 4, 5, 6));
 

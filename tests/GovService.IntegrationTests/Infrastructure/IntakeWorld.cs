@@ -89,6 +89,9 @@ public static partial class IntakeHttp
     public const string FoodLicence = "000104004000";
     public const string SoleTrader = "000104001000";
     public const string CitizenAName = "张伟";
+
+    /// <summary>The 经营者名称 of 张伟's noodle shop as a licence's public face shows it (the licence's holder is the operator it licenses).</summary>
+    public const string MaskedOperator = "云*******店";
     public const string CitizenB = "361131199003150041";
     public const string CitizenBMobile = "13900139000";
     public const string WalkInId = "361131200001010016";
@@ -181,6 +184,7 @@ public static partial class IntakeHttp
     public static List<KeyValuePair<string, string>> WindowForm(string name, string idNumber, string mobile, int count, params int[] received)
     {
         var form = new List<KeyValuePair<string, string>> { new("ApplicantName", name), new("ApplicantIdNumber", idNumber), new("ContactMobile", mobile) };
+        form.AddRange(WalkInAnswers);
         for (var i = 0; i < count; i++)
         {
             form.Add(new($"Materials[{i}].Position", (i + 1).ToString(CultureInfo.InvariantCulture)));
@@ -201,6 +205,21 @@ public static partial class IntakeHttp
         var id = Guid.Parse(NoticePattern().Match(response.Headers.Location!.OriginalString).Groups[1].Value);
         return await RefAsync(portal, id);
     }
+
+    /// <summary>
+    /// What a clerk types for a walk-in of the items the tests take in at the window (食品经营许可: 张伟's noodle shop; 个体工商户设立登记;
+    /// 户外广告设施设置审批; 最低生活保障申请). A field of another item is ignored, as the window reads only the item's own fields.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> WalkInAnswers { get; } =
+    [
+        .. ApplicationForm(Guid.Empty, "", "", "云溪县城关镇解放路18号").Where(f => f.Key.StartsWith("Fields[", StringComparison.Ordinal)),
+        new("Fields[business_name]", "云溪县城关镇王记小吃店"), new("Fields[organization_form]", "个人经营"), new("Fields[business_scope]", "小吃服务"),
+        new("Fields[employee_count]", "2"), new("Fields[capital_amount]", "5"),
+        new("Fields[sign_type]", "门头招牌（店招）"), new("Fields[sign_size]", "6米×1.2米"), new("Fields[sign_address]", "云溪县城关镇解放路18号"),
+        new("Fields[display_period]", "3"), new("Fields[is_illuminated]", "false"),
+        new("Fields[family_size]", "3"), new("Fields[monthly_income_per_capita]", "420"), new("Fields[residence_type]", "农村"),
+        new("Fields[has_disabled_member]", "true"), new("Fields[has_vehicle]", "false"), new("Fields[apply_reason]", "家庭成员因病丧失劳动能力"),
+    ];
 
     public static Task<CaseRef> RefAsync(PortalFactory portal, Guid id) =>
         portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == id).Select(c => new CaseRef(c.Id, c.Number!, c.QueryCode)).SingleAsync());

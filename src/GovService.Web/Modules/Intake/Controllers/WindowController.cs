@@ -25,8 +25,14 @@ public sealed record WindowIntakePage(PublishedItem Item, IReadOnlyList<Publishe
     /// <summary>免提交: materials supplied by a licence of the applicant's wallet.</summary>
     public IReadOnlyList<CaseLicenceRef> LicenceRefs { get; init; } = [];
 
-    /// <summary>The application's form as filed online, with the catalog's labels.</summary>
+    /// <summary>The application's form as filed online, with the catalog's labels (read, not retyped).</summary>
     public IReadOnlyList<FieldAnswer> Answers { get; init; } = [];
+
+    /// <summary>A walk-in's: the item's fields, for the clerk to type the applicant's answers into.</summary>
+    public IReadOnlyList<PublishedField> Fields { get; init; } = [];
+
+    /// <summary>A walk-in's 变更 / 延续 / 补证 / 换证: the applicant's valid licences it may replace (null for any other item).</summary>
+    public IReadOnlyList<ReplaceableLicence>? Replaceable { get; init; }
 
     /// <summary>What the one-time notice said of each material (by position), for the clerk to check against; never a defect of this visit.</summary>
     public IReadOnlyDictionary<int, CaseMaterial> Earlier { get; init; } = new Dictionary<int, CaseMaterial>();
@@ -111,6 +117,7 @@ public sealed class WindowController(ICatalogDirectory catalog, IOrganizationDir
             return NotFound();
         }
 
+        FormAnswers.TakeMultipleChoices(await catalog.FieldsAsync(item.VersionId, ct), Request.Form, form.Fields);
         if (ModelState.IsValid)
         {
             var result = await takeIn.HandleAsync(item, form, IntakeOutcomes.Parse(outcome), clerk, ct);
@@ -167,6 +174,11 @@ public sealed class WindowController(ICatalogDirectory catalog, IOrganizationDir
         if (clerk is null)
         {
             return Forbid();
+        }
+
+        if (await queries.ReturningItemAsync(id, ct) is { } returning)
+        {
+            FormAnswers.TakeMultipleChoices(await catalog.FieldsAsync(returning.VersionId, ct), Request.Form, form.Fields);
         }
 
         if (!ModelState.IsValid)

@@ -169,6 +169,12 @@ public sealed class Case : IAudited
     public Dictionary<string, string> FormData { get; set; } = [];
 
     /// <summary>
+    /// Whether the clerk types the application's answers (and its choice of licence to replace): a walk-in's, at the window.
+    /// An online application's are the applicant's own and are read, never retyped, at pre-review or on a return.
+    /// </summary>
+    public bool AnsweredAtWindow => Channel == (int)Shared.CodeLists.ServiceChannel.Window;
+
+    /// <summary>
     /// 变更 / 延续 / 补证 / 换证: the applicant's licence the application replaces, chosen by them from their valid licences of
     /// the item's type (and its number, as the case's pages show it). An approval replaces that licence and no other.
     /// </summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FluentValidation;
 using GovService.Web.Infrastructure.Validation;
 using GovService.Web.Modules.Catalog.Contracts;
+using GovService.Web.Modules.Intake.Domain;
 using Microsoft.Extensions.Localization;
 
 namespace GovService.Web.Modules.Intake.OnlineApplication;
@@ -25,7 +26,7 @@ public sealed class OnlineApplicationForm
     public Dictionary<string, Guid> Replaces { get; set; } = [];
 
     /// <summary>How a multiple choice's ticked options are kept in one answer.</summary>
-    public const string ChoiceSeparator = "、";
+    public const string ChoiceSeparator = FormAnswers.ChoiceSeparator;
 
     /// <summary>The form field (and its message's key) choosing the licence an item's application replaces.</summary>
     public static string ReplacesField(string basicCode) => $"Replaces[{basicCode}]";
@@ -34,14 +35,7 @@ public sealed class OnlineApplicationForm
     /// A multiple choice posts one value per ticked box, and the binder keeps the first only: the form takes them all as one
     /// answer, at most one more than there are options (what is not an option is refused when the form is checked).
     /// </summary>
-    public void TakeMultipleChoices(ApplicationShape shape, IFormCollection posted)
-    {
-        foreach (var field in shape.Fields.Where(f => f.Kind == "MultipleChoice"))
-        {
-            var ticked = posted[$"Fields[{field.Key}]"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Take(field.Options.Count + 1);
-            Fields[field.Key] = string.Join(ChoiceSeparator, ticked);
-        }
-    }
+    public void TakeMultipleChoices(ApplicationShape shape, IFormCollection posted) => FormAnswers.TakeMultipleChoices(shape.Fields, posted, Fields);
 }
 
 /// <summary>
@@ -51,7 +45,7 @@ public sealed class OnlineApplicationForm
 /// </summary>
 internal sealed class OnlineApplicationFormValidator : AbstractValidator<OnlineApplicationForm>
 {
-    public const int AnswerMax = 500;
+    public const int AnswerMax = FormAnswers.AnswerMax;
     public const int AnswersMax = 20_000;
 
     public OnlineApplicationFormValidator(IStringLocalizer<SharedResource> l)

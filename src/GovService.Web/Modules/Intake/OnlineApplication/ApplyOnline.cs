@@ -55,34 +55,13 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     /// </summary>
     public async Task<ApplyResult> SaveAsync(ApplicationShape shape, OnlineApplicationForm form, IReadOnlyDictionary<int, IFormFile> uploads, Guid userId, bool submit, CancellationToken ct, bool asAgent = false)
     {
-        var values = shape.Fields.ToDictionary(f => f.Key, f => (form.Fields.GetValueOrDefault(f.Key) ?? "").Trim());
         var errors = new List<(string, string)>();
         if (!MobileNumber.IsValid(form.ContactMobile))
         {
             errors.Add((nameof(form.ContactMobile), l["Mobile.Invalid"]));
         }
 
-        foreach (var field in shape.Fields)
-        {
-            var value = values[field.Key];
-            if (value.Length == 0)
-            {
-                if (submit && field.Required)
-                {
-                    // A list is chosen from, not filled in: the message says which the citizen does.
-                    errors.Add(($"Fields[{field.Key}]", l[field.Kind is "Choice" or "YesNo" or "MultipleChoice" ? "Apply.FieldChoose" : "Apply.FieldRequired", field.Label]));
-                }
-
-                continue;
-            }
-
-            var (ok, answer) = Answer(field, value);
-            values[field.Key] = answer;
-            if (!ok)
-            {
-                errors.Add(($"Fields[{field.Key}]", l["Apply.FieldInvalid", field.Label]));
-            }
-        }
+        var values = FormAnswers.Check(shape.Fields, form.Fields, submit, errors, l, clock.Today());
 
         // 代办: the agent names the applicant and uploads the signed authorisation (授权委托书), slot 0.
         var authorisation = l["Apply.Authorisation"].Value;
@@ -300,33 +279,6 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         List<Case> cases = [c];
         LogSubmitted(shape, cases, userId);
         return cases;
-    }
-
-    /// <summary>
-    /// Whether an answer is one the field takes, and the answer as kept: a code in capitals, the ticked options of a multiple
-    /// choice in the options' order (only options: a post cannot store anything else there).
-    /// </summary>
-    private (bool Ok, string Answer) Answer(PublishedField field, string value)
-    {
-        switch (field.Kind)
-        {
-            case "Number":
-                return (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _), value);
-            case "Date":
-                return (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), value);
-            case "Choice":
-                return (field.Options.Contains(value), value);
-            case "YesNo":
-                return (value is "true" or "false", value);
-            case "PartyCode":
-                var code = value.ToUpperInvariant();
-                return (UnifiedSocialCreditCode.IsValid(code) || ChineseIdNumber.IsValid(code, clock.Today()), code);
-            case "MultipleChoice":
-                var ticked = value.Split(OnlineApplicationForm.ChoiceSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                return (ticked.All(field.Options.Contains), string.Join(OnlineApplicationForm.ChoiceSeparator, field.Options.Where(ticked.Contains)));
-            default:
-                return (value.Length <= OnlineApplicationFormValidator.AnswerMax, value);
-        }
     }
 
     /// <summary>

@@ -47,6 +47,12 @@ public sealed class WindowIntakeForm
 
     public List<MaterialCheck> Materials { get; set; } = [];
 
+    /// <summary>A walk-in's answers to the item's fields (经营者名称, 经营场所 …), typed by the clerk as the applicant gives them.</summary>
+    public Dictionary<string, string> Fields { get; set; } = [];
+
+    /// <summary>变更 / 延续 / 补证 / 换证: the applicant's licence this application replaces (by the item's 基本编码, as online).</summary>
+    public Dictionary<string, Guid> Replaces { get; set; } = [];
+
     /// <summary>容缺受理 only: the day by which the applicant promises the missing materials.</summary>
     [Display(Name = "Window.DeficiencyDue")]
     public DateOnly? DeficiencyDueDate { get; set; }
@@ -71,6 +77,8 @@ internal sealed class WindowIntakeFormValidator : AbstractValidator<WindowIntake
         RuleFor(f => f.RefusalReason).MaximumLength(RefusalReasonMax).WithMessage(l["Common.TooLong", RefusalReasonMax]);
         RuleFor(f => f.RefusalBasis).MaximumLength(RefusalBasisMax).WithMessage(l["Common.TooLong", RefusalBasisMax]);
         RuleForEach(f => f.Materials).SetValidator(new MaterialCheckValidator(l));
+        RuleFor(f => f.Fields).Bounded(FormAnswers.AnswerMax, OnlineApplication.OnlineApplicationFormValidator.AnswersMax, l);
+        RuleFor(f => f.Replaces).Must(r => r.Count <= 1 && r.Keys.All(k => k.Length <= 12)).WithMessage(l["Common.TooLong", 1]).WithErrorCode(Bounds.ErrorCode);
         RuleFor(f => f.Materials).Must(m => m.Sum(c => c.Defect?.Length ?? 0) <= MaterialCheckValidator.DefectMax).WithMessage(l["Common.FormTooLong", MaterialCheckValidator.DefectMax]).WithErrorCode(Bounds.ErrorCode);
     }
 
@@ -159,6 +167,7 @@ public sealed class AcceptAtWindow(
     ICatalogDirectory catalog,
     ICitizenDirectory citizens,
     IntakeDeadlines deadlines,
+    ILicenceDirectory licences,
     IEnumerable<Contracts.ICaseAcceptedHandler> acceptedHandlers,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l,
@@ -171,14 +180,21 @@ public sealed class AcceptAtWindow(
     /// </summary>
     public async Task<IntakeResult> DecideAsync(IntakeOutcome outcome, PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true)
     {
+        var answerErrors = new List<(string, string)>();
+        var typed = await TypedAsync(outcome, item, form, existing, answerErrors, ct);
+        if (answerErrors.Count > 0)
+        {
+            return new IntakeResult(null, answerErrors);
+        }
+
         try
         {
             return outcome switch
             {
-                IntakeOutcome.Supplement => await RequestSupplementAsync(item, form, clerk, ct, existing, inPerson),
-                IntakeOutcome.Refuse => await RefuseAsync(item, form, clerk, ct, existing, inPerson),
-                IntakeOutcome.AcceptWithDeficiency => await AcceptWithDeficiencyAsync(item, form, clerk, ct, existing, inPerson),
-                _ => await HandleAsync(item, form, clerk, ct, existing, inPerson),
+                IntakeOutcome.Supplement => await RequestSupplementAsync(item, form, typed, clerk, existing, inPerson, ct),
+                IntakeOutcome.Refuse => await RefuseAsync(item, form, typed, clerk, existing, inPerson, ct),
+                IntakeOutcome.AcceptWithDeficiency => await AcceptAsync(item, form, typed, clerk, withDeficiency: true, existing, inPerson, ct),
+                _ => await AcceptAsync(item, form, typed, clerk, withDeficiency: false, existing, inPerson, ct),
             };
         }
         catch (DbUpdateConcurrencyException) when (existing is not null)
@@ -212,23 +228,57 @@ public sealed class AcceptAtWindow(
         return new ExistingDecision(application, item, await DecideAsync(outcome, item, form, clerk, ct, application, inPerson));
     }
 
-    /// <summary>受理: every required material on the counter and without defect.</summary>
-    public Task<IntakeResult> HandleAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true) =>
-        AcceptAsync(item, form, clerk, withDeficiency: false, existing, inPerson, ct);
-
     /// <summary>
-    /// 容缺受理: only materials marked 容缺-allowed may be missing, at least one is, and the applicant promises
-    /// them by a date between tomorrow and the promised completion date. A job terminates the case when the
-    /// date passes without them.
+    /// What the clerk typed for a walk-in (null for an online application: its answers are the applicant's and stay): the
+    /// answers to the item's fields, every required one for an acceptance (受理, 容缺受理), and for a 变更 / 延续 / 补证 / 换证
+    /// the applicant's licence it replaces, chosen from their valid licences of the item's type, as online.
     /// </summary>
-    public Task<IntakeResult> AcceptWithDeficiencyAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true) =>
-        AcceptAsync(item, form, clerk, withDeficiency: true, existing, inPerson, ct);
+    private async Task<WindowAnswers?> TypedAsync(IntakeOutcome outcome, PublishedItem item, WindowIntakeForm form, Case? existing, List<(string, string)> errors, CancellationToken ct)
+    {
+        if (existing is { AnsweredAtWindow: false })
+        {
+            return null;
+        }
+
+        var accepting = outcome is IntakeOutcome.Accept or IntakeOutcome.AcceptWithDeficiency;
+        var answers = FormAnswers.Check(await catalog.FieldsAsync(item.VersionId, ct), form.Fields, accepting, errors, l, clock.Today());
+        if (!item.BusinessKind.Supersedes() || outcome == IntakeOutcome.Refuse)
+        {
+            return new WindowAnswers(answers, null);
+        }
+
+        var holder = existing is not null ? existing.ApplicantUserId
+            : (await citizens.FindByIdNumberAsync(ChineseIdNumber.Normalize(form.ApplicantIdNumber), ct))?.UserId;
+        var held = holder is { } h ? await licences.ReplaceableAsync(item.BasicCode, h, ct) : [];
+        if (held is null)
+        {
+            return new WindowAnswers(answers, null);
+        }
+
+        var field = OnlineApplication.OnlineApplicationForm.ReplacesField(item.BasicCode);
+        var kind = l[$"BusinessKind.{item.BusinessKind}"].Value;
+        var chosen = form.Replaces.GetValueOrDefault(item.BasicCode);
+        var replaced = held.FirstOrDefault(x => x.Id == chosen);
+        if (chosen != Guid.Empty && replaced is null)
+        {
+            errors.Add((field, l["Window.Replaces.NotHeld", kind]));
+        }
+        else if (chosen == Guid.Empty && accepting)
+        {
+            errors.Add((field, held.Count == 0 ? l["Window.Replaces.NoneHeld", kind] : l["Apply.Replaces.Required", kind]));
+        }
+
+        return new WindowAnswers(answers, replaced);
+    }
+
+    /// <summary>A walk-in's answers and the licence it replaces, as the clerk typed and chose them.</summary>
+    private sealed record WindowAnswers(Dictionary<string, string> Fields, ReplaceableLicence? Replaced);
 
     /// <summary>
     /// 不予受理: the item is not this office's or the applicant is not eligible; a written notice with the
     /// reason and its legal basis. The application is closed (NotAccepted) and counted as a visit.
     /// </summary>
-    public async Task<IntakeResult> RefuseAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true)
+    private async Task<IntakeResult> RefuseAsync(PublishedItem item, WindowIntakeForm form, WindowAnswers? typed, StaffPlacement clerk, Case? existing, bool inPerson, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(form.RefusalReason))
@@ -248,7 +298,7 @@ public sealed class AcceptAtWindow(
 
         var now = clock.GetUtcNow();
         await using var transaction = await OwnTransactionAsync(ct);
-        var refused = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
+        var refused = await CaseForAsync(item, form, typed, clerk, existing, inPerson, now, ct);
         refused.RefusalReason = form.RefusalReason.Trim();
         refused.RefusalBasis = form.RefusalBasis.Trim();
         await db.SaveChangesAsync(ct);
@@ -266,7 +316,7 @@ public sealed class AcceptAtWindow(
     /// 一次性告知: every missing or defective material, with its reason, in one notice. The application is
     /// kept (state SupplementRequested, one visit) so the applicant's return continues it; no clock starts.
     /// </summary>
-    public async Task<IntakeResult> RequestSupplementAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true)
+    private async Task<IntakeResult> RequestSupplementAsync(PublishedItem item, WindowIntakeForm form, WindowAnswers? typed, StaffPlacement clerk, Case? existing, bool inPerson, CancellationToken ct)
     {
         var materials = await catalog.MaterialsAsync(item.VersionId, ct);
         var checks = form.Materials.ToDictionary(m => m.Position);
@@ -289,7 +339,7 @@ public sealed class AcceptAtWindow(
 
         var now = clock.GetUtcNow();
         await using var transaction = await OwnTransactionAsync(ct);
-        var pending = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
+        var pending = await CaseForAsync(item, form, typed, clerk, existing, inPerson, now, ct);
         pending.MoveTo(CaseState.SupplementRequested, now);
         var notice = CaseStep.By(pending, StepActions.SupplementRequested, clerk, now, string.Join("；", defects.Where(d => d.Defect is not null).Select(d => $"{d.Material.Name}：{d.Defect}")));
         db.Add(notice);
@@ -302,7 +352,12 @@ public sealed class AcceptAtWindow(
         return new IntakeResult(pending, []);
     }
 
-    private async Task<IntakeResult> AcceptAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, bool withDeficiency, Case? existing, bool inPerson, CancellationToken ct)
+    /// <summary>
+    /// 受理: every required material on the counter and without defect. 容缺受理 (<paramref name="withDeficiency"/>): only
+    /// materials marked 容缺-allowed may be missing, at least one is, and the applicant promises them by a date between
+    /// tomorrow and the promised completion date; a job terminates the case when the date passes without them.
+    /// </summary>
+    private async Task<IntakeResult> AcceptAsync(PublishedItem item, WindowIntakeForm form, WindowAnswers? typed, StaffPlacement clerk, bool withDeficiency, Case? existing, bool inPerson, CancellationToken ct)
     {
         var materials = await catalog.MaterialsAsync(item.VersionId, ct);
         var received = form.Materials.Where(m => m.Received && string.IsNullOrWhiteSpace(m.Defect)).Select(m => m.Position).ToHashSet();
@@ -335,7 +390,7 @@ public sealed class AcceptAtWindow(
             .Where(m => m.CaseId == existing.Id && m.Defect != "").OrderBy(m => m.Position).Select(m => m.Name).ToListAsync(ct);
         answered = answered.Where(name => materials.Any(m => m.Name == name && received.Contains(m.Position))).ToList();
 
-        var accepted = await CaseForAsync(item, form, clerk, existing, inPerson, now, ct);
+        var accepted = await CaseForAsync(item, form, typed, clerk, existing, inPerson, now, ct);
         db.AddRange(materials.Select(m => CaseMaterial.For(accepted, m, received.Contains(m.Position), "", deferred: withDeficiency && missingRequired.Contains(m))));
 
         accepted.PromisedDueDate = deadline.Promised.Due;
@@ -399,13 +454,20 @@ public sealed class AcceptAtWindow(
     /// (one more visit). Either way it is decided under the catalog version in force today, with that version's
     /// material list.
     /// </summary>
-    private async Task<Case> CaseForAsync(PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, Case? existing, bool inPerson, DateTimeOffset now, CancellationToken ct)
+    private async Task<Case> CaseForAsync(PublishedItem item, WindowIntakeForm form, WindowAnswers? typed, StaffPlacement clerk, Case? existing, bool inPerson, DateTimeOffset now, CancellationToken ct)
     {
+        var c = existing ?? await NewCaseAsync(item, form, clerk, now, ct);
+        if (typed is not null)
+        {
+            c.FormData = typed.Fields;
+            c.ReplacesLicenceId = typed.Replaced?.Id;
+            c.ReplacesLicenceNumber = typed.Replaced?.Number ?? "";
+        }
+
         if (existing is null)
         {
-            var created = await NewCaseAsync(item, form, clerk, now, ct);
-            db.Add(created);
-            return created;
+            db.Add(c);
+            return c;
         }
 
         if (inPerson)

@@ -4,6 +4,7 @@ using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Controllers;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Intake.WindowIntake;
@@ -15,7 +16,7 @@ public sealed record ReturnAtWindow(DeficiencyPage? Deficiency, WindowIntakePage
 }
 
 /// <summary>The window's pages as read: an applicant back with a case number, and the printed notices.</summary>
-public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog, IntakeDeadlines deadlines, CaseAnswers answers)
+public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog, IntakeDeadlines deadlines, CaseAnswers answers, ILicenceDirectory licences, Accounts.Contracts.ICitizenDirectory citizens, TimeProvider clock)
 {
     /// <summary>
     /// The case with <paramref name="number"/> as the applicant brings it back: an application after a one-time notice
@@ -52,7 +53,13 @@ public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog, In
             ApplicantIdNumber = pending.ApplicantIdNumber,
             ContactMobile = pending.ContactMobile,
             Materials = materials.Select(m => new MaterialCheck { Position = m.Position, Received = previous.GetValueOrDefault(m.Name) is { Received: true, Defect: "" } }).ToList(),
+            Fields = new Dictionary<string, string>(pending.FormData),
         };
+        if (pending.ReplacesLicenceId is { } replaced)
+        {
+            form.Replaces[pending.BasicCode] = replaced;
+        }
+
         return new ReturnAtWindow(null, await FormPageAsync(item, form, pending, ct), false);
     }
 
@@ -73,12 +80,34 @@ public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog, In
     {
         var materials = await catalog.MaterialsAsync(item.VersionId, ct);
         var earlier = pending is null ? [] : await db.Set<CaseMaterial>().AsNoTracking().Where(m => m.CaseId == pending.Id && m.Defect != "").ToListAsync(ct);
+        var typedHere = pending is null || pending.AnsweredAtWindow;
         return new WindowIntakePage(item, materials, form, pending)
         {
             DeficiencyRange = materials.Any(m => m.DeficiencyAllowed) ? await deadlines.DeficiencyRangeAsync(item, ct) : null,
-            Answers = pending is null ? [] : await answers.ForAsync(pending, ct),
+            Answers = typedHere ? [] : await answers.ForAsync(pending!, ct),
+            Fields = typedHere ? await catalog.FieldsAsync(item.VersionId, ct) : [],
+            Replaceable = typedHere && item.BusinessKind.Supersedes() ? await ReplaceableAsync(item, form, pending, ct) : null,
             Earlier = materials.Select(m => (m.Position, Material: earlier.FirstOrDefault(e => e.Name == m.Name))).Where(x => x.Material is not null).ToDictionary(x => x.Position, x => x.Material!),
         };
+    }
+
+    /// <summary>The item of an application back after a one-time notice (null when there is none, or its item is retired).</summary>
+    public async Task<PublishedItem?> ReturningItemAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Case>().AsNoTracking().Where(Case.BackAfterNotice).Where(c => c.Id == id).Select(c => c.BasicCode).FirstOrDefaultAsync(ct) is { } code
+            ? await catalog.FindPublishedAsync(code, ct)
+            : null;
+
+    /// <summary>
+    /// The valid licences of the item's type held by the applicant: the one of the application taken up again, else the one
+    /// the form's ID number names (none before the clerk has looked them up, or when they have no account).
+    /// </summary>
+    private async Task<IReadOnlyList<ReplaceableLicence>?> ReplaceableAsync(PublishedItem item, WindowIntakeForm form, Case? pending, CancellationToken ct)
+    {
+        var holder = pending is not null ? pending.ApplicantUserId
+            : Shared.Identity.ChineseIdNumber.IsValid(form.ApplicantIdNumber, clock.Today())
+                ? (await citizens.FindByIdNumberAsync(Shared.Identity.ChineseIdNumber.Normalize(form.ApplicantIdNumber), ct))?.UserId
+                : null;
+        return holder is { } h ? await licences.ReplaceableAsync(item.BasicCode, h, ct) : [];
     }
 
     /// <summary>A notice of a case of the clerk's hall (in <paramref name="state"/> when given), with its materials when <paramref name="withMaterials"/>.</summary>
