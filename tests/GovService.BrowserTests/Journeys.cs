@@ -64,12 +64,15 @@ internal static class Journeys
         }
     }
 
-    /// <summary>A clerk signs in and accepts 张伟's 食品经营许可 (his noodle shop) at the window with every material; the case number from the notice.</summary>
-    public static async Task<string> AcceptFoodLicenceAsync(IPage clerk, string clerkLogin = "clerk")
+    /// <summary>
+    /// A clerk signs in and accepts a registered person's 食品经营许可 at the window with every material (by default 张伟's
+    /// noodle shop); the case number from the notice.
+    /// </summary>
+    public static async Task<string> AcceptFoodLicenceAsync(IPage clerk, string clerkLogin = "clerk", string person = "361131198506120026", string operatorName = "云溪县城关镇张记米粉店", string premises = "云溪县城关镇人民大道126号")
     {
         await LoginAsync(clerk, clerkLogin);
-        await clerk.GotoAsync("/window/intake/000104004000?id=361131198506120026");
-        await FillFoodShopAsync(clerk, "云溪县城关镇张记米粉店", "361131198506120026", "云溪县城关镇人民大道126号");
+        await clerk.GotoAsync($"/window/intake/000104004000?id={person}");
+        await FillFoodShopAsync(clerk, operatorName, person, premises);
         await TickAllMaterialsAsync(clerk);
         await clerk.GetByTestId("accept").ClickAsync();
         return (await clerk.GetByTestId("case-number").InnerTextAsync()).Trim();

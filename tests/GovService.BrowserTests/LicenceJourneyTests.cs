@@ -180,23 +180,22 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
     {
         const string premises = "云溪县城关镇新华路66号", person = "361131199003150041";
         string first = "", renewal = "";
+        async Task ApproveAsync(string number, string shot)
+        {
+            var reviewer = await portal.NewPageAsync();
+            await Journeys.RunAsync(reviewer, async () =>
+            {
+                await Journeys.LoginAsync(reviewer, "reviewer");
+                await Journeys.ApproveEveryStepAsync(reviewer, number);
+            }, shot);
+        }
+
         var clerk = await portal.NewPageAsync();
         await Journeys.RunAsync(clerk, async () =>
         {
-            await Journeys.LoginAsync(clerk, "clerk");
-            await clerk.GotoAsync($"/window/intake/000104004000?id={person}");
-            await Journeys.FillFoodShopAsync(clerk, "云溪县城关镇李记茶饮店", person, premises);
-            await Journeys.TickAllMaterialsAsync(clerk);
-            await clerk.GetByTestId("accept").ClickAsync();
-            first = (await clerk.GetByTestId("case-number").InnerTextAsync()).Trim();
+            first = await Journeys.AcceptFoodLicenceAsync(clerk, person: person, operatorName: "云溪县城关镇李记茶饮店", premises: premises);
         }, "Walk_in_renewal_first_licence_taken_in");
-
-        var reviewer = await portal.NewPageAsync();
-        await Journeys.RunAsync(reviewer, async () =>
-        {
-            await Journeys.LoginAsync(reviewer, "reviewer");
-            await Journeys.ApproveEveryStepAsync(reviewer, first);
-        }, "Walk_in_renewal_first_licence_approved");
+        await ApproveAsync(first, "Walk_in_renewal_first_licence_approved");
 
         var again = await portal.NewPageAsync();
         await Journeys.RunAsync(again, async () =>
@@ -219,12 +218,7 @@ public sealed class LicenceJourneyTests(PortalProcess portal)
             renewal = (await again.GetByTestId("case-number").InnerTextAsync()).Trim();
         }, "Walk_in_renewal_chosen_and_accepted");
 
-        var decider = await portal.NewPageAsync();
-        await Journeys.RunAsync(decider, async () =>
-        {
-            await Journeys.LoginAsync(decider, "reviewer");
-            await Journeys.ApproveEveryStepAsync(decider, renewal);
-        }, "Walk_in_renewal_approved");
+        await ApproveAsync(renewal, "Walk_in_renewal_approved");
 
         var wallet = await portal.NewPageAsync();
         await Journeys.RunAsync(wallet, async () =>

@@ -29,6 +29,7 @@ public static class IntakeModule
         services.AddScoped<Jobs.DeficiencySweepJob>();
         services.AddScoped<Jobs.DeficiencyReminderJob>();
         services.AddScoped<WindowIntake.WindowQueries>();
+        services.AddScoped<WindowIntake.ApplicantLicences>();
         services.AddScoped<WindowIntake.IntakeDeadlines>();
         services.AddScoped<OnlineApplication.ApplyOnline>();
         services.AddScoped<Supplying.SupplyMaterials>();

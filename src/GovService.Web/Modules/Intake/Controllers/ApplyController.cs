@@ -114,7 +114,7 @@ public sealed class ApplyController(ICatalogDirectory catalog, ApplyOnline apply
     {
         if (Request.HasFormContentType)
         {
-            form.TakeMultipleChoices(shape, Request.Form);
+            FormAnswers.TakeMultipleChoices(shape.Fields, Request.Form, form.Fields);
         }
 
         if (!ModelState.IsValid)

@@ -19,6 +19,9 @@ public static class FormAnswers
     /// <summary>The longest a text answer may be.</summary>
     public const int AnswerMax = 500;
 
+    /// <summary>The longest all answers of one form may be together.</summary>
+    public const int AnswersMax = 20_000;
+
     /// <summary>The form field (and its message's key) of the field <paramref name="key"/>.</summary>
     public static string FieldName(string key) => $"Fields[{key}]";
 

@@ -25,35 +25,23 @@ public sealed class OnlineApplicationForm
     /// <summary>变更 / 延续 / 补证 / 换证: the licence the application of an item (by 基本编码) replaces, chosen from the applicant's own.</summary>
     public Dictionary<string, Guid> Replaces { get; set; } = [];
 
-    /// <summary>How a multiple choice's ticked options are kept in one answer.</summary>
-    public const string ChoiceSeparator = FormAnswers.ChoiceSeparator;
-
     /// <summary>The form field (and its message's key) choosing the licence an item's application replaces.</summary>
     public static string ReplacesField(string basicCode) => $"Replaces[{basicCode}]";
-
-    /// <summary>
-    /// A multiple choice posts one value per ticked box, and the binder keeps the first only: the form takes them all as one
-    /// answer, at most one more than there are options (what is not an option is refused when the form is checked).
-    /// </summary>
-    public void TakeMultipleChoices(ApplicationShape shape, IFormCollection posted) => FormAnswers.TakeMultipleChoices(shape.Fields, posted, Fields);
 }
 
 /// <summary>
 /// The bounds of an application (a draft is kept with every answer, so the bounds hold for drafts too): the columns'
-/// lengths for the contact and the applicant, 500 characters an answer (the longest a text answer may be) and
-/// 20,000 for all answers of the form.
+/// lengths for the contact and the applicant, and the answers' bounds (<see cref="FormAnswers.AnswerMax"/> an answer,
+/// <see cref="FormAnswers.AnswersMax"/> all of them).
 /// </summary>
 internal sealed class OnlineApplicationFormValidator : AbstractValidator<OnlineApplicationForm>
 {
-    public const int AnswerMax = FormAnswers.AnswerMax;
-    public const int AnswersMax = 20_000;
-
     public OnlineApplicationFormValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(f => f.ContactMobile).MaximumLength(20).WithMessage(l["Common.TooLong", 20]);
         RuleFor(f => f.ApplicantName).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
         RuleFor(f => f.ApplicantIdNumber).MaximumLength(18).WithMessage(l["Common.TooLong", 18]);
-        RuleFor(f => f.Fields).Bounded(AnswerMax, AnswersMax, l);
+        RuleFor(f => f.Fields).Bounded(FormAnswers.AnswerMax, FormAnswers.AnswersMax, l);
         RuleFor(f => f.Replaces).Must(r => r.Count <= ReplacesMax && r.Keys.All(k => k.Length <= 12)).WithMessage(l["Common.TooLong", ReplacesMax]).WithErrorCode(Bounds.ErrorCode);
     }
 

@@ -77,7 +77,7 @@ internal sealed class WindowIntakeFormValidator : AbstractValidator<WindowIntake
         RuleFor(f => f.RefusalReason).MaximumLength(RefusalReasonMax).WithMessage(l["Common.TooLong", RefusalReasonMax]);
         RuleFor(f => f.RefusalBasis).MaximumLength(RefusalBasisMax).WithMessage(l["Common.TooLong", RefusalBasisMax]);
         RuleForEach(f => f.Materials).SetValidator(new MaterialCheckValidator(l));
-        RuleFor(f => f.Fields).Bounded(FormAnswers.AnswerMax, OnlineApplication.OnlineApplicationFormValidator.AnswersMax, l);
+        RuleFor(f => f.Fields).Bounded(FormAnswers.AnswerMax, FormAnswers.AnswersMax, l);
         RuleFor(f => f.Replaces).Must(r => r.Count <= 1 && r.Keys.All(k => k.Length <= 12)).WithMessage(l["Common.TooLong", 1]).WithErrorCode(Bounds.ErrorCode);
         RuleFor(f => f.Materials).Must(m => m.Sum(c => c.Defect?.Length ?? 0) <= MaterialCheckValidator.DefectMax).WithMessage(l["Common.FormTooLong", MaterialCheckValidator.DefectMax]).WithErrorCode(Bounds.ErrorCode);
     }
@@ -167,7 +167,7 @@ public sealed class AcceptAtWindow(
     ICatalogDirectory catalog,
     ICitizenDirectory citizens,
     IntakeDeadlines deadlines,
-    ILicenceDirectory licences,
+    ApplicantLicences applicantLicences,
     IEnumerable<Contracts.ICaseAcceptedHandler> acceptedHandlers,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l,
@@ -247,9 +247,7 @@ public sealed class AcceptAtWindow(
             return new WindowAnswers(answers, null);
         }
 
-        var holder = existing is not null ? existing.ApplicantUserId
-            : (await citizens.FindByIdNumberAsync(ChineseIdNumber.Normalize(form.ApplicantIdNumber), ct))?.UserId;
-        var held = holder is { } h ? await licences.ReplaceableAsync(item.BasicCode, h, ct) : [];
+        var held = await applicantLicences.ReplaceableAsync(item, form.ApplicantIdNumber, existing, ct);
         if (held is null)
         {
             return new WindowAnswers(answers, null);

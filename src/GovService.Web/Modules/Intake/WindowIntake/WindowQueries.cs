@@ -4,7 +4,6 @@ using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Controllers;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Organization.Contracts;
-using GovService.Web.Shared.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Intake.WindowIntake;
@@ -16,7 +15,7 @@ public sealed record ReturnAtWindow(DeficiencyPage? Deficiency, WindowIntakePage
 }
 
 /// <summary>The window's pages as read: an applicant back with a case number, and the printed notices.</summary>
-public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog, IntakeDeadlines deadlines, CaseAnswers answers, ILicenceDirectory licences, Accounts.Contracts.ICitizenDirectory citizens, TimeProvider clock)
+public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog, IntakeDeadlines deadlines, CaseAnswers answers, ApplicantLicences applicantLicences)
 {
     /// <summary>
     /// The case with <paramref name="number"/> as the applicant brings it back: an application after a one-time notice
@@ -86,7 +85,7 @@ public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog, In
             DeficiencyRange = materials.Any(m => m.DeficiencyAllowed) ? await deadlines.DeficiencyRangeAsync(item, ct) : null,
             Answers = typedHere ? [] : await answers.ForAsync(pending!, ct),
             Fields = typedHere ? await catalog.FieldsAsync(item.VersionId, ct) : [],
-            Replaceable = typedHere && item.BusinessKind.Supersedes() ? await ReplaceableAsync(item, form, pending, ct) : null,
+            Replaceable = typedHere && item.BusinessKind.Supersedes() ? await applicantLicences.ReplaceableAsync(item, form.ApplicantIdNumber, pending, ct) : null,
             Earlier = materials.Select(m => (m.Position, Material: earlier.FirstOrDefault(e => e.Name == m.Name))).Where(x => x.Material is not null).ToDictionary(x => x.Position, x => x.Material!),
         };
     }
@@ -96,19 +95,6 @@ public sealed class WindowQueries(GovDbContext db, ICatalogDirectory catalog, In
         await db.Set<Case>().AsNoTracking().Where(Case.BackAfterNotice).Where(c => c.Id == id).Select(c => c.BasicCode).FirstOrDefaultAsync(ct) is { } code
             ? await catalog.FindPublishedAsync(code, ct)
             : null;
-
-    /// <summary>
-    /// The valid licences of the item's type held by the applicant: the one of the application taken up again, else the one
-    /// the form's ID number names (none before the clerk has looked them up, or when they have no account).
-    /// </summary>
-    private async Task<IReadOnlyList<ReplaceableLicence>?> ReplaceableAsync(PublishedItem item, WindowIntakeForm form, Case? pending, CancellationToken ct)
-    {
-        var holder = pending is not null ? pending.ApplicantUserId
-            : Shared.Identity.ChineseIdNumber.IsValid(form.ApplicantIdNumber, clock.Today())
-                ? (await citizens.FindByIdNumberAsync(Shared.Identity.ChineseIdNumber.Normalize(form.ApplicantIdNumber), ct))?.UserId
-                : null;
-        return holder is { } h ? await licences.ReplaceableAsync(item.BasicCode, h, ct) : [];
-    }
 
     /// <summary>A notice of a case of the clerk's hall (in <paramref name="state"/> when given), with its materials when <paramref name="withMaterials"/>.</summary>
     public async Task<AcceptanceNoticePage?> NoticeAsync(Guid id, StaffPlacement clerk, CaseState? state, bool withMaterials, CancellationToken ct)
