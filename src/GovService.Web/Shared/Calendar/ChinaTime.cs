@@ -10,10 +10,10 @@ public static class ChinaTime
 
     public static DateTime ToChinaTime(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
 
-    /// <summary>The instant of a wall-clock time on a date in Asia/Shanghai (a slot's start, a hall's closing).</summary>
+    /// <summary>The instant (in UTC, as the database keeps it) of a wall-clock time on a date in Asia/Shanghai (a slot's start, a hall's closing).</summary>
     public static DateTimeOffset At(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

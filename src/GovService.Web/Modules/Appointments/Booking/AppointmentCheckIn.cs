@@ -27,7 +27,7 @@ public sealed class AppointmentCheckIn(GovDbContext db, TimeProvider clock, ILog
         var rows = await db.Database.SqlQuery<CheckInRow>($"""
             UPDATE gov.apt_appointments SET state = {arrived}, closed_at = {now}
             WHERE hall_id = {hallId} AND day = {today} AND check_in_code = {trimmed} AND state = {booked}
-            RETURNING id AS "Id", person_name AS "PersonName", id_number AS "IdNumber", item_code AS "ItemCode", item_name AS "ItemName", category AS "Category", starts_at AS "StartsAt", number AS "Number"
+            RETURNING id, person_name, id_number, item_code, item_name, category, starts_at, number
             """).ToListAsync(ct);
         if (rows.Count == 0)
         {
