@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using FluentValidation;
 using System.Globalization;
 using System.Security.Cryptography;
 using GovService.Web.Infrastructure.Data;
@@ -17,11 +17,21 @@ namespace GovService.Web.Modules.Appointments.Booking;
 /// <summary>What a citizen picks on the booking page: the item (or bundle), the hall, the day and the slot ("09:30").</summary>
 public sealed class BookingForm
 {
-    [MaxLength(12)] public string? Item { get; set; }
-    [MaxLength(40)] public string? Bundle { get; set; }
+    public string? Item { get; set; }
+    public string? Bundle { get; set; }
     public Guid? Hall { get; set; }
     public DateOnly? Day { get; set; }
-    [MaxLength(5)] public string? Slot { get; set; }
+    public string? Slot { get; set; }
+}
+
+internal sealed class BookingFormValidator : AbstractValidator<BookingForm>
+{
+    public BookingFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.Item).MaximumLength(12).WithMessage(l["Appointment.Item.NotBookable"]);
+        RuleFor(f => f.Bundle).MaximumLength(40).WithMessage(l["Appointment.Item.NotBookable"]);
+        RuleFor(f => f.Slot).MaximumLength(5).WithMessage(l["Appointment.Slot.Choose"]);
+    }
 }
 
 /// <summary>What is booked: an item or a 一件事 bundle, and the window category that serves it.</summary>

@@ -39,7 +39,8 @@ public sealed class AppointmentsController(BookingPages pages, BookAppointment b
             ModelState.AddErrors(result.Errors);
         }
 
-        return await pages.NewAsync(form, ct) is { } page ? View("Book", page) : NotFound();
+        // An item code over its bound is a bad request (the filter's 400), not a missing item.
+        return await pages.NewAsync(form, ct) is { } page ? View("Book", page) : ModelState.IsValid ? NotFound() : BadRequest();
     }
 
     [HttpGet("my/appointments")]

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using FluentValidation;
 using System.Globalization;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Appointments.Domain;
@@ -13,8 +13,19 @@ public sealed class PeriodForm
 {
     public DayOfWeek Day { get; set; } = DayOfWeek.Monday;
     public PeriodKind Kind { get; set; } = PeriodKind.Regular;
-    [MaxLength(5)] public string? Starts { get; set; }
-    [MaxLength(5)] public string? Ends { get; set; }
+    public string? Starts { get; set; }
+    public string? Ends { get; set; }
+}
+
+internal sealed class PeriodFormValidator : AbstractValidator<PeriodForm>
+{
+    public PeriodFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.Day).IsInEnum().WithMessage(l["Common.Required"]);
+        RuleFor(f => f.Kind).IsInEnum().WithMessage(l["Common.Required"]);
+        RuleFor(f => f.Starts).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(5).WithMessage(l["Hours.TimeFormat"]);
+        RuleFor(f => f.Ends).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(5).WithMessage(l["Hours.TimeFormat"]);
+    }
 }
 
 /// <summary>A blackout to add: from and to (Asia/Shanghai, as a datetime-local field sends them) and the reason shown to citizens.</summary>
@@ -22,7 +33,17 @@ public sealed class BlackoutForm
 {
     public DateTime? StartsAt { get; set; }
     public DateTime? EndsAt { get; set; }
-    [MaxLength(100)] public string? Reason { get; set; }
+    public string? Reason { get; set; }
+}
+
+internal sealed class BlackoutFormValidator : AbstractValidator<BlackoutForm>
+{
+    public BlackoutFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.StartsAt).NotNull().WithMessage(l["Common.Required"]);
+        RuleFor(f => f.EndsAt).NotNull().WithMessage(l["Common.Required"]);
+        RuleFor(f => f.Reason).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(100).WithMessage(l["Common.TooLong", 100]);
+    }
 }
 
 /// <summary>The administrators' edits of a hall's service hours and blackouts; every rule that keeps the week sane is here.</summary>
