@@ -45,6 +45,17 @@ public sealed partial class AppointmentTests(PortalFactory portal) : IAsyncLifet
         return browser;
     }
 
+    /// <summary>张伟 at 09:30 and 李秀英 at 10:00 tomorrow, both for a food licence at the county centre (one place per slot).</summary>
+    private async Task<(Guid Hall, Browser Zhang, Browser Li)> TwoBookingsTomorrowAsync()
+    {
+        var hall = await HallAsync(CountyCentre);
+        var zhang = await CitizenAsync();
+        var li = await CitizenAsync(OtherCitizen);
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(zhang, FoodLicence, hall, "2026-11-24", "09:30")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(li, FoodLicence, hall, "2026-11-24", "10:00")).StatusCode);
+        return (hall, zhang, li);
+    }
+
     private Task<List<Appointment>> BookingsAsync() => portal.WithDbAsync(db => db.Set<Appointment>().AsNoTracking().OrderBy(a => a.BookedAt).ToListAsync());
 
     private async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> work)
@@ -270,11 +281,9 @@ public sealed partial class AppointmentTests(PortalFactory portal) : IAsyncLifet
     [Fact]
     public async Task Rebooking_to_a_full_slot_keeps_the_old_booking_and_to_a_free_one_releases_it_in_the_same_transaction()
     {
-        var hall = await HallAsync(CountyCentre);
-        using var zhang = await CitizenAsync();
-        using var li = await CitizenAsync(OtherCitizen);
-        await BookAsync(zhang, FoodLicence, hall, "2026-11-24", "09:30");
-        await BookAsync(li, FoodLicence, hall, "2026-11-24", "10:00");
+        var (hall, zhang, li) = await TwoBookingsTomorrowAsync();
+        using var _ = zhang;
+        using var __ = li;
         var mine = (await BookingsAsync()).Single(a => a.PersonName == "张伟");
         Dictionary<string, string> To(string day, string slot) => new() { ["Hall"] = hall.ToString(), ["Day"] = day, ["Slot"] = slot };
 
@@ -302,11 +311,9 @@ public sealed partial class AppointmentTests(PortalFactory portal) : IAsyncLifet
     [Fact]
     public async Task The_reminder_job_reminds_tomorrows_bookings_once_and_not_a_cancelled_one()
     {
-        var hall = await HallAsync(CountyCentre);
-        using var zhang = await CitizenAsync();
-        using var li = await CitizenAsync(OtherCitizen);
-        await BookAsync(zhang, FoodLicence, hall, "2026-11-24", "09:30");
-        await BookAsync(li, FoodLicence, hall, "2026-11-24", "10:00");
+        var (hall, zhang, li) = await TwoBookingsTomorrowAsync();
+        using var _ = zhang;
+        using var __ = li;
         await BookAsync(li, FoodLicence, hall, "2026-11-25", "10:00");
         var bookings = await BookingsAsync();
         var cancelled = bookings.Single(a => a.PersonName == "李秀英" && a.Day == new DateOnly(2026, 11, 24));
