@@ -1,4 +1,5 @@
 using GovService.Web.Modules.Accounts;
+using GovService.Web.Modules.Appointments;
 using GovService.Web.Modules.Approval;
 using GovService.Web.Modules.Calendar;
 using GovService.Web.Modules.Catalog;
@@ -32,6 +33,7 @@ public static class ModuleRegistry
         CertificatesModule.Name,
         NotificationsModule.Name,
         SupervisionModule.Name,
+        AppointmentsModule.Name,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -46,6 +48,7 @@ public static class ModuleRegistry
         services.AddCertificates(configuration);
         services.AddNotifications();
         services.AddSupervision(configuration);
+        services.AddAppointments(configuration);
         return services;
     }
 
@@ -60,6 +63,7 @@ public static class ModuleRegistry
         modelBuilder.ConfigureCertificates();
         modelBuilder.ConfigureNotifications();
         modelBuilder.ConfigureSupervision();
+        modelBuilder.ConfigureAppointments();
         return modelBuilder;
     }
 
@@ -78,5 +82,6 @@ public static class ModuleRegistry
         jobs.RegisterCertificatesJobs();
         jobs.RegisterNotificationsJobs();
         jobs.RegisterSupervisionJobs(services);
+        jobs.RegisterAppointmentsJobs();
     }
 }

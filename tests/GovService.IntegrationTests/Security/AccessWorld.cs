@@ -121,6 +121,17 @@ public sealed class AccessWorld
 
     public required Guid WindowId { get; init; }
 
+    /// <summary>预约: citizen A's two bookings at the county centre tomorrow (one to change, one to cancel), a period of the township's week and a blackout at the county centre.</summary>
+    public required Guid AppointmentId { get; init; }
+
+    public required Guid SecondAppointmentId { get; init; }
+
+    public required Guid TownshipHallId { get; init; }
+
+    public required Guid PeriodId { get; init; }
+
+    public required Guid BlackoutId { get; init; }
+
     public required Guid CardRuleId { get; init; }
 
     public required Guid DraftMaterialId { get; init; }
@@ -260,6 +271,22 @@ public sealed class AccessWorld
         Expect302(await admin.SubmitAsync($"/admin/halls/{countyHall}", $"/admin/halls/{countyHall}/windows", Form(("NewWindow.Number", "77"), ("NewWindow.Name", "矩阵临时窗口"), ("NewWindow.Category", "Comprehensive"))));
         var window = await portal.WithDbAsync(db => db.Set<ServiceWindow>().Where(w => w.HallId == countyHall && w.Number == 77).Select(w => w.Id).SingleAsync());
 
+        // 预约: two bookings of citizen A tomorrow, a Saturday period for the township and a blackout at the county centre.
+        foreach (var slot in new[] { "09:00", "09:30" })
+        {
+            Expect302(await zhang.SubmitAsync("/appointments/new?item=000702003000", "/appointments/new",
+                Form(("Item", "000702003000"), ("Hall", countyHall.ToString()), ("Day", "2026-11-24"), ("Slot", slot))));
+        }
+
+        var appointments = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Appointments.Domain.Appointment>().OrderBy(a => a.SlotStarts).Select(a => a.Id).ToListAsync());
+        var townshipHall = await HallIdAsync(portal, "桃源");
+        Expect302(await admin.SubmitAsync($"/admin/service-hours/{townshipHall}", $"/admin/service-hours/{townshipHall}/periods",
+            Form(("NewPeriod.Day", "Saturday"), ("NewPeriod.Kind", "AppointmentOnly"), ("NewPeriod.Starts", "09:00"), ("NewPeriod.Ends", "11:00"))));
+        var period = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Appointments.Domain.OpeningPeriod>().Where(p => p.HallId == townshipHall && p.Day == DayOfWeek.Saturday).Select(p => p.Id).SingleAsync());
+        Expect302(await admin.SubmitAsync($"/admin/service-hours/{countyHall}", $"/admin/service-hours/{countyHall}/blackouts",
+            Form(("NewBlackout.StartsAt", "2026-11-30T14:00"), ("NewBlackout.EndsAt", "2026-11-30T16:00"), ("NewBlackout.Reason", "矩阵维护"))));
+        var blackout = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Appointments.Domain.Blackout>().Select(b => b.Id).SingleAsync());
+
         // The demo county has one chief representative; the township hall gets a second, the way administrators add staff.
         Expect302(await admin.SubmitAsync("/admin/staff/new", "/admin/staff/new", Form(("UserName", OtherChiefAccount), ("Name", "钱进"), ("Role", "ChiefRepresentative"),
             ("Title", "首席代表"), ("OfficePhone", "0793-7320209"), ("HallId", (await HallIdAsync(portal, "桃源")).ToString()), ("Password", OtherChiefPassword))));
@@ -294,6 +321,11 @@ public sealed class AccessWorld
             CountyRegionId = await portal.WithDbAsync(db => db.Set<Region>().Where(r => r.Level == RegionLevel.County).Select(r => r.Id).FirstAsync()),
             ReviewerStaff = await portal.WithDbAsync(db => db.Set<StaffMember>().AsNoTracking().SingleAsync(s => s.Name == "陈静")),
             WindowId = window,
+            AppointmentId = appointments[0],
+            SecondAppointmentId = appointments[1],
+            TownshipHallId = townshipHall,
+            PeriodId = period,
+            BlackoutId = blackout,
             CardRuleId = cardRule,
             DraftMaterialId = material,
             SpareMaterialId = draft.Materials.Single(m => m.Name == "备用材料").Id,

@@ -157,6 +157,7 @@ public sealed class ModuleBoundaryTests
         ["Certificates"] = "crt_",
         ["Notifications"] = "ntf_",
         ["Supervision"] = "sup_",
+        ["Appointments"] = "apt_",
     };
 
     private static IEnumerable<string> ModuleSources(string module)

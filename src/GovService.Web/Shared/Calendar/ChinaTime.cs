@@ -9,4 +9,11 @@ public static class ChinaTime
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
 
     public static DateTime ToChinaTime(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+
+    /// <summary>The instant (in UTC, as the database keeps it) of a wall-clock time on a date in Asia/Shanghai (a slot's start, a hall's closing).</summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
 }

@@ -26,7 +26,10 @@ public sealed record DocumentSeries
     /// <summary>不予行政许可决定书: the written decision denying one, with the reasons and the remedies.</summary>
     public static readonly DocumentSeries DenialDecision = new("BY", "int_denial_decision_numbers");
 
-    public static readonly IReadOnlyList<DocumentSeries> All = [SupervisionOrder, Complaint, Rectification, GrantDecision, DenialDecision];
+    /// <summary>预约号: a booking of a slot at a service hall.</summary>
+    public static readonly DocumentSeries Appointment = new("YY", "apt_appointment_numbers");
+
+    public static readonly IReadOnlyList<DocumentSeries> All = [SupervisionOrder, Complaint, Rectification, GrantDecision, DenialDecision, Appointment];
 
     private DocumentSeries(string prefix, string sequence)
     {

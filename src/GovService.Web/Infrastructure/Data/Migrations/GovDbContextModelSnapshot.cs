@@ -24,6 +24,8 @@ namespace GovService.Web.Infrastructure.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("apt_appointment_numbers");
+
             modelBuilder.HasSequence("int_denial_decision_numbers");
 
             modelBuilder.HasSequence("int_grant_decision_numbers");
@@ -302,6 +304,199 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                             Id = 1,
                             Stamp = new Guid("00000000-0000-0000-0000-000000000001")
                         });
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Appointments.Domain.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_at");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CheckInCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("check_in_code");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number");
+
+                    b.Property<bool>("IsBundle")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_bundle");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mobile");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("person_name");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_id");
+
+                    b.Property<TimeOnly>("SlotStarts")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("slot_starts");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_apt_appointments");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_apt_appointments_number");
+
+                    b.HasIndex("UserId", "Day")
+                        .HasDatabaseName("ix_apt_appointments_user_id_day");
+
+                    b.HasIndex("HallId", "Day", "CheckInCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_apt_appointments_hall_id_day_check_in_code");
+
+                    b.HasIndex("HallId", "Day", "Category", "SlotStarts")
+                        .HasDatabaseName("ix_apt_appointments_hall_id_day_category_slot_starts");
+
+                    b.ToTable("apt_appointments", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Appointments.Domain.Blackout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_apt_blackouts");
+
+                    b.HasIndex("HallId", "StartsAt")
+                        .HasDatabaseName("ix_apt_blackouts_hall_id_starts_at");
+
+                    b.ToTable("apt_blackouts", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Appointments.Domain.OpeningPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.Property<TimeOnly>("Ends")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("ends");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<TimeOnly>("Starts")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("starts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_apt_opening_periods");
+
+                    b.HasIndex("HallId", "Day", "Starts")
+                        .IsUnique()
+                        .HasDatabaseName("ix_apt_opening_periods_hall_id_day_starts");
+
+                    b.ToTable("apt_opening_periods", "gov");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Approval.Domain.CaseClock", b =>

@@ -26,6 +26,13 @@ internal sealed class CatalogDirectory(GovDbContext db, CatalogQueries queries, 
                  v.StatutoryLimit, v.StatutoryUnit == TimeUnit.WorkingDay, v.VisitsNeeded, i.DepartmentId, v.BusinessKind))
             .FirstOrDefault());
 
+    public Task<HallService?> HallServiceAsync(string basicCode, CancellationToken cancellationToken = default) =>
+        (from v in db.Set<ItemVersion>().AsNoTracking()
+         join i in db.Set<ServiceItem>() on v.ItemId equals i.Id
+         where i.BasicCode == basicCode && v.Status == VersionStatus.Published
+         select new HallService(i.BasicCode, v.Name, v.WindowCategory, v.InHall, v.SupportsAppointment))
+        .FirstOrDefaultAsync(cancellationToken);
+
     public Task<IReadOnlyList<PublishedMaterial>> MaterialsAsync(Guid versionId, CancellationToken cancellationToken = default) =>
         ShapeOfAsync(versionId, "materials", async ct =>
             (IReadOnlyList<PublishedMaterial>)await db.Set<Material>().AsNoTracking().Where(m => m.VersionId == versionId).OrderBy(m => m.Position)

@@ -41,7 +41,11 @@ public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, i
     public int Pages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }
 
-public sealed record Guide(ServiceItem Item, ItemVersion Version, IReadOnlyDictionary<Guid, CatalogFile> Files, IReadOnlyList<ItemVersion> History, IReadOnlyList<Bundle> Bundles);
+public sealed record Guide(ServiceItem Item, ItemVersion Version, IReadOnlyDictionary<Guid, CatalogFile> Files, IReadOnlyList<ItemVersion> History, IReadOnlyList<Bundle> Bundles)
+{
+    /// <summary>The halls that handle the item (those with a window of its category), with their service hours.</summary>
+    public IReadOnlyList<Contracts.ItemHall> Halls { get; init; } = [];
+}
 
 public sealed record CombinedMaterial(string Name, MaterialSource Source, string IssuingBody, int Originals, int Copies, bool Required, string LicenceType, IReadOnlyList<string> NeededBy);
 
@@ -50,7 +54,7 @@ public sealed record CombinedField(string Key, string Label, FieldKind Kind, boo
 public sealed record BundleGuide(Bundle Bundle, IReadOnlyList<(ServiceItem Item, ItemVersion Version)> Items, IReadOnlyList<CombinedMaterial> Materials, IReadOnlyList<CombinedField> Fields, int MaterialsBeforeMerge);
 
 /// <summary>Read side of the catalog: search, guides, bundles, figures. Only published versions are public.</summary>
-public sealed class CatalogQueries(GovDbContext db)
+public sealed class CatalogQueries(GovDbContext db, IEnumerable<Contracts.IItemHalls> itemHalls)
 {
     private static readonly int[] LegalObjects = [2, 3, 4, 6];
 
@@ -99,7 +103,16 @@ public sealed class CatalogQueries(GovDbContext db)
             .Select(f => new CatalogFile { Id = f.Id, FileName = f.FileName, ContentType = f.ContentType, Size = f.Size, Sha256 = f.Sha256 })
             .ToDictionaryAsync(f => f.Id, ct);
         var bundles = await db.Set<Bundle>().AsNoTracking().Where(b => b.IsPublished && b.ItemCodes.Contains(basicCode)).ToListAsync(ct);
-        return new Guide(item, version, files, includeDrafts ? history : history.Where(v => v.Status != VersionStatus.Draft).ToList(), bundles);
+        var halls = new List<Contracts.ItemHall>();
+        if (version.InHall)
+        {
+            foreach (var source in itemHalls)
+            {
+                halls.AddRange(await source.ForCategoryAsync(version.WindowCategory, ct));
+            }
+        }
+
+        return new Guide(item, version, files, includeDrafts ? history : history.Where(v => v.Status != VersionStatus.Draft).ToList(), bundles) { Halls = halls };
     }
 
     /// <summary>A downloadable file, if some non-draft guide offers it (or any file for administrators).</summary>

@@ -29,6 +29,9 @@ public sealed record PublishedBundle(string Code, string Name, IReadOnlyList<str
 /// </summary>
 public sealed record ItemAuthority(string ImplementingBody, string ImplementingBodyCode, string LegalBasis);
 
+/// <summary>How an item is served in a hall: at which window category, and whether it may be booked (预约办理).</summary>
+public sealed record HallService(string BasicCode, string Name, Organization.Contracts.WindowCategory WindowCategory, bool InHall, bool SupportsAppointment);
+
 public sealed record ItemChoice(string BasicCode, string Name, string ImplementingBody, int CaseKind);
 
 /// <summary>The reform figures the catalog alone can give (DESIGN §6), over the published items.</summary>
@@ -43,6 +46,9 @@ public interface ICatalogDirectory
     Task<CatalogFigures> FiguresAsync(CancellationToken cancellationToken = default);
 
     Task<PublishedItem?> FindPublishedAsync(string basicCode, CancellationToken cancellationToken = default);
+
+    /// <summary>How the published item is served in a hall; null when the item is not published.</summary>
+    Task<HallService?> HallServiceAsync(string basicCode, CancellationToken cancellationToken = default);
 
     /// <summary>The implementing department of every item of the catalog, published or retired, by basic code (what a case keeps of its item).</summary>
     Task<IReadOnlyDictionary<string, Guid>> DepartmentsByItemAsync(CancellationToken cancellationToken = default);

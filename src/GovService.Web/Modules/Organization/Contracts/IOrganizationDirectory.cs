@@ -38,6 +38,16 @@ public sealed record StaffPlacement(
 
 public sealed record HallInfo(Guid Id, string Name, Guid RegionId);
 
+/// <summary>A window of a hall as the public and the appointment book see it.</summary>
+public sealed record HallWindow(int Number, string Name, WindowCategory Category);
+
+/// <summary>A hall with where it is and its windows (a hall's public page, who offers an item, slot capacity).</summary>
+public sealed record HallDetails(Guid Id, string Name, bool IsCountyCentre, string Address, string Phone, IReadOnlyList<HallWindow> Windows)
+{
+    /// <summary>How many windows of a category the hall has open.</summary>
+    public int WindowsOf(WindowCategory category) => Windows.Count(w => w.Category == category);
+}
+
 /// <summary>A department; <see cref="RegionCode"/> is the 12-digit code of its region (the first six are its county's).</summary>
 public sealed record DepartmentInfo(Guid Id, string Name, string ShortName, string CreditCode, Guid RegionId, string Phone, string Address, string RegionCode);
 
@@ -68,6 +78,9 @@ public interface IOrganizationDirectory
     Task<IReadOnlyList<Guid>> HallsInRegionAsync(Guid regionId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<HallInfo>> HallsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every hall with its address and windows (county centre first).</summary>
+    Task<IReadOnlyList<HallDetails>> HallDetailsAsync(CancellationToken cancellationToken = default);
 
     Task<StaffPlacement?> FindStaffAsync(Guid userId, CancellationToken cancellationToken = default);
 

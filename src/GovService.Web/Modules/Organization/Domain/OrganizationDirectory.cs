@@ -106,4 +106,11 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
 
     public async Task<IReadOnlyList<HallInfo>> HallsAsync(CancellationToken cancellationToken = default) =>
         await db.Set<ServiceHall>().AsNoTracking().OrderBy(h => h.Kind).ThenBy(h => h.Name).Select(h => new HallInfo(h.Id, h.Name, h.RegionId)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<HallDetails>> HallDetailsAsync(CancellationToken cancellationToken = default)
+    {
+        var halls = await db.Set<ServiceHall>().AsNoTracking().Include(h => h.Windows).OrderBy(h => h.Kind).ThenBy(h => h.Name).ToListAsync(cancellationToken);
+        return halls.Select(h => new HallDetails(h.Id, h.Name, h.Kind == HallKind.CountyCentre, h.Address, h.Phone,
+            h.Windows.OrderBy(w => w.Number).Select(w => new HallWindow(w.Number, w.Name, w.Category)).ToList())).ToList();
+    }
 }
