@@ -2,6 +2,7 @@ using GovService.Web.Modules.Accounts;
 using GovService.Web.Modules.Approval;
 using GovService.Web.Modules.Calendar;
 using GovService.Web.Modules.Catalog;
+using GovService.Web.Modules.Hall;
 using GovService.Web.Modules.Certificates;
 using GovService.Web.Modules.Intake;
 using GovService.Web.Modules.Notifications;
@@ -32,6 +33,7 @@ public static class ModuleRegistry
         CertificatesModule.Name,
         NotificationsModule.Name,
         SupervisionModule.Name,
+        HallModule.Name,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -46,6 +48,7 @@ public static class ModuleRegistry
         services.AddCertificates(configuration);
         services.AddNotifications();
         services.AddSupervision(configuration);
+        services.AddHall(configuration);
         return services;
     }
 
@@ -60,6 +63,7 @@ public static class ModuleRegistry
         modelBuilder.ConfigureCertificates();
         modelBuilder.ConfigureNotifications();
         modelBuilder.ConfigureSupervision();
+        modelBuilder.ConfigureHall();
         return modelBuilder;
     }
 
@@ -67,6 +71,7 @@ public static class ModuleRegistry
     {
         endpoints.MapPortal();
         endpoints.MapAccounts();
+        endpoints.MapHall();
         return endpoints;
     }
 

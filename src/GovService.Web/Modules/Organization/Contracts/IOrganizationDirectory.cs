@@ -38,6 +38,9 @@ public sealed record StaffPlacement(
 
 public sealed record HallInfo(Guid Id, string Name, Guid RegionId);
 
+/// <summary>A window of a hall: its number (shown and called: 请到 3 号窗口), name and category.</summary>
+public sealed record WindowInfo(Guid Id, Guid HallId, int Number, string Name, WindowCategory Category);
+
 /// <summary>A department; <see cref="RegionCode"/> is the 12-digit code of its region (the first six are its county's).</summary>
 public sealed record DepartmentInfo(Guid Id, string Name, string ShortName, string CreditCode, Guid RegionId, string Phone, string Address, string RegionCode);
 
@@ -68,6 +71,9 @@ public interface IOrganizationDirectory
     Task<IReadOnlyList<Guid>> HallsInRegionAsync(Guid regionId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<HallInfo>> HallsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The windows of a hall by number (empty for an unknown hall).</summary>
+    Task<IReadOnlyList<WindowInfo>> WindowsOfHallAsync(Guid hallId, CancellationToken cancellationToken = default);
 
     Task<StaffPlacement?> FindStaffAsync(Guid userId, CancellationToken cancellationToken = default);
 

@@ -106,4 +106,8 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
 
     public async Task<IReadOnlyList<HallInfo>> HallsAsync(CancellationToken cancellationToken = default) =>
         await db.Set<ServiceHall>().AsNoTracking().OrderBy(h => h.Kind).ThenBy(h => h.Name).Select(h => new HallInfo(h.Id, h.Name, h.RegionId)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<WindowInfo>> WindowsOfHallAsync(Guid hallId, CancellationToken cancellationToken = default) =>
+        await db.Set<ServiceWindow>().AsNoTracking().Where(w => w.HallId == hallId).OrderBy(w => w.Number)
+            .Select(w => new WindowInfo(w.Id, w.HallId, w.Number, w.Name, w.Category)).ToListAsync(cancellationToken);
 }
