@@ -157,6 +157,7 @@ public sealed class ModuleBoundaryTests
         ["Certificates"] = "crt_",
         ["Notifications"] = "ntf_",
         ["Supervision"] = "sup_",
+        ["Hall"] = "hal_",
     };
 
     private static IEnumerable<string> ModuleSources(string module)

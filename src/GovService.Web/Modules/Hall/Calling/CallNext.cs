@@ -36,7 +36,7 @@ public sealed class CallNext(GovDbContext db, INotifications notifications, Hall
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var next = await db.Set<Ticket>()
             .FromSql($"""
-                SELECT * FROM gov.hal_tickets
+                SELECT *, xmin FROM gov.hal_tickets
                 WHERE hall_id = {window.HallId} AND day = {today} AND category = {(int)window.Category} AND state = {(int)TicketState.Waiting}
                 ORDER BY rank, queued_at, sequence
                 LIMIT 1

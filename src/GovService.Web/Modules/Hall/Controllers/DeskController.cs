@@ -91,16 +91,16 @@ public sealed class DeskController(IOrganizationDirectory organization, DeskQuer
         return Redirect($"/hall/desk/windows/{windowId}");
     }
 
-    /// <summary>An action on the window's ticket: recall, absent, start, finish, transfer (with <paramref name="to"/>).</summary>
-    [HttpPost("windows/{windowId:guid}/tickets/{ticketId:guid}/{action:regex(^(recall|absent|start|finish|transfer)$)}")]
-    public async Task<IActionResult> Act(Guid windowId, Guid ticketId, string action, WindowCategory? to, CancellationToken ct)
+    /// <summary>A step on the window's ticket: recall, absent, start, finish, transfer (with <paramref name="to"/>).</summary>
+    [HttpPost("windows/{windowId:guid}/tickets/{ticketId:guid}/{step:regex(^(recall|absent|start|finish|transfer)$)}")]
+    public async Task<IActionResult> Act(Guid windowId, Guid ticketId, string step, WindowCategory? to, CancellationToken ct)
     {
         if (await ClerkAsync(ct) is not { } clerk)
         {
             return Forbid();
         }
 
-        if (await pages.WindowAsync(clerk, windowId, ct) is not { } window || !Enum.TryParse<DeskAction>(action, ignoreCase: true, out var what))
+        if (await pages.WindowAsync(clerk, windowId, ct) is not { } window || !Enum.TryParse<DeskAction>(step, ignoreCase: true, out var what))
         {
             return NotFound();
         }

@@ -21,11 +21,11 @@ public sealed class TicketCounter
 public sealed class TicketNumbers(GovDbContext db)
 {
     public async Task<int> NextAsync(Guid hallId, DateOnly day, WindowCategory category, CancellationToken ct) =>
-        await db.Database.SqlQuery<int>(
+        (await db.Database.SqlQuery<int>(
                 $"""
                 INSERT INTO gov.hal_ticket_counters (hall_id, day, category, last) VALUES ({hallId}, {day}, {(int)category}, 1)
                 ON CONFLICT (hall_id, day, category) DO UPDATE SET last = gov.hal_ticket_counters.last + 1
                 RETURNING last AS "Value"
                 """)
-            .SingleAsync(ct);
+            .ToListAsync(ct)).Single();
 }
