@@ -294,6 +294,8 @@ public sealed partial class HallTests(PortalFactory portal) : IAsyncLifetime
         using var replay = new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key, ["ticketId"] = issued.Id.ToString(), ["level"] = "1", ["__RequestVerificationToken"] = token });
         Assert.Equal(HttpStatusCode.OK, (await tablet.Client.PostAsync(new Uri(rate, UriKind.Relative), replay)).StatusCode);
         Assert.Single(await portal.WithDbAsync(db => db.Set<Rating>().Where(r => r.CaseId == made.Id).ToListAsync()));
+        using var forged = new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = "0123456789abcdef0123456789abcdef", ["ticketId"] = issued.Id.ToString(), ["level"] = "1", ["__RequestVerificationToken"] = token });
+        Assert.Equal(HttpStatusCode.NotFound, (await tablet.Client.PostAsync(new Uri(rate, UriKind.Relative), forged)).StatusCode);
         Assert.Equal(TicketRating.Rated, (await TicketAsync(issued.Id)).Rating);
     }
 

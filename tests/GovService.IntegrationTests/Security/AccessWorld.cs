@@ -121,6 +121,17 @@ public sealed class AccessWorld
 
     public required Guid WindowId { get; init; }
 
+    /// <summary>The county hall's window 1, with its rating device paired (<see cref="DeviceKey"/>).</summary>
+    public required Guid HallWindowId { get; init; }
+
+    public required string DeviceKey { get; init; }
+
+    /// <summary>The county hall's window 2: where the matrix pairs a device (pairing window 1 again would retire its key).</summary>
+    public required Guid HallOtherWindowId { get; init; }
+
+    /// <summary>A's queue ticket at the county hall, taken at the kiosk.</summary>
+    public required Guid HallTicketId { get; init; }
+
     public required Guid CardRuleId { get; init; }
 
     public required Guid DraftMaterialId { get; init; }
@@ -260,6 +271,17 @@ public sealed class AccessWorld
         Expect302(await admin.SubmitAsync($"/admin/halls/{countyHall}", $"/admin/halls/{countyHall}/windows", Form(("NewWindow.Number", "77"), ("NewWindow.Name", "矩阵临时窗口"), ("NewWindow.Category", "Comprehensive"))));
         var window = await portal.WithDbAsync(db => db.Set<ServiceWindow>().Where(w => w.HallId == countyHall && w.Number == 77).Select(w => w.Id).SingleAsync());
 
+        // The hall's queue: A's ticket taken at the county kiosk, and window 1's rating device paired by the chief representative.
+        using var kiosk = portal.NewBrowser();
+        Expect302(await kiosk.SubmitAsync($"/hall/{countyHall}/kiosk", $"/hall/{countyHall}/kiosk", Form(("Category", "Comprehensive"), ("PersonName", "张伟"), ("IdNumber", Demo.CitizenId))));
+        var hallTicket = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Hall.Domain.Ticket>().Where(t => t.HallId == countyHall).Select(t => t.Id).SingleAsync());
+        var hallWindow = await portal.WithDbAsync(db => db.Set<ServiceWindow>().Where(w => w.HallId == countyHall && w.Number == 1).Select(w => w.Id).SingleAsync());
+        var hallOtherWindow = await portal.WithDbAsync(db => db.Set<ServiceWindow>().Where(w => w.HallId == countyHall && w.Number == 2).Select(w => w.Id).SingleAsync());
+        using var chief = portal.NewBrowser();
+        await chief.LoginAsync("chief");
+        var paired = await (await chief.SubmitAsync($"/hall/desk/windows/{hallWindow}", $"/hall/desk/windows/{hallWindow}/device", [])).Content.ReadAsStringAsync();
+        var deviceKey = System.Text.RegularExpressions.Regex.Match(paired, "\\?key=([0-9a-f]{32})").Groups[1].Value;
+
         // The demo county has one chief representative; the township hall gets a second, the way administrators add staff.
         Expect302(await admin.SubmitAsync("/admin/staff/new", "/admin/staff/new", Form(("UserName", OtherChiefAccount), ("Name", "钱进"), ("Role", "ChiefRepresentative"),
             ("Title", "首席代表"), ("OfficePhone", "0793-7320209"), ("HallId", (await HallIdAsync(portal, "桃源")).ToString()), ("Password", OtherChiefPassword))));
@@ -294,6 +316,10 @@ public sealed class AccessWorld
             CountyRegionId = await portal.WithDbAsync(db => db.Set<Region>().Where(r => r.Level == RegionLevel.County).Select(r => r.Id).FirstAsync()),
             ReviewerStaff = await portal.WithDbAsync(db => db.Set<StaffMember>().AsNoTracking().SingleAsync(s => s.Name == "陈静")),
             WindowId = window,
+            HallWindowId = hallWindow,
+            HallOtherWindowId = hallOtherWindow,
+            HallTicketId = hallTicket,
+            DeviceKey = deviceKey,
             CardRuleId = cardRule,
             DraftMaterialId = material,
             SpareMaterialId = draft.Materials.Single(m => m.Name == "备用材料").Id,

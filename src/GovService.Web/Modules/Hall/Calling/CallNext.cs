@@ -13,7 +13,11 @@ using Npgsql;
 namespace GovService.Web.Modules.Hall.Calling;
 
 /// <summary>What a window action came to: the ticket it concerned, or the message why nothing changed.</summary>
-public sealed record DeskResult(Ticket? Ticket, string? Error = null);
+public sealed record DeskResult(Ticket? Ticket, string? Error = null)
+{
+    /// <summary>No such ticket in this hall today: the page answers 404.</summary>
+    public bool Missing { get; init; }
+}
 
 /// <summary>
 /// 叫号: the window takes the next ticket of the category it serves (<see cref="QueueOrder"/>). The candidate row is

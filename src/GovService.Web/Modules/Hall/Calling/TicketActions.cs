@@ -75,7 +75,12 @@ public sealed class TicketActions(GovDbContext db, HallBroadcast broadcast, Time
     {
         var today = clock.Today();
         var ticket = await db.Set<Ticket>().FirstOrDefaultAsync(t => t.Id == ticketId && t.HallId == hallId && t.Day == today, ct);
-        if (ticket is null || ticket.State != TicketState.NoShow || ticket.Requeued)
+        if (ticket is null)
+        {
+            return new DeskResult(null) { Missing = true };
+        }
+
+        if (ticket.State != TicketState.NoShow || ticket.Requeued)
         {
             return new DeskResult(null, l["Hall.RequeueOnce"]);
         }

@@ -58,6 +58,11 @@ public sealed class DeskController(IOrganizationDirectory organization, DeskQuer
         }
 
         var result = await actions.RequeueAsync(clerk.HallId!.Value, ticketId, ct);
+        if (result.Missing)
+        {
+            return NotFound();
+        }
+
         TempData["HallMessage"] = result.Error;
         return Redirect("/hall/desk");
     }
