@@ -6,7 +6,11 @@
     var key = root.getAttribute("data-key");
     var home = "/hall/device/" + windowId + "?key=" + encodeURIComponent(key);
     var mode = root.getAttribute("data-mode");
-    function go() { window.location.replace(home); }
+    // While the rating is being sent, its own answer is the next page: events then are about this very rating.
+    var submitting = false;
+    var form = document.querySelector("[data-testid=device-rate]");
+    if (form) { form.addEventListener("submit", function () { submitting = true; }); }
+    function go() { if (!submitting) { window.location.replace(home); } }
     var connection = new signalR.HubConnectionBuilder().withUrl(root.getAttribute("data-hub")).withAutomaticReconnect().build();
     connection.on("serving", go);
     connection.on("rate", go);
