@@ -57,8 +57,9 @@ public sealed class CallNext(GovDbContext db, INotifications notifications, Hall
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
+            // Another post of this window called first (the unique index), or the row changed under us.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return new DeskResult(null, l["Hall.WindowBusy"]);
