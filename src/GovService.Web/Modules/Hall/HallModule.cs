@@ -25,7 +25,9 @@ public static class HallModule
     {
         services.Configure<HallOptions>(configuration.GetSection("Hall"));
         services.AddSignalR();
+        services.AddSingleton<HallDelivery>();
         services.AddSingleton<HallBroadcast>();
+        services.AddHostedService<HallEventListener>();
         services.AddScoped<TicketNumbers>();
         services.AddScoped<QueueQueries>();
         services.AddScoped<DeskQueries>();

@@ -21,6 +21,12 @@ public sealed class HallOptions
 
     /// <summary>无声叫号: the text message goes out when this many tickets (or fewer) are ahead.</summary>
     public int TextWhenAhead { get; set; } = 3;
+
+    /// <summary>
+    /// Tell every instance of the portal of each call through PostgreSQL <c>NOTIFY</c> (on by default); off, a call
+    /// reaches only the screens connected to the instance that made it.
+    /// </summary>
+    public bool NotifyInstances { get; set; } = true;
 }
 
 /// <summary>
