@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using GovService.Web.Modules.Hall.Device;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovService.Web.Modules.Hall.Controllers;
@@ -10,8 +9,7 @@ namespace GovService.Web.Modules.Hall.Controllers;
 /// when the service ends, asks for 好差评; a wrong key finds nothing.
 /// </summary>
 [Area(HallModule.Name)]
-[AllowAnonymous]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[HallScreen]
 [Route("hall/device/{windowId:guid}")]
 public sealed class DeviceController(RateAtDevice device) : Controller
 {

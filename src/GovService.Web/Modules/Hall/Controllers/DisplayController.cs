@@ -1,13 +1,11 @@
 using GovService.Web.Modules.Hall.Queries;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovService.Web.Modules.Hall.Controllers;
 
 /// <summary>叫号显示屏: the hall's calling screen, no login; live over <see cref="Live.HallHub"/>, names masked.</summary>
 [Area(HallModule.Name)]
-[AllowAnonymous]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[HallScreen]
 public sealed class DisplayController(QueueQueries queue) : Controller
 {
     [HttpGet("hall/{hallId:guid}/display")]

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using GovService.Web.Modules.Hall.Contracts;
 using GovService.Web.Modules.Hall.Queries;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovService.Web.Modules.Hall.Controllers;
@@ -11,8 +10,7 @@ namespace GovService.Web.Modules.Hall.Controllers;
 /// or written, and the kiosk's script goes back to an empty page after 60 seconds without a touch.
 /// </summary>
 [Area(HallModule.Name)]
-[AllowAnonymous]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[HallScreen]
 public sealed class KioskController(DeskQueries pages, IQueueTickets tickets, QueueQueries queue) : Controller
 {
     [HttpGet("hall/{hallId:guid}/kiosk")]
