@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using GovService.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 
 namespace GovService.BrowserTests;
@@ -109,6 +110,34 @@ public sealed partial class TwoInstanceTests(TwoPortals portals)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync() as string ?? "";
+    }
+
+    [Fact]
+    public async Task A_call_made_on_one_instance_reaches_a_calling_display_connected_to_the_other_within_a_second()
+    {
+        var hall = await TextAsync("SELECT id::text FROM gov.org_halls WHERE kind = 1 LIMIT 1");
+        var window = await TextAsync($"SELECT id::text FROM gov.org_hall_windows WHERE hall_id = '{hall}' AND number = 4");
+        await using var display = new HubConnectionBuilder().WithUrl(portals.B.BaseUrl + "/hubs/hall").Build();
+        var called = new TaskCompletionSource<System.Text.Json.JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        display.On<System.Text.Json.JsonElement>("called", m => called.TrySetResult(m));
+        await display.StartAsync();
+        await display.InvokeAsync("WatchHall", Guid.Parse(hall));
+
+        using var kiosk = new Visitor();
+        var (_, kioskPage) = await kiosk.GetAsync(portals.A.BaseUrl + $"/hall/{hall}/kiosk");
+        using var taken = await kiosk.PostAsync(portals.A.BaseUrl + $"/hall/{hall}/kiosk", TokenOf(kioskPage), [new("Category", "Comprehensive"), new("PersonName", "两实例")]);
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+
+        using var clerk = new Visitor();
+        await LoginAsync(clerk, portals.A, "clerk");
+        var (_, panel) = await clerk.GetAsync(portals.A.BaseUrl + $"/hall/desk/windows/{window}");
+        var pressed = System.Diagnostics.Stopwatch.StartNew();
+        using var call = await clerk.PostAsync(portals.A.BaseUrl + $"/hall/desk/windows/{window}/call", TokenOf(panel), []);
+        Assert.Equal(HttpStatusCode.Redirect, call.StatusCode);
+        var message = await called.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(pressed.ElapsedMilliseconds < 1000, $"B's display heard A's call after {pressed.ElapsedMilliseconds} ms");
+        Assert.Equal(4, message.GetProperty("call").GetProperty("window").GetInt32());
+        Assert.Equal("两*例", message.GetProperty("call").GetProperty("maskedName").GetString());
     }
 
     [Fact]

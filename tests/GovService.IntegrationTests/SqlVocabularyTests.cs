@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Modules.Approval.Domain;
 using GovService.Web.Modules.Catalog.Domain;
+using GovService.Web.Modules.Hall.Domain;
 using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Domain;
 using GovService.Web.Modules.Notifications.Domain;
@@ -43,6 +44,8 @@ public sealed partial class SqlVocabularyTests(PortalFactory portal)
         ("ix_ntf_outbox_pending", "ntf_outbox.state", "=", [OutboxState.Pending]),
         ("ix_sup_rectifications_watch", "sup_rectifications.state", "=", [RectificationState.Open]),
         ("ix_sup_complaints_watch", "sup_complaints.state", "=", [ComplaintState.Open]),
+        ("ix_hal_tickets_queue", "hal_tickets.state", "=", [TicketState.Waiting]),
+        ("ux_hal_tickets_window_active", "hal_tickets.state", "= ANY", [TicketState.Called, TicketState.Serving]),
     ];
 
     /// <summary>The states in which a case's clock runs or is paused: the open cases of the dashboard and the sweep.</summary>

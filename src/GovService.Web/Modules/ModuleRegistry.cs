@@ -3,6 +3,7 @@ using GovService.Web.Modules.Appointments;
 using GovService.Web.Modules.Approval;
 using GovService.Web.Modules.Calendar;
 using GovService.Web.Modules.Catalog;
+using GovService.Web.Modules.Hall;
 using GovService.Web.Modules.Certificates;
 using GovService.Web.Modules.Intake;
 using GovService.Web.Modules.Notifications;
@@ -34,6 +35,7 @@ public static class ModuleRegistry
         NotificationsModule.Name,
         SupervisionModule.Name,
         AppointmentsModule.Name,
+        HallModule.Name,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -49,6 +51,7 @@ public static class ModuleRegistry
         services.AddNotifications();
         services.AddSupervision(configuration);
         services.AddAppointments(configuration);
+        services.AddHall(configuration);
         return services;
     }
 
@@ -64,6 +67,7 @@ public static class ModuleRegistry
         modelBuilder.ConfigureNotifications();
         modelBuilder.ConfigureSupervision();
         modelBuilder.ConfigureAppointments();
+        modelBuilder.ConfigureHall();
         return modelBuilder;
     }
 
@@ -71,6 +75,7 @@ public static class ModuleRegistry
     {
         endpoints.MapPortal();
         endpoints.MapAccounts();
+        endpoints.MapHall();
         return endpoints;
     }
 

@@ -73,6 +73,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Gov", ConnectionString);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("Hall:NotifyInstances", "false"); // a listening connection would hold the database the tests snapshot and restore
         builder.UseSetting("Certificates:Signing:KeyPem", TestSigningKey.Pem);
         builder.UseSetting("Security:LoginRateLimit:PermitLimit", "10000");
         builder.UseSetting("Security:LookupRateLimit:PermitLimit", "10000");

@@ -26,7 +26,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IAsyncLifetime
     internal static readonly IReadOnlyList<Rule> Rules =
     [
         .. IntakeRules.All, .. ApprovalRules.All, .. CertificatesRules.All, .. SupervisionRules.All,
-        .. OrganizationRules.All, .. CatalogRules.All, .. PlatformRules.All, .. AppointmentsRules.All,
+        .. OrganizationRules.All, .. CatalogRules.All, .. PlatformRules.All, .. AppointmentsRules.All, .. HallRules.All,
     ];
 
     public Task InitializeAsync() => portal.ResetAsync();

@@ -131,6 +131,16 @@ public sealed class AccessWorld
     public required Guid PeriodId { get; init; }
 
     public required Guid BlackoutId { get; init; }
+    /// <summary>The county hall's window 1, with its rating device paired (<see cref="DeviceKey"/>).</summary>
+    public required Guid HallWindowId { get; init; }
+
+    public required string DeviceKey { get; init; }
+
+    /// <summary>The county hall's window 2: where the matrix pairs a device (pairing window 1 again would retire its key).</summary>
+    public required Guid HallOtherWindowId { get; init; }
+
+    /// <summary>A's queue ticket at the county hall, taken at the kiosk.</summary>
+    public required Guid HallTicketId { get; init; }
 
     public required Guid CardRuleId { get; init; }
 
@@ -286,6 +296,16 @@ public sealed class AccessWorld
         Expect302(await admin.SubmitAsync($"/admin/service-hours/{countyHall}", $"/admin/service-hours/{countyHall}/blackouts",
             Form(("NewBlackout.StartsAt", "2026-11-30T14:00"), ("NewBlackout.EndsAt", "2026-11-30T16:00"), ("NewBlackout.Reason", "矩阵维护"))));
         var blackout = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Appointments.Domain.Blackout>().Select(b => b.Id).SingleAsync());
+        // The hall's queue: A's ticket taken at the county kiosk, and window 1's rating device paired by the chief representative.
+        using var kiosk = portal.NewBrowser();
+        Expect302(await kiosk.SubmitAsync($"/hall/{countyHall}/kiosk", $"/hall/{countyHall}/kiosk", Form(("Category", "Comprehensive"), ("PersonName", "张伟"), ("IdNumber", Demo.CitizenId))));
+        var hallTicket = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Hall.Domain.Ticket>().Where(t => t.HallId == countyHall).Select(t => t.Id).SingleAsync());
+        var hallWindow = await portal.WithDbAsync(db => db.Set<ServiceWindow>().Where(w => w.HallId == countyHall && w.Number == 1).Select(w => w.Id).SingleAsync());
+        var hallOtherWindow = await portal.WithDbAsync(db => db.Set<ServiceWindow>().Where(w => w.HallId == countyHall && w.Number == 2).Select(w => w.Id).SingleAsync());
+        using var chief = portal.NewBrowser();
+        await chief.LoginAsync("chief");
+        var paired = await (await chief.SubmitAsync($"/hall/desk/windows/{hallWindow}", $"/hall/desk/windows/{hallWindow}/device", [])).Content.ReadAsStringAsync();
+        var deviceKey = System.Text.RegularExpressions.Regex.Match(paired, "\\?key=([0-9a-f]{32})").Groups[1].Value;
 
         // The demo county has one chief representative; the township hall gets a second, the way administrators add staff.
         Expect302(await admin.SubmitAsync("/admin/staff/new", "/admin/staff/new", Form(("UserName", OtherChiefAccount), ("Name", "钱进"), ("Role", "ChiefRepresentative"),
@@ -326,6 +346,10 @@ public sealed class AccessWorld
             TownshipHallId = townshipHall,
             PeriodId = period,
             BlackoutId = blackout,
+            HallWindowId = hallWindow,
+            HallOtherWindowId = hallOtherWindow,
+            HallTicketId = hallTicket,
+            DeviceKey = deviceKey,
             CardRuleId = cardRule,
             DraftMaterialId = material,
             SpareMaterialId = draft.Materials.Single(m => m.Name == "备用材料").Id,

@@ -158,6 +158,7 @@ public sealed class ModuleBoundaryTests
         ["Notifications"] = "ntf_",
         ["Supervision"] = "sup_",
         ["Appointments"] = "apt_",
+        ["Hall"] = "hal_",
     };
 
     private static IEnumerable<string> ModuleSources(string module)

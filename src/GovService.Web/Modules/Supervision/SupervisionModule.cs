@@ -43,6 +43,7 @@ public static class SupervisionModule
         services.AddScoped<Rectifications.DecideAppeal>();
         services.AddScoped<Ratings.RatingDesk>();
         services.AddScoped<Ratings.GiveRating>();
+        services.AddScoped<Contracts.IWindowRatings, Ratings.RateAtWindow>();
         services.AddScoped<Ratings.RateRectification>();
         services.AddScoped<CardRules.CardRuleQueries>();
         services.AddScoped<CardRules.SaveCardRule>();

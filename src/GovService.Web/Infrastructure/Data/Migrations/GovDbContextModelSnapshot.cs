@@ -2076,6 +2076,242 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("crt_licence_uses", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Hall.Domain.Ticket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AbsentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("absent_at");
+
+                    b.Property<Guid?>("AppointmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("appointment_id");
+
+                    b.Property<DateTimeOffset?>("CalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("called_at");
+
+                    b.Property<int>("Calls")
+                        .HasColumnType("integer")
+                        .HasColumnName("calls");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("FirstCalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_called_at");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<string>("HallName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("hall_name");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Mobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mobile");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("person_name");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<bool>("Requeued")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requeued");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("staff_name");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Transfers")
+                        .HasColumnType("integer")
+                        .HasColumnName("transfers");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("WindowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("window_id");
+
+                    b.Property<int?>("WindowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hal_tickets");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hal_tickets_case_id")
+                        .HasFilter("case_id IS NOT NULL");
+
+                    b.HasIndex("WindowId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_hal_tickets_window_active")
+                        .HasFilter("state IN (2, 3)");
+
+                    b.HasIndex("HallId", "Day", "Category", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hal_tickets_hall_id_day_category_sequence");
+
+                    b.HasIndex("HallId", "Day", "Category", "Rank", "QueuedAt", "Sequence")
+                        .HasDatabaseName("ix_hal_tickets_queue")
+                        .HasFilter("state = 1");
+
+                    b.ToTable("hal_tickets", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Hall.Domain.TicketCounter", b =>
+                {
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer")
+                        .HasColumnName("last");
+
+                    b.HasKey("HallId", "Day", "Category")
+                        .HasName("pk_hal_ticket_counters");
+
+                    b.ToTable("hal_ticket_counters", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Hall.Domain.WindowDevice", b =>
+                {
+                    b.Property<Guid>("WindowId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("window_id");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_hash");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paired_at");
+
+                    b.Property<Guid>("PairedByStaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("paired_by_staff_id");
+
+                    b.Property<int>("WindowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_number");
+
+                    b.HasKey("WindowId")
+                        .HasName("pk_hal_window_devices");
+
+                    b.ToTable("hal_window_devices", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.Case", b =>
                 {
                     b.Property<Guid>("Id")

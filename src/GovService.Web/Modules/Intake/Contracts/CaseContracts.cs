@@ -26,6 +26,18 @@ public interface ICaseAcceptedHandler
     Task OnAcceptedAsync(CaseAccepted accepted, CancellationToken cancellationToken);
 }
 
+/// <summary>A walk-in's case made at the window from a queue ticket: the intake form carried the ticket's id.</summary>
+public sealed record CaseTakenIn(Guid CaseId, Guid TicketId, Guid ClerkStaffId);
+
+/// <summary>
+/// Implemented by the module that issues queue tickets (the hall), to keep the ticket a window intake came from with
+/// its case. Called inside the intake transaction, before it commits.
+/// </summary>
+public interface ICaseTakenInHandler
+{
+    Task OnTakenInAsync(CaseTakenIn taken, CancellationToken cancellationToken);
+}
+
 /// <summary>The applicant has supplied everything a 补正 after acceptance asked for (inside that transaction).</summary>
 public interface ICaseSupplementedHandler
 {

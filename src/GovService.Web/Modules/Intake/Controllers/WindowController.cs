@@ -69,7 +69,7 @@ public sealed class WindowController(ICatalogDirectory catalog, IOrganizationDir
 
     /// <summary>The intake form; with <paramref name="id"/> the applicant is looked up by ID number and prefilled when registered.</summary>
     [HttpGet("intake/{code}")]
-    public async Task<IActionResult> Intake(string code, [MaxLength(64)] string? id, CancellationToken ct)
+    public async Task<IActionResult> Intake(string code, [MaxLength(64)] string? id, [MaxLength(50)] string? name, Guid? ticket, CancellationToken ct)
     {
         var item = await catalog.FindPublishedAsync(code, ct);
         if (item is null)
@@ -77,7 +77,7 @@ public sealed class WindowController(ICatalogDirectory catalog, IOrganizationDir
             return NotFound();
         }
 
-        var form = new WindowIntakeForm { IntakeKey = Guid.CreateVersion7(), Materials = (await catalog.MaterialsAsync(item.VersionId, ct)).Select(m => new MaterialCheck { Position = m.Position }).ToList() };
+        var form = new WindowIntakeForm { IntakeKey = Guid.CreateVersion7(), TicketId = ticket, ApplicantName = name?.Trim() ?? "", Materials = (await catalog.MaterialsAsync(item.VersionId, ct)).Select(m => new MaterialCheck { Position = m.Position }).ToList() };
         if (!string.IsNullOrWhiteSpace(id))
         {
             form.ApplicantIdNumber = id.Trim().ToUpperInvariant();

@@ -33,6 +33,9 @@ public sealed class WindowIntakeForm
     /// </summary>
     public Guid IntakeKey { get; set; }
 
+    /// <summary>The queue ticket this service was called with (叫号 → 开始办理), kept with the case.</summary>
+    public Guid? TicketId { get; set; }
+
     [Display(Name = "Window.ApplicantName")]
     public string ApplicantName { get; set; } = "";
 

@@ -18,7 +18,7 @@ public sealed record TakenIn(Case? Case, IReadOnlyList<(string Field, string Mes
 /// one review task and at most one account. Registering the applicant (开通账户) happens in the same transaction, so a
 /// refused outcome registers nobody.
 /// </summary>
-public sealed class TakeInAtWindow(GovDbContext db, AcceptAtWindow outcomes, ICitizenDirectory citizens, IStringLocalizer<SharedResource> l, ILogger<TakeInAtWindow> logger)
+public sealed class TakeInAtWindow(GovDbContext db, AcceptAtWindow outcomes, ICitizenDirectory citizens, IEnumerable<Contracts.ICaseTakenInHandler> takenInHandlers, IStringLocalizer<SharedResource> l, ILogger<TakeInAtWindow> logger)
 {
     /// <summary>The advisory-lock class of window intake keys (the second key is the intake key's hash).</summary>
     private const int LockClass = 0x1A7E;
@@ -57,6 +57,14 @@ public sealed class TakeInAtWindow(GovDbContext db, AcceptAtWindow outcomes, ICi
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return new TakenIn(null, result.Errors);
+        }
+
+        if (form.TicketId is { } ticket)
+        {
+            foreach (var handler in takenInHandlers)
+            {
+                await handler.OnTakenInAsync(new Contracts.CaseTakenIn(result.Case.Id, ticket, clerk.StaffId), ct);
+            }
         }
 
         await transaction.CommitAsync(ct);

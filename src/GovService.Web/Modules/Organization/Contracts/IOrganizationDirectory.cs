@@ -47,6 +47,8 @@ public sealed record HallDetails(Guid Id, string Name, bool IsCountyCentre, stri
     /// <summary>How many windows of a category the hall has open.</summary>
     public int WindowsOf(WindowCategory category) => Windows.Count(w => w.Category == category);
 }
+/// <summary>A window of a hall: its number (shown and called: 请到 3 号窗口), name and category.</summary>
+public sealed record WindowInfo(Guid Id, Guid HallId, int Number, string Name, WindowCategory Category);
 
 /// <summary>A department; <see cref="RegionCode"/> is the 12-digit code of its region (the first six are its county's).</summary>
 public sealed record DepartmentInfo(Guid Id, string Name, string ShortName, string CreditCode, Guid RegionId, string Phone, string Address, string RegionCode);
@@ -81,6 +83,8 @@ public interface IOrganizationDirectory
 
     /// <summary>Every hall with its address and windows (county centre first).</summary>
     Task<IReadOnlyList<HallDetails>> HallDetailsAsync(CancellationToken cancellationToken = default);
+    /// <summary>The windows of a hall by number (empty for an unknown hall).</summary>
+    Task<IReadOnlyList<WindowInfo>> WindowsOfHallAsync(Guid hallId, CancellationToken cancellationToken = default);
 
     Task<StaffPlacement?> FindStaffAsync(Guid userId, CancellationToken cancellationToken = default);
 

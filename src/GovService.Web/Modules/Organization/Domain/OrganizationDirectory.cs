@@ -113,4 +113,7 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
         return halls.Select(h => new HallDetails(h.Id, h.Name, h.Kind == HallKind.CountyCentre, h.Address, h.Phone,
             h.Windows.OrderBy(w => w.Number).Select(w => new HallWindow(w.Number, w.Name, w.Category)).ToList())).ToList();
     }
+    public async Task<IReadOnlyList<WindowInfo>> WindowsOfHallAsync(Guid hallId, CancellationToken cancellationToken = default) =>
+        await db.Set<ServiceWindow>().AsNoTracking().Where(w => w.HallId == hallId).OrderBy(w => w.Number)
+            .Select(w => new WindowInfo(w.Id, w.HallId, w.Number, w.Name, w.Category)).ToListAsync(cancellationToken);
 }

@@ -59,6 +59,16 @@ public sealed class GiveRating(
             return (RateOutcome.NotFound, null);
         }
 
+        return await RecordAsync(sheet, unit, userId, level, channel, comment, ct);
+    }
+
+    /// <summary>
+    /// The one path a rating takes, online or at the window's device: checked, stored once (a unique index), and a
+    /// 差评 opens the rectification work order in the same transaction.
+    /// </summary>
+    internal async Task<(RateOutcome Outcome, string? Error)> RecordAsync(RatingSheet sheet, RatingUnit unit, Guid userId, int level, int channel, string? comment, CancellationToken ct)
+    {
+        var stepId = unit.StepId;
         if (Check(level, channel, comment, l) is { } error)
         {
             return (RateOutcome.Invalid, error);

@@ -9,6 +9,9 @@ namespace GovService.Web.Modules.Supervision.Ratings;
 /// <summary>A case as its applicant may rate it (Intake's view <c>int_v_rateable_cases</c>).</summary>
 public sealed record RateableCase(Guid CaseId, string Number, string BasicCode, string ItemName, Guid? HallId, int State, bool Finished);
 
+/// <summary>A rateable case with the account its applicant (or agent) rates as.</summary>
+public sealed record RateableCaseRater(Guid CaseId, string Number, string BasicCode, string ItemName, Guid? HallId, int State, bool Finished, Guid? RaterUserId);
+
 /// <summary>A step of the case handled by a member of staff (Intake's view <c>int_v_service_steps</c>).</summary>
 public sealed record ServiceStep(long StepId, Guid CaseId, string Action, Guid StaffId, string HandlerName, string HandlerOffice, DateTimeOffset At);
 
@@ -51,10 +54,29 @@ public sealed class RatingDesk(GovDbContext db)
                 """,
                 new NpgsqlParameter("number", number), new NpgsqlParameter("user", userId))
             .FirstOrDefaultAsync(ct);
-        if (rateable is null)
+        return rateable is null ? null : await SheetOfAsync(rateable, ct);
+    }
+
+    /// <summary>A case's sheet for the window's rating device, with the account the applicant rates as (the applicant's, else the agent's).</summary>
+    public async Task<(RatingSheet Sheet, Guid RaterUserId)?> SheetAtWindowAsync(Guid caseId, CancellationToken ct)
+    {
+        var found = await db.Database.SqlQueryRaw<RateableCaseRater>(
+                """
+                SELECT case_id, number, basic_code, item_name, hall_id, state, finished, coalesce(applicant_user_id, agent_user_id) AS rater_user_id
+                FROM gov.int_v_rateable_cases WHERE case_id = @id
+                """,
+                new NpgsqlParameter("id", caseId))
+            .FirstOrDefaultAsync(ct);
+        if (found?.RaterUserId is not { } rater)
         {
             return null;
         }
+
+        return (await SheetOfAsync(new RateableCase(found.CaseId, found.Number, found.BasicCode, found.ItemName, found.HallId, found.State, found.Finished), ct), rater);
+    }
+
+    private async Task<RatingSheet> SheetOfAsync(RateableCase rateable, CancellationToken ct)
+    {
 
         var steps = await db.Database.SqlQueryRaw<ServiceStep>(
                 "SELECT step_id, case_id, action, staff_id, handler_name, handler_office, at FROM gov.int_v_service_steps WHERE case_id = @id ORDER BY at, step_id",
