@@ -88,5 +88,6 @@ public static class ModuleRegistry
         jobs.RegisterNotificationsJobs();
         jobs.RegisterSupervisionJobs(services);
         jobs.RegisterAppointmentsJobs();
+        jobs.RegisterHallJobs();
     }
 }

@@ -26,6 +26,7 @@ public static class AppointmentsModule
         services.AddScoped<AppointmentNotices>();
         services.AddScoped<AppointmentQueries>();
         services.AddScoped<Contracts.IAppointmentCheckIn, AppointmentCheckIn>();
+        services.AddScoped<Contracts.IAppointmentFigures, AppointmentFigures>();
         services.AddScoped<AppointmentReminderJob>();
         services.AddScoped<NoShowSweepJob>();
         services.AddScoped<ISeeder, Seed.ServiceHoursSeeder>();

@@ -6,6 +6,7 @@ using GovService.Web.Modules.Hall.Live;
 using GovService.Web.Modules.Hall.Queries;
 using GovService.Web.Modules.Hall.ToCase;
 using GovService.Web.Modules.Intake.Contracts;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Hall;
@@ -36,10 +37,21 @@ public static class HallModule
         services.AddScoped<CallNext>();
         services.AddScoped<TicketActions>();
         services.AddScoped<PairDevice>();
+        services.Configure<Dashboard.CrowdAlertOptions>(configuration.GetSection(Dashboard.CrowdAlertOptions.Section));
+        services.AddScoped<Dashboard.HallDashboardQueries>();
+        services.AddScoped<Dashboard.TemporaryWindowActions>();
+        services.AddScoped<Dashboard.CrowdWatchJob>();
         services.AddScoped<RateAtDevice>();
         services.AddScoped<ICaseTakenInHandler, KeepTicketWithCase>();
         return services;
     }
+
+    public static void RegisterHallJobs(this IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<Dashboard.CrowdWatchJob>(
+            Dashboard.CrowdWatchJob.RecurringId,
+            job => job.RunAsync(CancellationToken.None),
+            Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = Shared.Calendar.ChinaTime.Zone });
 
     public static void ConfigureHall(this ModelBuilder builder) =>
         builder.ApplyConfigurationsFromAssembly(typeof(HallModule).Assembly, t => t.Namespace == typeof(Data.TicketConfiguration).Namespace);

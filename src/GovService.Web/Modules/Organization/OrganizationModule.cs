@@ -21,6 +21,7 @@ public static class OrganizationModule
         services.AddScoped<Halls.SaveHall>();
         services.AddScoped<Halls.AddWindow>();
         services.AddScoped<Halls.RemoveWindow>();
+        services.AddScoped<Contracts.ITemporaryWindows, Halls.TemporaryWindows>();
         services.AddScoped<Staff.CreateStaff>();
         services.AddScoped<Staff.UpdateStaff>();
         services.AddScoped<Staff.LockStaff>();

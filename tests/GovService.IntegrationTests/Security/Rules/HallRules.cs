@@ -45,5 +45,17 @@ internal static class HallRules
         new("POST /hall/desk/windows/{windowId:guid}/device", w => Call.Post($"/hall/desk/windows/{w.HallWindowId}/device"),
             Of(Expect.Forbidden, (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.NotFound)),
             AllowedRequest: w => Call.Post($"/hall/desk/windows/{w.HallOtherWindowId}/device")),
+
+        // The dashboard: a chief representative's own hall, a supervisor's halls of their region (read only).
+        new("GET /hall/dashboard", _ => Call.Get("/hall/dashboard"),
+            Of(Expect.Forbidden, (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.OwnOnly), (Who.Supervisor, Expect.Allowed), (Who.OtherSupervisor, Expect.OwnOnly))),
+        new("GET /hall/dashboard", w => Call.Get($"/hall/dashboard?hall={w.CountyHallId}"),
+            Of(Expect.Forbidden, (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.NotFound), (Who.Supervisor, Expect.Allowed), (Who.OtherSupervisor, Expect.NotFound))) { Variant = "county hall" },
+
+        // Temporary windows are the chief representative's, in their own hall only (the township has no 企业开办 window).
+        new("POST /hall/dashboard/temporary-windows", _ => Call.Post("/hall/dashboard/temporary-windows", Fields(("category", "Business"))),
+            Of(Expect.Forbidden, (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.Self))),
+        new("POST /hall/dashboard/temporary-windows/{windowId:guid}/close", w => Call.Post($"/hall/dashboard/temporary-windows/{w.HallWindowId}/close"),
+            Of(Expect.Forbidden, (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.Self))),
     ];
 }

@@ -2076,6 +2076,63 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("crt_licence_uses", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Hall.Domain.CrowdAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset?>("ClearedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cleared_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("integer")
+                        .HasColumnName("waiting");
+
+                    b.Property<Guid?>("WindowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("window_id");
+
+                    b.Property<int?>("WindowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("window_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hal_crowd_alerts");
+
+                    b.HasIndex("HallId", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ux_hal_crowd_alerts_open")
+                        .HasFilter("cleared_at IS NULL");
+
+                    b.HasIndex("HallId", "Day")
+                        .HasDatabaseName("ix_hal_crowd_alerts_hall_id_day");
+
+                    b.ToTable("hal_crowd_alerts", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Hall.Domain.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3206,6 +3263,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("category");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<Guid>("HallId")
                         .HasColumnType("uuid")
                         .HasColumnName("hall_id");
@@ -3219,6 +3280,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
+
+                    b.Property<DateOnly?>("TemporaryDay")
+                        .HasColumnType("date")
+                        .HasColumnName("temporary_day");
 
                     b.HasKey("Id")
                         .HasName("pk_org_hall_windows");

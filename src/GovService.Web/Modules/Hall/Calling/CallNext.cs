@@ -26,7 +26,7 @@ public sealed record DeskResult(Ticket? Ticket, string? Error = null)
 /// race). In the same transaction the tickets now <see cref="HallOptions.TextWhenAhead"/> or fewer from the front are
 /// sent their 无声叫号 text message (once per ticket, by the message key).
 /// </summary>
-public sealed class CallNext(GovDbContext db, INotifications notifications, HallBroadcast broadcast, IOptions<HallOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class CallNext(GovDbContext db, IOrganizationDirectory organization, INotifications notifications, HallBroadcast broadcast, IOptions<HallOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<DeskResult> RunAsync(WindowInfo window, StaffPlacement clerk, CancellationToken ct)
     {
@@ -38,6 +38,11 @@ public sealed class CallNext(GovDbContext db, INotifications notifications, Hall
         var today = clock.Today();
         var now = clock.GetUtcNow().ToUniversalTime();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (window.Temporary && !await StillOpenAsync(window, ct))
+        {
+            return new DeskResult(null, l["Hall.Temporary.NotOpen"]);
+        }
+
         var next = await db.Set<Ticket>()
             .FromSql($"""
                 SELECT *, xmin FROM gov.hal_tickets
@@ -69,6 +74,16 @@ public sealed class CallNext(GovDbContext db, INotifications notifications, Hall
         await transaction.CommitAsync(ct);
         await broadcast.CalledAsync(next, ct);
         return new DeskResult(next);
+    }
+
+    /// <summary>
+    /// A temporary window may be closed from the dashboard: the call holds the window's lock shared (closing takes it
+    /// exclusively) and then sees whether the window still serves.
+    /// </summary>
+    private async Task<bool> StillOpenAsync(WindowInfo window, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({Dashboard.TemporaryWindowActions.WindowLock}, hashtext({window.Id.ToString()}))", ct);
+        return (await organization.WindowsOfHallAsync(window.HallId, ct)).Any(w => w.Id == window.Id);
     }
 
     /// <summary>无声叫号: waiting tickets with a mobile number that are now near the front.</summary>

@@ -52,3 +52,18 @@ internal sealed class WindowDeviceConfiguration : IEntityTypeConfiguration<Windo
         builder.Property(d => d.KeyHash).HasMaxLength(32);
     }
 }
+
+internal sealed class CrowdAlertConfiguration : IEntityTypeConfiguration<CrowdAlert>
+{
+    public void Configure(EntityTypeBuilder<CrowdAlert> builder)
+    {
+        builder.ToTable("hal_crowd_alerts");
+
+        // One open alert per hall and category: the watch job raises it with ON CONFLICT DO NOTHING.
+        builder.HasIndex(a => new { a.HallId, a.Category })
+            .IsUnique()
+            .HasFilter("cleared_at IS NULL")
+            .HasDatabaseName("ux_hal_crowd_alerts_open");
+        builder.HasIndex(a => new { a.HallId, a.Day });
+    }
+}

@@ -47,8 +47,12 @@ public sealed record HallDetails(Guid Id, string Name, bool IsCountyCentre, stri
     /// <summary>How many windows of a category the hall has open.</summary>
     public int WindowsOf(WindowCategory category) => Windows.Count(w => w.Category == category);
 }
-/// <summary>A window of a hall: its number (shown and called: 请到 3 号窗口), name and category.</summary>
-public sealed record WindowInfo(Guid Id, Guid HallId, int Number, string Name, WindowCategory Category);
+
+/// <summary>
+/// A window of a hall serving today: its number (shown and called: 请到 3 号窗口), name and category;
+/// <see cref="Temporary"/> for a 临时窗口 opened for the day.
+/// </summary>
+public sealed record WindowInfo(Guid Id, Guid HallId, int Number, string Name, WindowCategory Category, bool Temporary = false);
 
 /// <summary>A department; <see cref="RegionCode"/> is the 12-digit code of its region (the first six are its county's).</summary>
 public sealed record DepartmentInfo(Guid Id, string Name, string ShortName, string CreditCode, Guid RegionId, string Phone, string Address, string RegionCode);
@@ -73,17 +77,18 @@ public interface IOrganizationDirectory
     /// </summary>
     Task<IReadOnlyList<StaffContact>> SupervisorsOverHallAsync(Guid? hallId, int level, CancellationToken cancellationToken = default);
 
-    /// <summary>The halls inside a region and every region below it (a supervisor's scope).</summary>
     /// <summary>Every supervisor with a region (for the daily digest).</summary>
     Task<IReadOnlyList<SupervisorInfo>> SupervisorsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The halls inside a region and every region below it (a supervisor's scope).</summary>
     Task<IReadOnlyList<Guid>> HallsInRegionAsync(Guid regionId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<HallInfo>> HallsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Every hall with its address and windows (county centre first).</summary>
+    /// <summary>Every hall with its address and standing windows (county centre first; temporary windows are not listed).</summary>
     Task<IReadOnlyList<HallDetails>> HallDetailsAsync(CancellationToken cancellationToken = default);
-    /// <summary>The windows of a hall by number (empty for an unknown hall).</summary>
+
+    /// <summary>The windows of a hall serving today, standing and temporary, by number (empty for an unknown hall).</summary>
     Task<IReadOnlyList<WindowInfo>> WindowsOfHallAsync(Guid hallId, CancellationToken cancellationToken = default);
 
     Task<StaffPlacement?> FindStaffAsync(Guid userId, CancellationToken cancellationToken = default);
@@ -98,4 +103,20 @@ public interface IOrganizationDirectory
     /// (township centre, village station), else the county centre.
     /// </summary>
     Task<Guid?> ResponsibleHallAsync(Guid departmentId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// 临时窗口: the hall's chief representative opens one for a category when its queue grows and closes it when the
+/// crowd is gone. Both work in the caller's unit of work (its transaction); the caller serialises them per hall.
+/// </summary>
+public interface ITemporaryWindows
+{
+    /// <summary>
+    /// The hall's temporary window of <paramref name="category"/> serving <paramref name="day"/>: the one already open,
+    /// else one reopened (a temporary window of that category used before) or a new one numbered after the hall's last window.
+    /// </summary>
+    Task<WindowInfo> OpenAsync(Guid hallId, WindowCategory category, string name, DateOnly day, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes a temporary window of the hall; false when the hall has no such open temporary window.</summary>
+    Task<bool> CloseAsync(Guid hallId, Guid windowId, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

@@ -70,6 +70,11 @@ public sealed class ServiceHall : IAudited, IPublicContent
     public uint Version { get; set; }
 }
 
+/// <summary>
+/// A window of a hall. A 临时窗口 (<see cref="TemporaryDay"/> set) is opened by the hall's chief representative when the
+/// queue grows and serves that day only; it is not part of the hall's standing windows (the public page, appointment
+/// capacity) and is reopened, not created again, the next time its category needs one.
+/// </summary>
 public sealed class ServiceWindow : IAudited, IPublicContent
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -77,6 +82,44 @@ public sealed class ServiceWindow : IAudited, IPublicContent
     public int Number { get; set; }
     public string Name { get; set; } = "";
     public WindowCategory Category { get; set; }
+
+    /// <summary>临时窗口: the day it serves (null for a standing window).</summary>
+    public DateOnly? TemporaryDay { get; set; }
+
+    /// <summary>When a temporary window was closed before its day ended.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public bool IsTemporary => TemporaryDay is not null;
+
+    /// <summary>Whether the window serves on <paramref name="day"/>: a standing window always, a temporary one on its day until closed.</summary>
+    public bool IsOpenOn(DateOnly day) => TemporaryDay is null || (TemporaryDay == day && ClosedAt is null);
+
+    /// <summary>A new temporary window serving <paramref name="day"/>.</summary>
+    public static ServiceWindow Temporary(Guid hallId, int number, string name, WindowCategory category, DateOnly day) =>
+        new() { HallId = hallId, Number = number, Name = name, Category = category, TemporaryDay = day };
+
+    /// <summary>Reopens a temporary window of an earlier day (or closed today) for <paramref name="day"/>.</summary>
+    public void Reopen(DateOnly day)
+    {
+        if (!IsTemporary)
+        {
+            throw new InvalidOperationException("A standing window is not reopened as a temporary one.");
+        }
+
+        TemporaryDay = day;
+        ClosedAt = null;
+    }
+
+    /// <summary>Closes a temporary window for the rest of its day.</summary>
+    public void CloseTemporary(DateTimeOffset at)
+    {
+        if (!IsTemporary)
+        {
+            throw new InvalidOperationException("Only a temporary window is closed this way.");
+        }
+
+        ClosedAt ??= at;
+    }
 }
 
 /// <summary>

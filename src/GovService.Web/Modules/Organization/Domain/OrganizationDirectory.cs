@@ -1,10 +1,11 @@
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Organization.Contracts;
+using GovService.Web.Shared.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Organization.Domain;
 
-internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDirectory
+internal sealed class OrganizationDirectory(GovDbContext db, TimeProvider clock) : IOrganizationDirectory
 {
     public Task<StaffPlacement?> FindStaffAsync(Guid userId, CancellationToken cancellationToken = default) =>
         PlacementAsync(db.Set<StaffMember>().Where(s => s.UserId == userId), cancellationToken);
@@ -111,9 +112,15 @@ internal sealed class OrganizationDirectory(GovDbContext db) : IOrganizationDire
     {
         var halls = await db.Set<ServiceHall>().AsNoTracking().Include(h => h.Windows).OrderBy(h => h.Kind).ThenBy(h => h.Name).ToListAsync(cancellationToken);
         return halls.Select(h => new HallDetails(h.Id, h.Name, h.Kind == HallKind.CountyCentre, h.Address, h.Phone,
-            h.Windows.OrderBy(w => w.Number).Select(w => new HallWindow(w.Number, w.Name, w.Category)).ToList())).ToList();
+            h.Windows.Where(w => w.TemporaryDay == null).OrderBy(w => w.Number).Select(w => new HallWindow(w.Number, w.Name, w.Category)).ToList())).ToList();
     }
-    public async Task<IReadOnlyList<WindowInfo>> WindowsOfHallAsync(Guid hallId, CancellationToken cancellationToken = default) =>
-        await db.Set<ServiceWindow>().AsNoTracking().Where(w => w.HallId == hallId).OrderBy(w => w.Number)
-            .Select(w => new WindowInfo(w.Id, w.HallId, w.Number, w.Name, w.Category)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<WindowInfo>> WindowsOfHallAsync(Guid hallId, CancellationToken cancellationToken = default)
+    {
+        var today = clock.Today();
+        return await db.Set<ServiceWindow>().AsNoTracking()
+            .Where(w => w.HallId == hallId && (w.TemporaryDay == null || (w.TemporaryDay == today && w.ClosedAt == null)))
+            .OrderBy(w => w.Number)
+            .Select(w => new WindowInfo(w.Id, w.HallId, w.Number, w.Name, w.Category, w.TemporaryDay != null)).ToListAsync(cancellationToken);
+    }
 }
