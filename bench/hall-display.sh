@@ -8,13 +8,15 @@
 # kiosk. Per call: the call-next POST, the time from sending it until the last of the displays has it, and every
 # delivery (p50/p95/p99); the portal's memory before the displays connect, with them, and its peak; errors. Then the
 # SignalR echo floor (bench/HallFloor: one hub, one POST broadcasting the portal's captured message to the group),
-# driven by the same driver the same way on the same machine right after, and the ratio.
+# driven by the same driver the same way on the same machine right after — each caller paced to the portal's call
+# rate, so both sides carry the same number of calls per second (BENCH_FLOOR_PACE=0: as fast as the floor answers) —
+# and the ratio.
 # Usage: bench/hall-display.sh [seconds]   (default 60 s measured, after a warm-up)
 #   BENCH_DISPLAYS (200), BENCH_CLERKS (6: clerk, chief and, from the third on, clerks bench.clerkN the administrator
 #   adds at /admin/staff/new; at most 9, the county centre's windows), BENCH_PREFILL (400 tickets), BENCH_WARMUP (15 s),
 #   BENCH_ABSENT_EVERY (10), BENCH_THINK_MS (0: a clerk calls again as soon as the last call is done — far faster than
 #   any real window, so the hall calls several times a second), BENCH_PORT (5093), BENCH_FLOOR_PORT (5092),
-#   BENCH_KEEP_DB (0)
+#   BENCH_FLOOR_PACE (1), BENCH_KEEP_DB (0)
 # Target (issue 29): call → last display p95 < 500 ms.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -91,7 +93,10 @@ RESULT="$(grep '^RESULT' "$WORK/load.txt" || true)"
 [ -n "$RESULT" ] || { tail -n 30 "$WORK/portal.log"; echo "load driver failed (exit $LOAD_STATUS)" >&2; exit 1; }
 field() { grep -Eo "(^| )$1=[^ ]+" <<<"${2:-$RESULT}" | cut -d= -f2; }
 
-echo "== SignalR echo floor: bench/HallFloor on 127.0.0.1:$FLOOR_PORT, the same driver, $DISPLAYS displays, $CLERKS callers"
+# Each of the floor's callers starts a call at most every PACE_MS: the portal's calls per second, spread the same way.
+PACE_MS=0
+if [ "${BENCH_FLOOR_PACE:-1}" = 1 ]; then PACE_MS="$(awk -v r="$(field rate)" -v c="$CLERKS" 'BEGIN { printf "%d", (r > 0 ? c * 1000 / r : 0) }')"; fi
+echo "== SignalR echo floor: bench/HallFloor on 127.0.0.1:$FLOOR_PORT, the same driver, $DISPLAYS displays, $CLERKS callers$([ "$PACE_MS" -gt 0 ] && echo ", each calling at most every $PACE_MS ms (the portal's rate)")"
 (
   cd "$WORK/floor"
   HALL_FLOOR_SAMPLE="$WORK/called.json" ASPNETCORE_ENVIRONMENT=Production exec dotnet HallFloor.dll --urls "http://127.0.0.1:$FLOOR_PORT"
@@ -100,7 +105,7 @@ FLOOR_PID=$!
 wait_until_serving "http://127.0.0.1:$FLOOR_PORT/hall/$HALL/display" "$FLOOR_PID" 60 || { tail -n 30 "$WORK/floor.log"; echo "floor did not start" >&2; exit 1; }
 set +e
 dotnet "$WORK/load/HallLoad.dll" --mode floor --url "http://127.0.0.1:$FLOOR_PORT" --hall "$HALL" --windows "$(seq -s, 1 "$CLERKS")" \
-  --displays "$DISPLAYS" --warmup "$WARMUP" --seconds "$SECONDS_PER_RUN" --think-ms "$THINK_MS" --portal-pid "$FLOOR_PID" | tee "$WORK/floor.txt"
+  --displays "$DISPLAYS" --warmup "$WARMUP" --seconds "$SECONDS_PER_RUN" --think-ms "$THINK_MS" --pace-ms "$PACE_MS" --portal-pid "$FLOOR_PID" | tee "$WORK/floor.txt"
 FLOOR_STATUS=${PIPESTATUS[0]}
 set -e
 stop_process "$FLOOR_PID"
@@ -121,7 +126,7 @@ for side in portal floor; do
   echo "  CPU:                $(field cpu_per_call_ms "$r") ms per call; app $(field cpu_app_pct "$r")% and driver $(field cpu_driver_pct "$r")% of one core"
 done
 echo "  (the portal's cycle also sends the displays a \"queue\" message per 办结/过号 and per kiosk ticket: $(field queue_messages) received; $(field issued) tickets issued)"
-echo "database check: $DB_CALLED tickets called, $DB_TWICE codes issued twice"
+echo "database check: $DB_CALLED tickets called (warm-up included), $DB_TWICE codes issued twice"
 awk -v p="$(field last_p95_ms)" -v f="$(field last_p95_ms "$FLOOR")" -v pe="$(field each_p95_ms)" -v fe="$(field each_p95_ms "$FLOOR")" \
     -v pr="$(field rate)" -v fr="$(field rate "$FLOOR")" 'BEGIN {
   printf "ratio portal / floor: call → last display p95 %.1f×, each delivery p95 %.1f×, calls/s %.2f×\n", (f > 0 ? p / f : 0), (fe > 0 ? pe / fe : 0), (fr > 0 ? pr / fr : 0)

@@ -146,6 +146,7 @@ var rssPeak = Proc.PeakKb(o.PortalPid);
 stopping.Cancel();
 await Task.WhenAll(feeders);
 var stillConnected = displays.Count(d => d.State == HubConnectionState.Connected);
+var closedDuringRun = Volatile.Read(ref closed);
 await Task.WhenAll(displays.Select(d => d.DisposeAsync().AsTask()));
 if (o.SampleFile is { } sampleFile && sample is not null)
 {
@@ -158,7 +159,7 @@ Console.WriteLine($"timed run: {run.Calls} calls in {run.Elapsed.TotalSeconds:F1
 Console.WriteLine($"  call-next POST           {Stats.Describe(run.PostMs)}");
 Console.WriteLine($"  call → last display      {Stats.Describe(run.LastMs)}");
 Console.WriteLine($"  call → each delivery     {Stats.Describe(run.DeliveryMs)}");
-Console.WriteLine($"  displays still connected {stillConnected}/{o.Displays}, reconnects {reconnects}, closed {closed}; calls not seen by every display within {o.TimeoutSeconds} s: {run.Undelivered}; empty queue at a call: {run.Empty}");
+Console.WriteLine($"  displays still connected {stillConnected}/{o.Displays}, reconnects {reconnects}, closed {closedDuringRun}; calls not seen by every display within {o.TimeoutSeconds} s: {run.Undelivered}; empty queue at a call: {run.Empty}");
 Console.WriteLine($"  \"called\" message {Encoding.UTF8.GetByteCount(sample ?? "")} bytes; \"queue\" messages received {queueMessages}; tickets issued {issued}");
 Console.WriteLine($"  errors: {(errors.IsEmpty ? "none" : string.Join(", ", errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} {e.Value}")))}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -178,8 +179,21 @@ async Task<Run> RunAsync(TimeSpan duration, bool measured)
     var clock = Stopwatch.StartNew();
     await Task.WhenAll(clerks.Select(clerk => Task.Run(async () =>
     {
+        var next = TimeSpan.Zero;
         while (clock.Elapsed < duration)
         {
+            if (o.PaceMs > 0)
+            {
+                // --pace-ms: this clerk starts a call at most every that many ms (the floor at the portal's call rate).
+                var wait = next - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+
+                next = clock.Elapsed + TimeSpan.FromMilliseconds(o.PaceMs);
+            }
+
             try
             {
                 await OneCallAsync(clerk, result, measured);
@@ -216,11 +230,15 @@ async Task OneCallAsync(Clerk clerk, Run result, bool measured)
         await refills.Writer.WriteAsync(code[0]);
     }
 
+    lock (result)
+    {
+        result.Calls++;
+    }
+
     if (measured)
     {
         lock (result)
         {
-            result.Calls++;
             result.PostMs.Add(Stopwatch.GetElapsedTime(sent, posted).TotalMilliseconds);
             if (all)
             {
@@ -681,7 +699,7 @@ namespace HallLoad
 
     internal sealed record Options(
         string Mode, string Url, Guid HallId, IReadOnlyList<string> Windows, IReadOnlyList<string> Accounts, IReadOnlyList<string> Create, string Password,
-        int Displays, int Prefill, int Warmup, int Seconds, int AbsentEvery, int ThinkMs, int TimeoutSeconds, int? PortalPid, string? SampleFile)
+        int Displays, int Prefill, int Warmup, int Seconds, int AbsentEvery, int ThinkMs, int PaceMs, int TimeoutSeconds, int? PortalPid, string? SampleFile)
     {
         public static Options Parse(string[] args)
         {
@@ -704,7 +722,7 @@ namespace HallLoad
 
             return new Options(mode, Get("url", "http://127.0.0.1:5096"), Guid.Parse(Get("hall", Guid.Empty.ToString())), windows, accounts,
                 List(Get("create", "")), Get("password", "Gov2026demo"), Int("displays", 200), Int("prefill", 400), Int("warmup", 10),
-                Int("seconds", 60), Int("absent-every", 10), Int("think-ms", 0), Int("timeout", 10),
+                Int("seconds", 60), Int("absent-every", 10), Int("think-ms", 0), Int("pace-ms", 0), Int("timeout", 10),
                 map.TryGetValue("portal-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null, map.GetValueOrDefault("sample"));
         }
     }
