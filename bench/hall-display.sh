@@ -20,6 +20,8 @@
 # Target (issue 29): call → last display p95 < 500 ms.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# WORK, BIN, psql (with PG_PORT, set below before any use), publish_program, wait_until_serving, stop_process.
+. "$ROOT/bench/lib-intake.sh"
 SECONDS_PER_RUN="${1:-60}"
 DISPLAYS="${BENCH_DISPLAYS:-200}"
 CLERKS="${BENCH_CLERKS:-6}"
@@ -30,10 +32,7 @@ THINK_MS="${BENCH_THINK_MS:-0}"
 PORT="${BENCH_PORT:-5093}"
 FLOOR_PORT="${BENCH_FLOOR_PORT:-5092}"
 PG_PORT="${GOV_PG_PORT:-55432}"
-PG_PASSWORD="${GOV_PG_PASSWORD:-gov-local-dev}"
 APP_DB=govservice_bench_hall
-[ "$CLERKS" -ge 1 ] && [ "$CLERKS" -le 9 ] || { echo "BENCH_CLERKS must be 1 to 9 (the county centre has 9 windows)" >&2; exit 2; }
-. "$ROOT/bench/lib-intake.sh"
 
 cleanup() {
   stop_process "${PORTAL_PID:-}"
@@ -43,6 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+[ "$CLERKS" -ge 1 ] && [ "$CLERKS" -le 9 ] || { echo "BENCH_CLERKS must be 1 to 9 (the county centre has 9 windows)" >&2; exit 2; }
 
 "$ROOT/gov.sh" db >/dev/null
 psql -d postgres -qc "DROP DATABASE IF EXISTS $APP_DB WITH (FORCE)" && psql -d postgres -qc "CREATE DATABASE $APP_DB"
@@ -53,19 +53,9 @@ dotnet build "$ROOT/bench/HallLoad/HallLoad.csproj" -c Release -nologo -v quiet 
   || { grep -E "error" "$WORK/build-load.log" | sort -u | head -n 20 >&2; echo "driver build failed" >&2; exit 1; }
 
 echo "== starting the portal on 127.0.0.1:$PORT (demo county, Hangfire server off as in bench/intake.sh)"
-(
-  cd "$WORK/portal"
-  # Production settings; the licence signing key is a throwaway one in the work folder (nothing here issues licences).
-  # Hall:NotifyInstances stays on (the default): every call reaches the screens through PostgreSQL NOTIFY, as with
-  # several instances.
-  ConnectionStrings__Gov="Host=127.0.0.1;Port=$PG_PORT;Username=gov;Password=$PG_PASSWORD;Database=$APP_DB;Maximum Pool Size=64" \
-  ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Jobs__RunServer=false Serilog__MinimumLevel__Default=Warning \
-  Certificates__Signing__KeyFile="$WORK/licence-signing-key.pem" Certificates__Signing__GenerateIfMissing=true \
-  Logging__FilePath="$WORK/log-.txt" \
-  exec dotnet GovService.Web.dll --urls "http://127.0.0.1:$PORT"
-) >"$WORK/portal.log" 2>&1 &
-PORTAL_PID=$!
-wait_until_serving "http://127.0.0.1:$PORT/health/ready" "$PORTAL_PID" 120 || { tail -n 30 "$WORK/portal.log"; echo "portal did not start" >&2; exit 1; }
+# Production settings; Hall:NotifyInstances stays on (the default): every call reaches the screens through PostgreSQL
+# NOTIFY, as with several instances.
+start_published_portal "$PORT" "$APP_DB"
 
 HALL="$(psql -d "$APP_DB" -Atc "SELECT id FROM gov.org_halls WHERE name = '云溪县政务服务中心'")"
 [ -n "$HALL" ] || { echo "the demo county's centre 云溪县政务服务中心 is missing" >&2; exit 1; }
