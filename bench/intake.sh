@@ -46,20 +46,9 @@ tpcb_figure "$PGB_DB" "$USERS" "$SECONDS_PER_RUN"
 build_programs "$ROOT/src/GovService.Web/GovService.Web.csproj" portal portal
 
 echo "== starting the portal on 127.0.0.1:$PORT"
-(
-  cd "$WORK/portal"
-  # The login/registration rate limit (20 per minute per IP) is raised for this process only: every
-  # virtual applicant registers from 127.0.0.1. The licence signing key is a throwaway one in the work
-  # folder (submissions issue no licences). Everything else runs with production settings.
-  ConnectionStrings__Gov="Host=127.0.0.1;Port=$PG_PORT;Username=gov;Password=$PG_PASSWORD;Database=$APP_DB;Maximum Pool Size=64" \
-  ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Jobs__RunServer=false Serilog__MinimumLevel__Default=Warning \
-  Security__LoginRateLimit__PermitLimit=1000 \
-  Certificates__Signing__KeyFile="$WORK/licence-signing-key.pem" Certificates__Signing__GenerateIfMissing=true \
-  Logging__FilePath="$WORK/log-.txt" \
-  exec dotnet GovService.Web.dll --urls "http://127.0.0.1:$PORT"
-) >"$WORK/portal.log" 2>&1 &
-PORTAL_PID=$!
-wait_until_serving "http://127.0.0.1:$PORT/health/ready" "$PORTAL_PID" 120 || { tail -n 30 "$WORK/portal.log"; echo "portal did not start" >&2; exit 1; }
+# The login/registration rate limit (20 per minute per IP) is raised for this process only: every virtual applicant
+# registers from 127.0.0.1 (submissions issue no licences: the signing key is a throwaway one).
+start_published_portal "$PORT" "$APP_DB" Security__LoginRateLimit__PermitLimit=1000
 
 echo "== $USERS applicants: register, warm-up (${WARMUP}s), then online submissions of $CODE (${SECONDS_PER_RUN}s)"
 set +e

@@ -1,4 +1,4 @@
-# Shared by bench/intake.sh, bench/floor.sh and bench/faults.sh (sourced, not run) — the scripts that drive
+# Shared by bench/intake.sh, bench/floor.sh, bench/faults.sh and bench/hall-display.sh (sourced, not run) — the scripts that drive
 # bench/IntakeLoad: the same pgbench figure, the same way of building and stopping the programs under test, so the
 # two sides of the intake/floor comparison differ only in the web application.
 # Expects ROOT and PG_PORT. Sets PGPASSWORD (GOV_PG_PASSWORD, or the local cluster's), WORK (a fresh temporary
@@ -51,6 +51,24 @@ wait_until_serving() {
     sleep 0.5
   done
   curl -fs -o /dev/null "$url" 2>/dev/null
+}
+
+# Starts the portal published in $WORK/portal on 127.0.0.1:$1 against database $2 with production settings (the demo
+# county seeded, Hangfire's server off, warnings only, a throwaway licence signing key in the work folder), the
+# further NAME=value arguments added to its environment; its output in $WORK/portal.log. Sets PORTAL_PID and returns
+# once it is ready; exits the script when it does not start.
+start_published_portal() {
+  local port="$1" db="$2"
+  shift 2
+  (
+    cd "$WORK/portal"
+    exec env ConnectionStrings__Gov="Host=127.0.0.1;Port=$PG_PORT;Username=gov;Password=$PGPASSWORD;Database=$db;Maximum Pool Size=64" \
+      ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Jobs__RunServer=false Serilog__MinimumLevel__Default=Warning \
+      Certificates__Signing__KeyFile="$WORK/licence-signing-key.pem" Certificates__Signing__GenerateIfMissing=true \
+      Logging__FilePath="$WORK/log-.txt" "$@" dotnet GovService.Web.dll --urls "http://127.0.0.1:$port"
+  ) >"$WORK/portal.log" 2>&1 &
+  PORTAL_PID=$!
+  wait_until_serving "http://127.0.0.1:$port/health/ready" "$PORTAL_PID" 120 || { tail -n 30 "$WORK/portal.log"; echo "portal did not start" >&2; exit 1; }
 }
 
 # Stops process $1 (if any) as a service manager would: TERM, up to 10 s, then KILL.

@@ -2,7 +2,7 @@
 # Runs every benchmark of bench/README.md for a few seconds on small data, to show that each still runs from a
 # clean clone as documented (the figures of such short runs mean nothing). Publishes the portal once and hands it
 # to each script (BENCH_PORTAL). Fails, naming the benchmark and the end of its output, when one breaks.
-# Usage: bench/smoke.sh [name ...]   (default: all; names: catalog review-queue dashboard sweep intake floor load faults)
+# Usage: bench/smoke.sh [name ...]   (default: all; names: catalog review-queue dashboard sweep intake floor load faults hall-display)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d)"
@@ -19,6 +19,7 @@ RUNS=(
   "floor|BENCH_USERS=4 BENCH_WARMUP=2|2|^framework floor: rate="
   "load|BENCH_CASES=3000 BENCH_CITIZENS=300 BENCH_WARMUP=1 BENCH_KEEP_DB=0|3|^targets: zero errors"
   "faults|||^faults: nothing lost"
+  "hall-display|BENCH_DISPLAYS=20 BENCH_PREFILL=60 BENCH_WARMUP=1|3|^call → last display p95 = "
 )
 
 wanted=("$@")
