@@ -30,6 +30,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             .HasFilter($"state IN ({(int)TicketState.Called}, {(int)TicketState.Serving})")
             .HasDatabaseName("ux_hal_tickets_window_active");
         builder.HasIndex(t => t.CaseId).IsUnique().HasFilter("case_id IS NOT NULL");
+
+        // A booking becomes at most one ticket, whichever kiosk or phone checks it in.
+        builder.HasIndex(t => t.AppointmentId).IsUnique().HasFilter("appointment_id IS NOT NULL");
         builder.Property(t => t.Version).IsRowVersion();
     }
 }
@@ -50,5 +53,15 @@ internal sealed class WindowDeviceConfiguration : IEntityTypeConfiguration<Windo
         builder.ToTable("hal_window_devices");
         builder.HasKey(d => d.WindowId);
         builder.Property(d => d.KeyHash).HasMaxLength(32);
+    }
+}
+
+internal sealed class KioskCodeConfiguration : IEntityTypeConfiguration<KioskCode>
+{
+    public void Configure(EntityTypeBuilder<KioskCode> builder)
+    {
+        builder.ToTable("hal_kiosk_codes");
+        builder.Property(c => c.CodeHash).HasMaxLength(32);
+        builder.HasIndex(c => new { c.UserId, c.SentAt });
     }
 }
