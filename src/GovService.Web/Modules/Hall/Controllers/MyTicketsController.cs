@@ -21,6 +21,11 @@ public sealed class MyTicketsController(QueueQueries queue) : Controller
     public async Task<IActionResult> CheckIn(Guid id, [FromServices] CheckInAppointment checkIn, CancellationToken ct)
     {
         var result = await checkIn.RemoteAsync(Me, id, ct);
+        if (result.Refusal == Appointments.Contracts.CheckInRefusal.UnknownCode)
+        {
+            return NotFound(); // no booking of this citizen
+        }
+
         if (result.Ticket is null)
         {
             // The list shows from when a booking can be checked in; the warning says why this one was not.
