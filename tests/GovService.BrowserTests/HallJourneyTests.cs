@@ -48,6 +48,7 @@ public sealed partial class HallJourneyTests(PortalProcess portal)
         await Journeys.RunAsync(kiosk, async () =>
         {
             await kiosk.GotoAsync($"/hall/{hall}/kiosk");
+            await kiosk.GetByTestId("kiosk-menu-ticket").ClickAsync();
             await kiosk.GetByTestId("category-A").CheckAsync();
             await kiosk.GetByTestId("ticket-name").FillAsync("刘秀英");
             await kiosk.GetByTestId("ticket-id").FillAsync(ElderlyId);
@@ -58,7 +59,7 @@ public sealed partial class HallJourneyTests(PortalProcess portal)
             await Expect(kiosk.GetByTestId("ticket-slip")).Not.ToContainTextAsync("刘秀英");
             code = (await kiosk.GetByTestId("slip-code").InnerTextAsync()).Trim();
             await kiosk.GetByTestId("slip-done").ClickAsync();
-            await Expect(kiosk.GetByTestId("ticket-name")).ToHaveValueAsync("");
+            await Expect(kiosk.GetByTestId("kiosk-menu-ticket")).ToBeVisibleAsync();
         }, "Hall_journey_kiosk_ticket");
 
         // The clerk calls at window 3: the display shows the call within a second.

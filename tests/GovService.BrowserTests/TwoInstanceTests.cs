@@ -124,8 +124,8 @@ public sealed partial class TwoInstanceTests(TwoPortals portals)
         await display.InvokeAsync("WatchHall", Guid.Parse(hall));
 
         using var kiosk = new Visitor();
-        var (_, kioskPage) = await kiosk.GetAsync(portals.A.BaseUrl + $"/hall/{hall}/kiosk");
-        using var taken = await kiosk.PostAsync(portals.A.BaseUrl + $"/hall/{hall}/kiosk", TokenOf(kioskPage), [new("Category", "Comprehensive"), new("PersonName", "两实例")]);
+        var (_, kioskPage) = await kiosk.GetAsync(portals.A.BaseUrl + $"/hall/{hall}/kiosk/ticket");
+        using var taken = await kiosk.PostAsync(portals.A.BaseUrl + $"/hall/{hall}/kiosk/ticket", TokenOf(kioskPage), [new("Category", "Comprehensive"), new("PersonName", "两实例")]);
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
 
         using var clerk = new Visitor();

@@ -402,11 +402,12 @@ public sealed partial class AppointmentTests(PortalFactory portal) : IAsyncLifet
         await BookAsync(zhang, FoodLicence, hall, "2026-11-24", "10:00");
         var today = (await BookingsAsync()).Single(a => a.Day == new DateOnly(2026, 11, 23));
         var tomorrow = (await BookingsAsync()).Single(a => a.Day == new DateOnly(2026, 11, 24));
-        Task<CheckedInAppointment?> CheckInAsync(Guid at, string code) => RunAsync(sp => sp.GetRequiredService<IAppointmentCheckIn>().CheckInAsync(at, code, CancellationToken.None));
+        async Task<CheckedInAppointment?> CheckInAsync(Guid at, string code) => (await RefusedAsync(at, code)).Appointment;
+        Task<CheckInOutcome> RefusedAsync(Guid at, string code) => RunAsync(sp => sp.GetRequiredService<IAppointmentCheckIn>().CheckInAsync(at, code, CancellationToken.None));
 
-        Assert.Null(await CheckInAsync(await HallAsync("桃源乡便民服务中心"), today.CheckInCode));
-        Assert.Null(await CheckInAsync(hall, tomorrow.CheckInCode));
-        Assert.Null(await CheckInAsync(hall, "' OR 1=1 --"));
+        Assert.Equal(CheckInRefusal.UnknownCode, (await RefusedAsync(await HallAsync("桃源乡便民服务中心"), today.CheckInCode)).Refusal);
+        Assert.Equal(CheckInRefusal.OtherDay, (await RefusedAsync(hall, tomorrow.CheckInCode)).Refusal);
+        Assert.Equal(CheckInRefusal.UnknownCode, (await RefusedAsync(hall, "' OR 1=1 --")).Refusal);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CheckInAsync(hall, today.CheckInCode)));
 
@@ -415,10 +416,10 @@ public sealed partial class AppointmentTests(PortalFactory portal) : IAsyncLifet
         Assert.Equal("张伟", arrived.PersonName);
         Assert.Equal(Demo.CitizenId, arrived.IdNumber);
         Assert.Equal(FoodLicence, arrived.ItemCode);
-        Assert.Equal("Business", arrived.WindowCategory);
+        Assert.Equal(GovService.Web.Modules.Organization.Contracts.WindowCategory.Business, arrived.WindowCategory);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 0, 0, China), arrived.SlotStart);
         Assert.Equal(AppointmentState.Arrived, (await BookingsAsync()).Single(a => a.Id == today.Id).State);
-        Assert.Null(await CheckInAsync(hall, today.CheckInCode));
+        Assert.Equal(CheckInRefusal.AlreadyCheckedIn, (await RefusedAsync(hall, today.CheckInCode)).Refusal);
         // An arrived booking is no no-show and can no longer be cancelled.
         portal.Clock.Set(new DateTimeOffset(2026, 11, 23, 12, 0, 0, China));
         Assert.Equal(0, await RunAsync(sp => sp.GetRequiredService<NoShowSweepJob>().RunAsync(CancellationToken.None)));

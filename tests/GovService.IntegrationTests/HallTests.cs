@@ -192,7 +192,7 @@ public sealed partial class HallTests(PortalFactory portal) : IAsyncLifetime
         var elderly = IdBornOn("19520315", "024");
         using var kiosk = portal.NewBrowser();
         var hall = await CountyHallAsync();
-        var taken = await kiosk.SubmitAsync($"/hall/{hall}/kiosk", $"/hall/{hall}/kiosk", new Dictionary<string, string>
+        var taken = await kiosk.SubmitAsync($"/hall/{hall}/kiosk/ticket", $"/hall/{hall}/kiosk/ticket", new Dictionary<string, string>
         {
             ["Category"] = "Comprehensive", ["PersonName"] = "刘秀英", ["IdNumber"] = elderly, ["ItemCode"] = FoodLicence,
         });

@@ -298,7 +298,7 @@ public sealed class AccessWorld
         var blackout = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Appointments.Domain.Blackout>().Select(b => b.Id).SingleAsync());
         // The hall's queue: A's ticket taken at the county kiosk, and window 1's rating device paired by the chief representative.
         using var kiosk = portal.NewBrowser();
-        Expect302(await kiosk.SubmitAsync($"/hall/{countyHall}/kiosk", $"/hall/{countyHall}/kiosk", Form(("Category", "Comprehensive"), ("PersonName", "张伟"), ("IdNumber", Demo.CitizenId))));
+        Expect302(await kiosk.SubmitAsync($"/hall/{countyHall}/kiosk/ticket", $"/hall/{countyHall}/kiosk/ticket", Form(("Category", "Comprehensive"), ("PersonName", "张伟"), ("IdNumber", Demo.CitizenId))));
         var hallTicket = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Hall.Domain.Ticket>().Where(t => t.HallId == countyHall).Select(t => t.Id).SingleAsync());
         var hallWindow = await portal.WithDbAsync(db => db.Set<ServiceWindow>().Where(w => w.HallId == countyHall && w.Number == 1).Select(w => w.Id).SingleAsync());
         var hallOtherWindow = await portal.WithDbAsync(db => db.Set<ServiceWindow>().Where(w => w.HallId == countyHall && w.Number == 2).Select(w => w.Id).SingleAsync());

@@ -15,6 +15,9 @@ public sealed class AppointmentOptions
     /// <summary>A booking not checked in by its slot's end plus this many minutes is a no-show.</summary>
     public int NoShowGraceMinutes { get; set; } = 15;
 
+    /// <summary>到达签到取号 from the phone opens this many minutes before the slot starts (and closes at its end).</summary>
+    public int RemoteCheckInMinutes { get; set; } = 30;
+
     /// <summary>Refuse bookings after <see cref="NoShowLimit"/> no-shows within <see cref="NoShowWindowDays"/> days, for <see cref="NoShowBanDays"/> days.</summary>
     public bool NoShowBanEnabled { get; set; } = true;
 

@@ -29,6 +29,7 @@ public static class CertificatesModule
         services.AddScoped<Licences.RevokeLicence>();
         services.AddScoped<Rotation.LicenceResigning>();
         services.AddScoped<ILicenceDirectory, LicenceDirectory>();
+        services.AddScoped<Contracts.ILicencePrinting, LicencePrinting>();
         services.AddScoped<Jobs.LicenceExpiryJob>();
         services.AddScoped<ISeeder, Seed.LicenceTypeSeeder>();
         services.AddScoped<ISeeder, Rotation.LicenceFormUpgrade>();

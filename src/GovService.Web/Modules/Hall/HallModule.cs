@@ -34,6 +34,9 @@ public static class HallModule
         services.AddScoped<DeskQueries>();
         services.AddScoped<IssueTicket>();
         services.AddScoped<Contracts.IQueueTickets>(sp => sp.GetRequiredService<IssueTicket>());
+        services.AddScoped<CheckInAppointment>();
+        services.AddScoped<SelfService.KioskTokens>();
+        services.AddScoped<SelfService.KioskWallet>();
         services.AddScoped<CallNext>();
         services.AddScoped<TicketActions>();
         services.AddScoped<PairDevice>();

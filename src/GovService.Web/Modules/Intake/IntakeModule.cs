@@ -24,6 +24,7 @@ public static class IntakeModule
         services.AddScoped<ApplicantNoticeWords>();
         services.AddScoped<Decisions.DecisionDocuments>();
         services.AddScoped<CaseStatusLookup>();
+        services.AddScoped<Contracts.ICaseStatusLookup>(sp => sp.GetRequiredService<CaseStatusLookup>());
         services.AddScoped<WindowIntake.AcceptAtWindow>();
         services.AddScoped<WindowIntake.TakeInAtWindow>();
         services.AddScoped<Jobs.DeficiencySweepJob>();

@@ -33,6 +33,13 @@ internal static class AppointmentsRules
         new("POST /my/appointments/{id:guid}/cancel", w => Call.Post($"/my/appointments/{w.SecondAppointmentId}/cancel"),
             CitizenA()),
 
+        // 到达签到取号 (the Hall module's): A's booking is not today's, so A is sent back to the list with the reason; B's is no booking of B's.
+        new("POST /my/appointments/{id:guid}/check-in", w => Call.Post($"/my/appointments/{w.AppointmentId}/check-in"),
+            CitizenA()),
+        // No booking of the world is checked in, so there is no ticket to see for anyone; the tests show the owner's.
+        new("GET /my/appointments/{id:guid}/ticket", w => Call.Get($"/my/appointments/{w.AppointmentId}/ticket"),
+            Of(Expect.Forbidden, (Who.CitizenA, Expect.NotFound), (Who.CitizenB, Expect.NotFound))),
+
         new("GET /window/appointments", _ => Call.Get("/window/appointments?day=2026-11-24"),
             Of(Expect.Forbidden, (Who.Clerk, Expect.Allowed), (Who.Chief, Expect.Allowed), (Who.OtherHallClerk, Expect.OwnOnly), (Who.OtherChief, Expect.OwnOnly)), Shows: _ => "结婚登记"),
 

@@ -17,8 +17,24 @@ internal static class HallRules
     [
         new("GET /hall/{hallId:guid}/kiosk", w => Call.Get($"/hall/{w.CountyHallId}/kiosk"), Everyone(Expect.Public)),
 
+        new("GET /hall/{hallId:guid}/kiosk/ticket", w => Call.Get($"/hall/{w.CountyHallId}/kiosk/ticket"), Everyone(Expect.Public)),
+
         // A post without a name is answered with the form again, for anyone; a taken ticket is the journey tests'.
-        new("POST /hall/{hallId:guid}/kiosk", w => Call.Post($"/hall/{w.CountyHallId}/kiosk", Fields(("Category", "Comprehensive"), ("PersonName", ""))), Everyone(Expect.Public)),
+        new("POST /hall/{hallId:guid}/kiosk/ticket", w => Call.Post($"/hall/{w.CountyHallId}/kiosk/ticket", Fields(("Category", "Comprehensive"), ("PersonName", ""))), Everyone(Expect.Public)),
+
+        // 自助端: every function is public and keeps nothing; a wrong code, number or token is answered on the form.
+        new("GET /hall/{hallId:guid}/kiosk/check-in", w => Call.Get($"/hall/{w.CountyHallId}/kiosk/check-in"), Everyone(Expect.Public)),
+        new("POST /hall/{hallId:guid}/kiosk/check-in", w => Call.Post($"/hall/{w.CountyHallId}/kiosk/check-in", Fields(("code", "000000"))), Everyone(Expect.Public)),
+        new("GET /hall/{hallId:guid}/kiosk/case", w => Call.Get($"/hall/{w.CountyHallId}/kiosk/case"), Everyone(Expect.Public)),
+        new("POST /hall/{hallId:guid}/kiosk/case", w => Call.Post($"/hall/{w.CountyHallId}/kiosk/case", Fields(("number", "X"), ("queryCode", "000000"))), Everyone(Expect.Public)),
+        new("GET /hall/{hallId:guid}/kiosk/licences", w => Call.Get($"/hall/{w.CountyHallId}/kiosk/licences"), Everyone(Expect.Public)),
+        new("POST /hall/{hallId:guid}/kiosk/licences/code", w => Call.Post($"/hall/{w.CountyHallId}/kiosk/licences/code", Fields(("idNumber", "1"))), Everyone(Expect.Public)),
+        new("POST /hall/{hallId:guid}/kiosk/licences/verify", w => Call.Post($"/hall/{w.CountyHallId}/kiosk/licences/verify", Fields(("token", "x"), ("code", "000000"))), Everyone(Expect.Public)),
+        new("POST /hall/{hallId:guid}/kiosk/licences/wallet", w => Call.Post($"/hall/{w.CountyHallId}/kiosk/licences/wallet", Fields(("token", "x"))), Everyone(Expect.Public)),
+        new("POST /hall/{hallId:guid}/kiosk/licences/{licenceId:guid}/print", w => Call.Post($"/hall/{w.CountyHallId}/kiosk/licences/{Guid.Empty}/print", Fields(("token", "x"))), Everyone(Expect.Public)),
+
+        // The licence's document only with a print token of this hall and licence: without one, it does not exist.
+        new("GET /hall/{hallId:guid}/kiosk/licences/{licenceId:guid}/pdf", w => Call.Get($"/hall/{w.CountyHallId}/kiosk/licences/{Guid.Empty}/pdf?t=x"), Everyone(Expect.NotFound)),
         new("GET /hall/tickets/{id:guid}/slip", w => Call.Get($"/hall/tickets/{w.HallTicketId}/slip"), Everyone(Expect.Public)),
         new("GET /hall/{hallId:guid}/display", w => Call.Get($"/hall/{w.CountyHallId}/display"), Everyone(Expect.Public)),
         new("GET /hall/{hallId:guid}/display/state", w => Call.Get($"/hall/{w.CountyHallId}/display/state"), Everyone(Expect.Public)),

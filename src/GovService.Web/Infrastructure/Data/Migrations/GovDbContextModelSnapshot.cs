@@ -2133,6 +2133,52 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("hal_crowd_alerts", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Hall.Domain.KioskCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("HallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("hall_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("Tries")
+                        .HasColumnType("integer")
+                        .HasColumnName("tries");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hal_kiosk_codes");
+
+                    b.HasIndex("UserId", "SentAt")
+                        .HasDatabaseName("ix_hal_kiosk_codes_user_id_sent_at");
+
+                    b.ToTable("hal_kiosk_codes", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Hall.Domain.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2143,6 +2189,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("AbsentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("absent_at");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
 
                     b.Property<Guid?>("AppointmentId")
                         .HasColumnType("uuid")
@@ -2288,6 +2338,11 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_hal_tickets");
+
+                    b.HasIndex("AppointmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hal_tickets_appointment_id")
+                        .HasFilter("appointment_id IS NOT NULL");
 
                     b.HasIndex("CaseId")
                         .IsUnique()

@@ -8,7 +8,17 @@ using Microsoft.Extensions.Options;
 namespace GovService.Web.Modules.Appointments.Booking;
 
 /// <summary>A booking on a list, with its hall's name (and, for clerks, the person's recent no-shows).</summary>
-public sealed record AppointmentRow(Appointment Appointment, string Hall, int NoShows);
+public sealed record AppointmentRow(Appointment Appointment, string Hall, int NoShows)
+{
+    /// <summary>到达签到取号 from the phone, for today's bookings on My appointments; null on other days and lists.</summary>
+    public RemoteCheckIn? CheckIn { get; init; }
+
+    /// <summary>Checked in today: its queue ticket can be seen.</summary>
+    public bool ArrivedToday { get; init; }
+}
+
+/// <summary>Whether today's booking can be checked in from the phone now, and from when (<c>RemoteCheckInMinutes</c> before the slot).</summary>
+public sealed record RemoteCheckIn(bool Open, DateTimeOffset Opens, bool Over);
 
 /// <summary>The clerks' list of a hall's day, per window category.</summary>
 public sealed record HallDay(HallDetails Hall, DateOnly Day, IReadOnlyList<IGrouping<WindowCategory, AppointmentRow>> Categories);
@@ -21,8 +31,20 @@ public sealed class AppointmentQueries(GovDbContext db, IOrganizationDirectory o
         var halls = (await organization.HallDetailsAsync(ct)).ToDictionary(h => h.Id, h => h.Name);
         var list = await db.Set<Appointment>().AsNoTracking().Where(a => a.UserId == userId).OrderByDescending(a => a.StartsAt).Take(100).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var today = clock.Today();
+        RemoteCheckIn? CheckIn(Appointment a)
+        {
+            if (a.Day != today || a.State != AppointmentState.Booked)
+            {
+                return null;
+            }
+
+            var opens = AppointmentCheckIn.RemoteCheckInOpens(a.StartsAt, options.Value);
+            return new RemoteCheckIn(opens <= now && now < a.EndsAt, opens, a.EndsAt <= now);
+        }
+
         return list.OrderBy(a => a.IsOpen && a.EndsAt > now ? 0 : 1).ThenBy(a => a.IsOpen ? a.StartsAt : DateTimeOffset.MaxValue)
-            .Select(a => new AppointmentRow(a, halls.GetValueOrDefault(a.HallId, ""), 0)).ToList();
+            .Select(a => new AppointmentRow(a, halls.GetValueOrDefault(a.HallId, ""), 0) { CheckIn = CheckIn(a), ArrivedToday = a.Day == today && a.State == AppointmentState.Arrived }).ToList();
     }
 
     public async Task<AppointmentRow?> MineAsync(Guid userId, Guid id, CancellationToken ct)

@@ -72,7 +72,7 @@ public sealed class LicencesController(LicenceQueries licences, LicenceAccess ac
     }
 
     /// <summary>What the QR code opens: the verify page with the identifier and the 核验码, which public verification asks for.</summary>
-    private string VerifyUrl(Licence licence) => $"{Request.Scheme}://{Request.Host}/verify/{licence.Identifier}?code={licence.VerificationCode}";
+    private string VerifyUrl(Licence licence) => licence.VerifyUrl($"{Request.Scheme}://{Request.Host}");
 
     private static byte[] QrPng(string url)
     {

@@ -51,6 +51,9 @@ public sealed class Licence : IAudited
     /// <summary>核验码 (<see cref="LicenceVerificationCode"/>): printed on the licence, in its QR link, asked by public verification.</summary>
     public string VerificationCode { get; set; } = "";
 
+    /// <summary>What the QR code opens: the verify page with the identifier and the 核验码, which public verification asks for.</summary>
+    public string VerifyUrl(string siteRoot) => $"{siteRoot}/verify/{Identifier}?code={VerificationCode}";
+
     /// <summary>16 random bytes, never published: the salt of the holder digest in the signed form (<see cref="LicenceCanonicalForm"/>).</summary>
     public byte[] HolderSalt { get; set; } = [];
 

@@ -30,6 +30,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             .HasFilter($"state IN ({(int)TicketState.Called}, {(int)TicketState.Serving})")
             .HasDatabaseName("ux_hal_tickets_window_active");
         builder.HasIndex(t => t.CaseId).IsUnique().HasFilter("case_id IS NOT NULL");
+
+        // A booking becomes at most one ticket, whichever kiosk or phone checks it in.
+        builder.HasIndex(t => t.AppointmentId).IsUnique().HasFilter("appointment_id IS NOT NULL");
         builder.Property(t => t.Version).IsRowVersion();
     }
 }
@@ -65,5 +68,15 @@ internal sealed class CrowdAlertConfiguration : IEntityTypeConfiguration<CrowdAl
             .HasFilter("cleared_at IS NULL")
             .HasDatabaseName("ux_hal_crowd_alerts_open");
         builder.HasIndex(a => new { a.HallId, a.Day });
+    }
+}
+
+internal sealed class KioskCodeConfiguration : IEntityTypeConfiguration<KioskCode>
+{
+    public void Configure(EntityTypeBuilder<KioskCode> builder)
+    {
+        builder.ToTable("hal_kiosk_codes");
+        builder.Property(c => c.CodeHash).HasMaxLength(32);
+        builder.HasIndex(c => new { c.UserId, c.SentAt });
     }
 }

@@ -58,6 +58,9 @@ public sealed class Ticket
     /// <summary>The queue order inside the category: lower first (<see cref="QueueOrder.Rank"/>).</summary>
     public int Rank { get; set; }
     public Guid? AppointmentId { get; set; }
+
+    /// <summary>The citizen's account when the ticket is theirs by a booking they checked in: they see it on their phone.</summary>
+    public Guid? AccountId { get; set; }
     public TicketSource Source { get; set; }
     public TicketState State { get; set; } = TicketState.Waiting;
     public DateTimeOffset IssuedAt { get; set; }

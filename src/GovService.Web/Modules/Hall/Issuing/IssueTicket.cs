@@ -27,6 +27,18 @@ public sealed class HallOptions
     /// reaches only the screens connected to the instance that made it.
     /// </summary>
     public bool NotifyInstances { get; set; } = true;
+
+    /// <summary>打印证照 at the kiosk: minutes the text-message code is valid.</summary>
+    public int KioskCodeMinutes { get; set; } = 5;
+
+    /// <summary>Tries of one code before it is void.</summary>
+    public int KioskCodeTries { get; set; } = 5;
+
+    /// <summary>At most one code per ID number in this many seconds.</summary>
+    public int KioskCodeResendSeconds { get; set; } = 60;
+
+    /// <summary>Minutes the kiosk may list and print a wallet after the code was right (the form's token, then start again).</summary>
+    public int KioskWalletMinutes { get; set; } = 3;
 }
 
 /// <summary>
@@ -39,6 +51,24 @@ public sealed class IssueTicket(GovDbContext db, TicketNumbers numbers, IOrganiz
     public const int NameMax = 50;
 
     public async Task<TicketIssue> IssueAsync(TicketRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (ticket, errors) = await AddAsync(request, null, cancellationToken);
+        if (ticket is null)
+        {
+            return new TicketIssue(null, errors);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return await AnnounceAsync(ticket, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the request, numbers the ticket and saves it in the caller's transaction (the appointment check-in issues its
+    /// ticket in the transaction that checks the booking in); nothing is committed or broadcast here: the caller commits
+    /// and then calls <see cref="AnnounceAsync"/>.
+    /// </summary>
+    internal async Task<(Ticket? Ticket, IReadOnlyList<(string Field, string Message)> Errors)> AddAsync(TicketRequest request, Guid? accountId, CancellationToken cancellationToken)
     {
         var errors = new List<(string, string)>();
         var today = clock.Today();
@@ -84,12 +114,11 @@ public sealed class IssueTicket(GovDbContext db, TicketNumbers numbers, IOrganiz
 
         if (errors.Count > 0)
         {
-            return new TicketIssue(null, errors);
+            return (null, errors);
         }
 
         var now = clock.GetUtcNow().ToUniversalTime();
         var priority = QueueOrder.Reasons(request.Priority, id, request.Source, today);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sequence = await numbers.NextAsync(hall!.Id, today, request.Category, cancellationToken);
         var ticket = new Ticket
         {
@@ -107,15 +136,21 @@ public sealed class IssueTicket(GovDbContext db, TicketNumbers numbers, IOrganiz
             Priority = priority,
             Rank = QueueOrder.Rank(priority),
             AppointmentId = request.AppointmentId,
+            AccountId = accountId,
             Source = request.Source,
             IssuedAt = now,
             QueuedAt = now,
         };
         db.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        return (ticket, []);
+    }
+
+    /// <summary>After the issuing transaction committed: where the ticket stands, and the hall's screens told the queue grew.</summary>
+    internal async Task<TicketIssue> AnnounceAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
         var ahead = await queue.AheadAsync(ticket.Id, cancellationToken);
-        await broadcast.QueueChangedAsync(hall.Id, cancellationToken);
+        await broadcast.QueueChangedAsync(ticket.HallId, cancellationToken);
         return new TicketIssue(new IssuedTicket(ticket.Id, ticket.Code, ahead.Ahead, ahead.EstimatedWaitMinutes), []);
     }
 }

@@ -26,6 +26,35 @@ public sealed record DeskPage(StaffPlacement Clerk, IReadOnlyList<WindowInfo> Wi
 /// <summary>The kiosk (自助取号机) of a hall.</summary>
 public sealed record KioskPage(Guid HallId, string HallName, IReadOnlyList<CategoryLine> Queues, TicketForm Form, IReadOnlyList<Catalog.Contracts.ItemChoice> Items, string? Query);
 
+/// <summary>The hall of a self-service page (自助端).</summary>
+public sealed record KioskHall(Guid Id, string Name);
+
+/// <summary>预约签到 at the kiosk: the code typed and what was wrong with it.</summary>
+public sealed record KioskCheckInPage(KioskHall Hall, string? Code, string? Error);
+
+/// <summary>办件查询 at the kiosk: what was typed and, after a search, the public status (or none).</summary>
+public sealed record KioskCasePage(KioskHall Hall, string? Number, string? QueryCode, bool Searched, Intake.Contracts.CaseStatus? Status);
+
+/// <summary>打印证照 at the kiosk: which step (ID number, code, the wallet), the form's token and what to show.</summary>
+public sealed record KioskLicencePage(KioskHall Hall, KioskLicenceStep Step)
+{
+    public string? IdNumber { get; init; }
+    public string? Token { get; init; }
+    public string? MobileTail { get; init; }
+    public string? Error { get; init; }
+    public IReadOnlyList<Certificates.Contracts.PrintableLicence> Licences { get; init; } = [];
+}
+
+public enum KioskLicenceStep
+{
+    IdNumber = 1,
+    Code = 2,
+    Wallet = 3,
+}
+
+/// <summary>The print page of one licence: its document in a frame, opened by a print token.</summary>
+public sealed record KioskPrintPage(KioskHall Hall, Guid LicenceId, string PrintToken, string WalletToken);
+
 /// <summary>A window's calling panel.</summary>
 public sealed record PanelPage(WindowInfo Window, StaffPlacement Clerk, Ticket? Current, CategoryLine? Queue, IReadOnlyList<WindowCategory> Categories)
 {
@@ -53,6 +82,10 @@ public sealed class DeskQueries(QueueQueries queue, IOrganizationDirectory organ
         await queue.DisplayAsync(hallId, ct) is { } display
             ? new KioskPage(hallId, display.HallName, display.Queues, form, await catalog.SearchPublishedAsync(query, ct), query)
             : null;
+
+    /// <summary>The hall a kiosk page belongs to; null when there is no such hall.</summary>
+    public async Task<KioskHall?> KioskHallAsync(Guid hallId, CancellationToken ct) =>
+        (await organization.HallsAsync(ct)).FirstOrDefault(h => h.Id == hallId) is { } hall ? new KioskHall(hall.Id, hall.Name) : null;
 
     public async Task<PanelPage> PanelAsync(WindowInfo window, StaffPlacement clerk, CancellationToken ct)
     {

@@ -68,6 +68,12 @@ public sealed class QueueQueries(GovDbContext db, IOrganizationDirectory organiz
         return new TicketSlip(t, ahead.Ahead, ahead.EstimatedWaitMinutes, NameMask.Mask(t.PersonName, organisation: false));
     }
 
+    /// <summary>The ticket a citizen's own booking became (到达签到取号); null for anyone else's.</summary>
+    public async Task<TicketSlip?> OfAppointmentAsync(Guid accountId, Guid appointmentId, CancellationToken ct) =>
+        await Tickets.Where(x => x.AppointmentId == appointmentId && x.AccountId == accountId).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct) is { } id
+            ? await SlipAsync(id, ct)
+            : null;
+
     public async Task<DisplayState?> DisplayAsync(Guid hallId, CancellationToken ct)
     {
         var hall = (await organization.HallsAsync(ct)).FirstOrDefault(h => h.Id == hallId);

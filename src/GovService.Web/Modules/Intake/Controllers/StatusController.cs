@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using GovService.Web.Modules.Intake.Contracts;
 using GovService.Web.Modules.Intake.Status;
 using GovService.Web.Shared.Security;
 using Microsoft.AspNetCore.Authorization;

@@ -1,24 +1,12 @@
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Intake.Domain;
+using GovService.Web.Modules.Intake.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovService.Web.Modules.Intake.Status;
 
-/// <summary>What anyone with the number and query code may see: no personal data beyond a masked name.</summary>
-public sealed record CaseStatus(
-    string Number,
-    string ItemName,
-    string State,
-    string MaskedApplicant,
-    DateTimeOffset? SubmittedAt,
-    DateTimeOffset? AcceptedAt,
-    DateOnly? PromisedDueDate,
-    // 暂定 concerns the promised date, the only one shown (the name is the public API's).
-    bool DueDateProvisional,
-    DateTimeOffset? ClosedAt,
-    string? TerminationReason);
-
-public sealed class CaseStatusLookup(GovDbContext db)
+/// <summary>办件查询 by number and query code: the public status page, its API and the hall's kiosk.</summary>
+public sealed class CaseStatusLookup(GovDbContext db) : ICaseStatusLookup
 {
     /// <summary>The status when number and query code match; null otherwise (never saying which of the two was wrong).</summary>
     public async Task<CaseStatus?> FindAsync(string? number, string? queryCode, CancellationToken ct)
