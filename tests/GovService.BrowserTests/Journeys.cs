@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace GovService.BrowserTests;
 
@@ -126,6 +128,33 @@ internal static class Journeys
     }
 
     private static readonly string[] FoodLicenceSteps = ["材料审查", "审批决定"];
+
+    /// <summary>
+    /// The signed-in citizen books 食品经营许可（新办） at the county centre from its guide, at <paramref name="slot"/> on the
+    /// first open day from tomorrow (the portal runs on the real clock); returns the day, the 预约号 and the check-in code.
+    /// </summary>
+    public static async Task<(string Day, string Number, string CheckInCode)> BookFoodLicenceTomorrowAsync(IPage citizen, string slot = "09:30")
+    {
+        await citizen.GotoAsync("/services/000104004000");
+        await Expect(citizen.GetByTestId("guide-halls")).ToContainTextAsync("延时服务：周二、周四 17:30–19:00");
+        await citizen.GetByTestId("book-appointment").ClickAsync();
+        await citizen.GetByTestId("booking-hall").SelectOptionAsync(new SelectOptionValue { Label = "云溪县政务服务中心" });
+        await citizen.GetByTestId("booking-show").ClickAsync();
+        var day = await citizen.GetByTestId("booking-day").EvaluateAsync<string>(
+            "(select, from) => [...select.options].find(o => o.value >= from && !o.disabled).value", ChinaToday().AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await citizen.GetByTestId("booking-day").SelectOptionAsync(day);
+        await citizen.GetByTestId("booking-show").ClickAsync();
+        await Expect(citizen.GetByTestId("booking-slots")).ToContainTextAsync("剩余 1/1");
+        await citizen.GetByTestId($"slot-{slot}").CheckAsync();
+        await citizen.GetByTestId("booking-submit").ClickAsync();
+        await Expect(citizen.GetByTestId("appointment-when")).ToContainTextAsync(day);
+        await Expect(citizen.GetByTestId("check-in-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\d{6}$"));
+        return (day, (await citizen.GetByTestId("appointment-number").InnerTextAsync()).Trim(), (await citizen.GetByTestId("check-in-code").InnerTextAsync()).Trim());
+    }
+
+    /// <summary>Today in the hall's time zone (the portal's day).</summary>
+    public static DateOnly ChinaToday() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
 
     public static async Task LoginAsync(IPage page, string account, string password = Password)
     {
