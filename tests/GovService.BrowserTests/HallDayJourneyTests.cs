@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -97,19 +96,9 @@ public sealed partial class HallDayJourneyTests(PortalProcess portal)
         await Journeys.RunAsync(chief, async () =>
         {
             await Journeys.LoginAsync(chief, "chief");
-            await chief.GotoAsync("/hall/desk");
-            hall = HallId().Match(await chief.GetByRole(AriaRole.Link, new() { Name = "叫号显示屏" }).GetAttributeAsync("href") ?? "").Groups[1].Value;
-            await chief.GetByTestId("window-5").ClickAsync();
-            window = chief.Url.Split('/').Last();
-            await chief.GetByTestId("pair-device").ClickAsync();
-            device = new Uri((await chief.GetByTestId("device-url").Locator("code").InnerTextAsync()).Trim()).PathAndQuery;
+            (hall, window, device) = await Journeys.PairWindowDeviceAsync(chief, 5);
         }, "Hall_day_chief_pairs_window_5");
-        var tablet = await portal.NewPageAsync(1024, 768);
-        await tablet.GotoAsync(device);
-        await Expect(tablet.Locator("#hall-device[data-connected=true]")).ToHaveCountAsync(1);
-        var display = await portal.NewPageAsync(1920, 1080);
-        await display.GotoAsync($"/hall/{hall}/display");
-        await Expect(display.Locator("[data-testid=display-live][data-connected=true]")).ToHaveCountAsync(1);
+        var (tablet, display) = await Journeys.OpenHallScreensAsync(portal, hall, device);
 
         // At the kiosk: 预约签到 with the six-digit code gives a 企业开办 ticket with appointment priority.
         var kiosk = await portal.NewPageAsync(1080, 1920);
@@ -132,12 +121,7 @@ public sealed partial class HallDayJourneyTests(PortalProcess portal)
         await Journeys.RunAsync(clerk, async () =>
         {
             await Journeys.LoginAsync(clerk, "clerk");
-            await clerk.GotoAsync($"/hall/desk/windows/{window}");
-            var pressed = Stopwatch.StartNew();
-            await clerk.GetByTestId("call-next").ClickAsync();
-            await Expect(display.GetByTestId("display-announce")).ToContainTextAsync($"请 {code} 号到 5 号窗口办理", new() { Timeout = 1000 });
-            Assert.True(pressed.ElapsedMilliseconds < 1000, $"the display showed the call after {pressed.ElapsedMilliseconds} ms");
-            await Expect(clerk.GetByTestId("panel-code")).ToHaveTextAsync(code);
+            await Journeys.CallNextAsync(clerk, display, window, 5, code);
             await clerk.GetByTestId("start-service").ClickAsync();
             await Expect(clerk.Locator("input[name=ApplicantName]")).ToHaveValueAsync("张伟");
             await Expect(clerk.Locator("input[name=ApplicantIdNumber]")).ToHaveValueAsync(CitizenId);
@@ -151,13 +135,7 @@ public sealed partial class HallDayJourneyTests(PortalProcess portal)
             await Expect(clerk.GetByTestId("call-next")).ToBeVisibleAsync();
         }, "Hall_day_clerk_calls_and_serves");
 
-        await Journeys.RunAsync(tablet, async () =>
-        {
-            await Expect(tablet.GetByTestId("device-rate")).ToContainTextAsync("请对 李娜 的本次服务作出评价");
-            await tablet.GetByTestId("level-1").ClickAsync();
-            await tablet.GetByTestId("device-submit").ClickAsync();
-            await Expect(tablet.GetByTestId("device-thanks")).ToContainTextAsync("感谢您的评价");
-        }, "Hall_day_device_rating");
+        await Journeys.RunAsync(tablet, () => Journeys.RateOnDeviceAsync(tablet), "Hall_day_device_rating");
 
         // The hall dashboard: window 5 served one, with its service time; the waits include this ticket's; the appointment checked in.
         chief = await portal.NewPageAsync();
@@ -173,9 +151,6 @@ public sealed partial class HallDayJourneyTests(PortalProcess portal)
         }, "Hall_day_dashboard");
         await display.Context.CloseAsync();
     }
-
-    [GeneratedRegex("/hall/([0-9a-f-]{36})/display")]
-    private static partial Regex HallId();
 
     [GeneratedRegex("^\\d+\\.\\d$")]
     private static partial Regex Minutes();

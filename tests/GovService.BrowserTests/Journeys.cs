@@ -152,6 +152,49 @@ internal static class Journeys
         return (day, (await citizen.GetByTestId("appointment-number").InnerTextAsync()).Trim(), (await citizen.GetByTestId("check-in-code").InnerTextAsync()).Trim());
     }
 
+    /// <summary>The signed-in chief representative pairs window <paramref name="window"/>'s rating device; returns the hall, the window's id and the device address.</summary>
+    public static async Task<(string Hall, string Window, string Device)> PairWindowDeviceAsync(IPage chief, int window)
+    {
+        await chief.GotoAsync("/hall/desk");
+        var hall = (await chief.GetByRole(AriaRole.Link, new() { Name = "叫号显示屏" }).GetAttributeAsync("href") ?? "").Split('/')[2];
+        await chief.GetByTestId($"window-{window}").ClickAsync();
+        var id = chief.Url.Split('/').Last();
+        await chief.GetByTestId("pair-device").ClickAsync();
+        return (hall, id, new Uri((await chief.GetByTestId("device-url").Locator("code").InnerTextAsync()).Trim()).PathAndQuery);
+    }
+
+    /// <summary>The window's tablet and the hall's calling display, both connected to the hub.</summary>
+    public static async Task<(IPage Tablet, IPage Display)> OpenHallScreensAsync(PortalProcess portal, string hall, string device)
+    {
+        var tablet = await portal.NewPageAsync(1024, 768);
+        await tablet.GotoAsync(device);
+        await Expect(tablet.Locator("#hall-device[data-connected=true]")).ToHaveCountAsync(1);
+        var display = await portal.NewPageAsync(1920, 1080);
+        await display.GotoAsync($"/hall/{hall}/display");
+        await Expect(display.Locator("[data-testid=display-live][data-connected=true]")).ToHaveCountAsync(1);
+        return (tablet, display);
+    }
+
+    /// <summary>The clerk presses 叫号 on the window's panel; the display must say so within one second.</summary>
+    public static async Task CallNextAsync(IPage clerk, IPage display, string windowId, int windowNumber, string code)
+    {
+        await clerk.GotoAsync($"/hall/desk/windows/{windowId}");
+        var pressed = System.Diagnostics.Stopwatch.StartNew();
+        await clerk.GetByTestId("call-next").ClickAsync();
+        await Expect(display.GetByTestId("display-announce")).ToContainTextAsync($"请 {code} 号到 {windowNumber} 号窗口办理", new() { Timeout = 1000 });
+        Assert.True(pressed.ElapsedMilliseconds < 1000, $"the display showed the call after {pressed.ElapsedMilliseconds} ms");
+        await Expect(clerk.GetByTestId("panel-code")).ToHaveTextAsync(code);
+    }
+
+    /// <summary>After 办结 the tablet asks by itself; the citizen rates 非常满意.</summary>
+    public static async Task RateOnDeviceAsync(IPage tablet, string clerkName = "李娜")
+    {
+        await Expect(tablet.GetByTestId("device-rate")).ToContainTextAsync($"请对 {clerkName} 的本次服务作出评价");
+        await tablet.GetByTestId("level-1").ClickAsync();
+        await tablet.GetByTestId("device-submit").ClickAsync();
+        await Expect(tablet.GetByTestId("device-thanks")).ToContainTextAsync("感谢您的评价");
+    }
+
     /// <summary>Today in the hall's time zone (the portal's day).</summary>
     public static DateOnly ChinaToday() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
