@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,7 +9,7 @@ namespace GovService.BrowserTests;
 /// the clerk finishes the window's rating device asks for 好差评 and records it.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed partial class HallJourneyTests(PortalProcess portal)
+public sealed class HallJourneyTests(PortalProcess portal)
 {
     private const string ElderlyId = "361131195203150240";
 
@@ -24,22 +22,11 @@ public sealed partial class HallJourneyTests(PortalProcess portal)
         await Journeys.RunAsync(chief, async () =>
         {
             await Journeys.LoginAsync(chief, "chief");
-            await chief.GotoAsync("/hall/desk");
-            hall = HallId().Match(await chief.GetByRole(AriaRole.Link, new() { Name = "叫号显示屏" }).GetAttributeAsync("href") ?? "").Groups[1].Value;
-            await chief.GetByTestId("window-3").ClickAsync();
-            window = chief.Url.Split('/').Last();
-            await chief.GetByTestId("pair-device").ClickAsync();
-            device = new Uri((await chief.GetByTestId("device-url").Locator("code").InnerTextAsync()).Trim()).PathAndQuery;
+            (hall, window, device) = await Journeys.PairWindowDeviceAsync(chief, 3);
         }, "Hall_journey_chief_pairs_device");
 
-        var tablet = await portal.NewPageAsync(1024, 768);
-        await tablet.GotoAsync(device);
+        var (tablet, display) = await Journeys.OpenHallScreensAsync(portal, hall, device);
         await Expect(tablet.GetByTestId("device-idle")).ToBeVisibleAsync();
-        await Expect(tablet.Locator("#hall-device[data-connected=true]")).ToHaveCountAsync(1);
-
-        var display = await portal.NewPageAsync(1920, 1080);
-        await display.GotoAsync($"/hall/{hall}/display");
-        await Expect(display.Locator("[data-testid=display-live][data-connected=true]")).ToHaveCountAsync(1);
         await display.GetByTestId("display-sound").ClickAsync();
 
         // At the kiosk: an elderly walk-in (born 1952) for 食品经营许可 gets a priority ticket, and the kiosk clears itself.
@@ -67,11 +54,7 @@ public sealed partial class HallJourneyTests(PortalProcess portal)
         await Journeys.RunAsync(clerk, async () =>
         {
             await Journeys.LoginAsync(clerk, "clerk");
-            await clerk.GotoAsync($"/hall/desk/windows/{window}");
-            var pressed = Stopwatch.StartNew();
-            await clerk.GetByTestId("call-next").ClickAsync();
-            await Expect(display.GetByTestId("display-announce")).ToContainTextAsync($"请 {code} 号到 3 号窗口办理", new() { Timeout = 1000 });
-            Assert.True(pressed.ElapsedMilliseconds < 1000, $"the display showed the call after {pressed.ElapsedMilliseconds} ms");
+            await Journeys.CallNextAsync(clerk, display, window, 3, code);
             await Expect(display.GetByTestId("display-current")).ToContainTextAsync("刘*英");
             await Expect(clerk.GetByTestId("panel-code")).ToHaveTextAsync(code);
             await Expect(tablet.GetByTestId("device-serving")).ToContainTextAsync("李娜 为您服务");
@@ -93,16 +76,8 @@ public sealed partial class HallJourneyTests(PortalProcess portal)
         }, "Hall_journey_clerk_calls_and_serves");
 
         // The tablet turns to the rating prompt by itself; the citizen rates 非常满意.
-        await Journeys.RunAsync(tablet, async () =>
-        {
-            await Expect(tablet.GetByTestId("device-rate")).ToContainTextAsync("请对 李娜 的本次服务作出评价");
-            await tablet.GetByTestId("level-1").ClickAsync();
-            await tablet.GetByTestId("device-submit").ClickAsync();
-            await Expect(tablet.GetByTestId("device-thanks")).ToContainTextAsync("感谢您的评价");
-        }, "Hall_journey_device_rating");
+        await Journeys.RunAsync(tablet, () => Journeys.RateOnDeviceAsync(tablet), "Hall_journey_device_rating");
         await display.Context.CloseAsync();
     }
 
-    [GeneratedRegex("/hall/([0-9a-f-]{36})/display")]
-    private static partial Regex HallId();
 }
