@@ -194,7 +194,7 @@ public sealed partial class HallTests(PortalFactory portal) : IAsyncLifetime
         var hall = await CountyHallAsync();
         var taken = await kiosk.SubmitAsync($"/hall/{hall}/kiosk/ticket", $"/hall/{hall}/kiosk/ticket", new Dictionary<string, string>
         {
-            ["Category"] = "Comprehensive", ["PersonName"] = "刘秀英", ["IdNumber"] = elderly, ["ItemCode"] = FoodLicence,
+            ["Category"] = "Comprehensive", ["PersonName"] = "刘秀英", ["IdNumber"] = elderly, ["ItemCode"] = FoodLicence, ["Mobile"] = "13900139024",
         });
         Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
         var slip = await kiosk.GetPageAsync(taken.Headers.Location!.OriginalString);
@@ -220,6 +220,7 @@ public sealed partial class HallTests(PortalFactory portal) : IAsyncLifetime
         Assert.Contains($"name=\"TicketId\" value=\"{ticketId}\"", form, StringComparison.Ordinal);
         Assert.Contains("value=\"刘秀英\"", form, StringComparison.Ordinal);
         Assert.Contains($"value=\"{elderly}\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"13900139024\"", form, StringComparison.Ordinal);
 
         var post = IntakeHttp.WindowForm("刘秀英", elderly, "13900139024", 6, 1, 2, 3, 4, 5, 6);
         post.Add(new("outcome", "accept"));

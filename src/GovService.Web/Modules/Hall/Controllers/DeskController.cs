@@ -117,7 +117,7 @@ public sealed class DeskController(IOrganizationDirectory organization, DeskQuer
         // 开始办理 with an item: window intake of that item, the applicant filled in, the ticket carried to the case.
         if (result.Error is null && what == DeskAction.Start && result.Ticket is { ItemCode: { } code } started)
         {
-            var query = QueryString.Create(new Dictionary<string, string?> { ["id"] = started.IdNumber, ["name"] = started.PersonName, ["ticket"] = started.Id.ToString() });
+            var query = QueryString.Create(new Dictionary<string, string?> { ["id"] = started.IdNumber, ["name"] = started.PersonName, ["mobile"] = started.Mobile, ["ticket"] = started.Id.ToString() });
             return Redirect($"/window/intake/{Uri.EscapeDataString(code)}{query}");
         }
 

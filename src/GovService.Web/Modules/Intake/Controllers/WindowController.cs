@@ -69,7 +69,7 @@ public sealed class WindowController(ICatalogDirectory catalog, IOrganizationDir
 
     /// <summary>The intake form; with <paramref name="id"/> the applicant is looked up by ID number and prefilled when registered.</summary>
     [HttpGet("intake/{code}")]
-    public async Task<IActionResult> Intake(string code, [MaxLength(64)] string? id, [MaxLength(50)] string? name, Guid? ticket, CancellationToken ct)
+    public async Task<IActionResult> Intake(string code, [MaxLength(64)] string? id, [MaxLength(50)] string? name, [MaxLength(20)] string? mobile, Guid? ticket, CancellationToken ct)
     {
         var item = await catalog.FindPublishedAsync(code, ct);
         if (item is null)
@@ -77,7 +77,9 @@ public sealed class WindowController(ICatalogDirectory catalog, IOrganizationDir
             return NotFound();
         }
 
-        var form = new WindowIntakeForm { IntakeKey = Guid.CreateVersion7(), TicketId = ticket, ApplicantName = name?.Trim() ?? "", Materials = (await catalog.MaterialsAsync(item.VersionId, ct)).Select(m => new MaterialCheck { Position = m.Position }).ToList() };
+        // From a queue ticket: the name and mobile the person gave at the kiosk or desk (a registered applicant's own win below).
+        var given = mobile?.Trim() ?? "";
+        var form = new WindowIntakeForm { IntakeKey = Guid.CreateVersion7(), TicketId = ticket, ApplicantName = name?.Trim() ?? "", ContactMobile = MobileNumber.IsValid(given) ? given : "", Materials = (await catalog.MaterialsAsync(item.VersionId, ct)).Select(m => new MaterialCheck { Position = m.Position }).ToList() };
         if (!string.IsNullOrWhiteSpace(id))
         {
             form.ApplicantIdNumber = id.Trim().ToUpperInvariant();
@@ -89,7 +91,7 @@ public sealed class WindowController(ICatalogDirectory catalog, IOrganizationDir
             else if (await citizens.FindByIdNumberAsync(form.ApplicantIdNumber, ct) is { } found)
             {
                 form.ApplicantName = found.RealName;
-                form.ContactMobile = found.Mobile ?? "";
+                form.ContactMobile = found.Mobile ?? form.ContactMobile;
                 ViewData["Registered"] = true;
             }
             else
