@@ -126,13 +126,7 @@ public sealed partial class HallDayJourneyTests(PortalProcess portal)
             await Expect(clerk.Locator("input[name=ApplicantName]")).ToHaveValueAsync("张伟");
             await Expect(clerk.Locator("input[name=ApplicantIdNumber]")).ToHaveValueAsync(CitizenId);
             await Expect(clerk.GetByTestId("intake-ticket")).ToHaveCountAsync(1);
-            await Journeys.FillFoodShopAsync(clerk, "云溪县城关镇张记面馆", CitizenId, "云溪县城关镇人民大道150号");
-            await Journeys.TickAllMaterialsAsync(clerk);
-            await clerk.GetByTestId("accept").ClickAsync();
-            await Expect(clerk.GetByTestId("case-number")).ToBeVisibleAsync();
-            await clerk.GotoAsync($"/hall/desk/windows/{window}");
-            await clerk.GetByTestId("finish-service").ClickAsync();
-            await Expect(clerk.GetByTestId("call-next")).ToBeVisibleAsync();
+            await Journeys.AcceptFoodShopAndFinishAsync(clerk, window, "云溪县城关镇张记面馆", CitizenId, "云溪县城关镇人民大道150号");
         }, "Hall_day_clerk_calls_and_serves");
 
         await Journeys.RunAsync(tablet, () => Journeys.RateOnDeviceAsync(tablet), "Hall_day_device_rating");

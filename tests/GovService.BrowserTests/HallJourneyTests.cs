@@ -65,14 +65,7 @@ public sealed class HallJourneyTests(PortalProcess portal)
             await Expect(clerk.Locator("input[name=ApplicantIdNumber]")).ToHaveValueAsync(ElderlyId);
             await Expect(clerk.GetByTestId("intake-ticket")).ToHaveCountAsync(1);
             await clerk.Locator("input[name=ContactMobile]").FillAsync("13900139240");
-            await Journeys.FillFoodShopAsync(clerk, "云溪县城关镇刘记早餐店", ElderlyId, "云溪县城关镇人民大道140号");
-            await Journeys.TickAllMaterialsAsync(clerk);
-            await clerk.GetByTestId("accept").ClickAsync();
-            await Expect(clerk.GetByTestId("case-number")).ToBeVisibleAsync();
-
-            await clerk.GotoAsync($"/hall/desk/windows/{window}");
-            await clerk.GetByTestId("finish-service").ClickAsync();
-            await Expect(clerk.GetByTestId("call-next")).ToBeVisibleAsync();
+            await Journeys.AcceptFoodShopAndFinishAsync(clerk, window, "云溪县城关镇刘记早餐店", ElderlyId, "云溪县城关镇人民大道140号");
         }, "Hall_journey_clerk_calls_and_serves");
 
         // The tablet turns to the rating prompt by itself; the citizen rates 非常满意.
