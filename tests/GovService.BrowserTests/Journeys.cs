@@ -175,14 +175,30 @@ internal static class Journeys
         return (tablet, display);
     }
 
-    /// <summary>The clerk presses 叫号 on the window's panel; the display must say so within one second.</summary>
+    /// <summary>
+    /// The clerk presses 叫号 on the window's panel; the display must say so within one second. Both moments are read
+    /// from the browser's own clock (the press just before the click, the display's change by a MutationObserver on
+    /// the display page), so the test's polling of the screen does not count against the portal.
+    /// </summary>
     public static async Task CallNextAsync(IPage clerk, IPage display, string windowId, int windowNumber, string code)
     {
+        var announcement = $"请 {code} 号到 {windowNumber} 号窗口办理";
         await clerk.GotoAsync($"/hall/desk/windows/{windowId}");
-        var pressed = System.Diagnostics.Stopwatch.StartNew();
+        await display.EvaluateAsync("""
+            text => {
+                window.__shownAt = null;
+                const seen = () => {
+                    const shown = document.querySelector('[data-testid=display-announce]');
+                    if (window.__shownAt === null && shown && shown.textContent.includes(text)) { window.__shownAt = Date.now(); }
+                };
+                new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, characterData: true });
+            }
+            """, announcement);
+        var pressedAt = await clerk.EvaluateAsync<double>("() => Date.now()");
         await clerk.GetByTestId("call-next").ClickAsync();
-        await Expect(display.GetByTestId("display-announce")).ToContainTextAsync($"请 {code} 号到 {windowNumber} 号窗口办理", new() { Timeout = 1000 });
-        Assert.True(pressed.ElapsedMilliseconds < 1000, $"the display showed the call after {pressed.ElapsedMilliseconds} ms");
+        await Expect(display.GetByTestId("display-announce")).ToContainTextAsync(announcement);
+        var shownAt = await display.EvaluateAsync<double>("() => window.__shownAt");
+        Assert.True(shownAt - pressedAt < 1000, $"the display showed the call {shownAt - pressedAt} ms after 叫号 was pressed");
         await Expect(clerk.GetByTestId("panel-code")).ToHaveTextAsync(code);
     }
 
