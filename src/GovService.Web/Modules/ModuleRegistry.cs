@@ -1,5 +1,6 @@
 using GovService.Web.Modules.Accounts;
 using GovService.Web.Modules.Appointments;
+using GovService.Web.Modules.Assistance;
 using GovService.Web.Modules.Approval;
 using GovService.Web.Modules.Calendar;
 using GovService.Web.Modules.Catalog;
@@ -36,6 +37,7 @@ public static class ModuleRegistry
         SupervisionModule.Name,
         AppointmentsModule.Name,
         HallModule.Name,
+        AssistanceModule.Name,
     ];
 
     public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration)
@@ -52,6 +54,7 @@ public static class ModuleRegistry
         services.AddSupervision(configuration);
         services.AddAppointments(configuration);
         services.AddHall(configuration);
+        services.AddAssistance(configuration);
         return services;
     }
 
@@ -68,6 +71,7 @@ public static class ModuleRegistry
         modelBuilder.ConfigureSupervision();
         modelBuilder.ConfigureAppointments();
         modelBuilder.ConfigureHall();
+        modelBuilder.ConfigureAssistance();
         return modelBuilder;
     }
 
@@ -89,5 +93,6 @@ public static class ModuleRegistry
         jobs.RegisterSupervisionJobs(services);
         jobs.RegisterAppointmentsJobs();
         jobs.RegisterHallJobs();
+        jobs.RegisterAssistanceJobs();
     }
 }

@@ -159,6 +159,7 @@ public sealed class ModuleBoundaryTests
         ["Supervision"] = "sup_",
         ["Appointments"] = "apt_",
         ["Hall"] = "hal_",
+        ["Assistance"] = "asv_",
     };
 
     private static IEnumerable<string> ModuleSources(string module)

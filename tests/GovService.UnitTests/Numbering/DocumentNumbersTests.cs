@@ -29,7 +29,7 @@ public sealed class DocumentNumbersTests
     {
         Assert.Equal(DocumentSeries.All.Count, DocumentSeries.All.Select(s => s.Prefix).Distinct().Count());
         Assert.Equal(DocumentSeries.All.Count, DocumentSeries.All.Select(s => s.Sequence).Distinct().Count());
-        Assert.Equal(["BY", "DB", "TS", "YY", "ZG", "ZY"], DocumentSeries.All.Select(s => s.Prefix).Order());
+        Assert.Equal(["BY", "DB", "DL", "TS", "WT", "YY", "ZG", "ZY"], DocumentSeries.All.Select(s => s.Prefix).Order());
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public static class IntakeModule
         services.AddScoped<CaseAnswers>();
         services.AddScoped<Contracts.ICaseRecords, CaseRecords>();
         services.AddScoped<Contracts.ILicenceUseCheck, LicenceUseCheck>();
+        services.AddScoped<Contracts.ICaseBriefs, MyCases.CaseBriefs>();
         services.AddScoped<ISeeder, DemoCaseSeeder>();
         return services;
     }

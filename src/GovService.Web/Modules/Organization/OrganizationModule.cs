@@ -27,6 +27,7 @@ public static class OrganizationModule
         services.AddScoped<Staff.LockStaff>();
         services.AddScoped<OrganizationLookups>();
         services.AddScoped<IOrganizationDirectory, OrganizationDirectory>();
+        services.AddScoped<IRegionDirectory, Regions.RegionDirectory>();
         services.AddScoped<ISeeder, DemoCountySeeder>();
         return services;
     }

@@ -29,7 +29,13 @@ public sealed record DocumentSeries
     /// <summary>预约号: a booking of a slot at a service hall.</summary>
     public static readonly DocumentSeries Appointment = new("YY", "apt_appointment_numbers");
 
-    public static readonly IReadOnlyList<DocumentSeries> All = [SupervisionOrder, Complaint, Rectification, GrantDecision, DenialDecision, Appointment];
+    /// <summary>授权委托书编号: a citizen's mandate to an agent (委托代办).</summary>
+    public static readonly DocumentSeries Mandate = new("WT", "asv_mandate_numbers");
+
+    /// <summary>代办单号: a request for 代办, 上门办 or 帮办.</summary>
+    public static readonly DocumentSeries AssistanceRequest = new("DL", "asv_request_numbers");
+
+    public static readonly IReadOnlyList<DocumentSeries> All = [SupervisionOrder, Complaint, Rectification, GrantDecision, DenialDecision, Appointment, Mandate, AssistanceRequest];
 
     private DocumentSeries(string prefix, string sequence)
     {

@@ -26,6 +26,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
 
             modelBuilder.HasSequence("apt_appointment_numbers");
 
+            modelBuilder.HasSequence("asv_mandate_numbers");
+
+            modelBuilder.HasSequence("asv_request_numbers");
+
             modelBuilder.HasSequence("int_denial_decision_numbers");
 
             modelBuilder.HasSequence("int_grant_decision_numbers");
@@ -1102,6 +1106,486 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_apr_task_actions_case_id_id");
 
                     b.ToTable("apr_task_actions", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Assistance.Domain.AssistanceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AcceptDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accept_due_at");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<int?>("AcceptedAtLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("accepted_at_level");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agent_name");
+
+                    b.Property<Guid?>("AgentUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_user_id");
+
+                    b.Property<string>("ApplicantIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("applicant_id_number");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("applicant_name");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("case_number");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid?>("CitizenUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("citizen_user_id");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<DateTimeOffset?>("FileDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("file_due_at");
+
+                    b.Property<DateTimeOffset?>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<int?>("FollowUp")
+                        .HasColumnType("integer")
+                        .HasColumnName("follow_up");
+
+                    b.Property<DateTimeOffset?>("FollowUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("follow_up_at");
+
+                    b.Property<string>("FollowUpByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("follow_up_by_name");
+
+                    b.Property<string>("FollowUpNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("follow_up_note");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mobile");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_time");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PoolRegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pool_region_id");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("VillageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("village_id");
+
+                    b.Property<int>("VisitsNeeded")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits_needed");
+
+                    b.Property<int>("VisitsSaved")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits_saved");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asv_requests");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_asv_requests_case_id");
+
+                    b.HasIndex("CitizenUserId")
+                        .HasDatabaseName("ix_asv_requests_citizen_user_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_asv_requests_number");
+
+                    b.HasIndex("AgentUserId", "State")
+                        .HasDatabaseName("ix_asv_requests_agent_user_id_state");
+
+                    b.HasIndex("PoolRegionId", "State", "AcceptDueAt")
+                        .HasDatabaseName("ix_asv_requests_pool_region_id_state_accept_due_at");
+
+                    b.ToTable("asv_requests", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Assistance.Domain.Mandate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("agent_name");
+
+                    b.Property<Guid>("AgentRegionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_region_id");
+
+                    b.Property<Guid>("AgentUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agent_user_id");
+
+                    b.Property<string>("CitizenIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("citizen_id_number");
+
+                    b.Property<string>("CitizenMobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("citizen_mobile");
+
+                    b.Property<string>("CitizenName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("citizen_name");
+
+                    b.Property<Guid?>("CitizenUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("citizen_user_id");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expires_on");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("granted_at");
+
+                    b.Property<int>("GrantedBy")
+                        .HasColumnType("integer")
+                        .HasColumnName("granted_by");
+
+                    b.Property<bool>("MayReceiveResult")
+                        .HasColumnType("boolean")
+                        .HasColumnName("may_receive_result");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("ScopeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope_code");
+
+                    b.Property<string>("ScopeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("scope_name");
+
+                    b.Property<byte[]>("SignedScan")
+                        .HasColumnType("bytea")
+                        .HasColumnName("signed_scan");
+
+                    b.Property<string>("SignedScanSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("signed_scan_sha256");
+
+                    b.Property<string>("SignedScanType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signed_scan_type");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asv_mandates");
+
+                    b.HasIndex("CitizenIdNumber")
+                        .HasDatabaseName("ix_asv_mandates_citizen_id_number");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_asv_mandates_number");
+
+                    b.HasIndex("AgentUserId", "CitizenIdNumber")
+                        .HasDatabaseName("ix_asv_mandates_agent_user_id_citizen_id_number");
+
+                    b.ToTable("asv_mandates", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Assistance.Domain.MandateAct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MandateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mandate_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asv_mandate_acts");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_asv_mandate_acts_case_id");
+
+                    b.HasIndex("MandateId", "At")
+                        .HasDatabaseName("ix_asv_mandate_acts_mandate_id_at");
+
+                    b.ToTable("asv_mandate_acts", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Assistance.Domain.RequestCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("Colour")
+                        .HasColumnType("integer")
+                        .HasColumnName("colour");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asv_request_cards");
+
+                    b.HasIndex("RequestId", "Step", "Colour")
+                        .IsUnique()
+                        .HasDatabaseName("ix_asv_request_cards_request_id_step_colour");
+
+                    b.ToTable("asv_request_cards", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Assistance.Domain.RequestContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("by_name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<int>("Way")
+                        .HasColumnType("integer")
+                        .HasColumnName("way");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asv_request_contacts");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_asv_request_contacts_request_id_at");
+
+                    b.ToTable("asv_request_contacts", "gov");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Calendar.Domain.CalendarCoverageCheck", b =>
@@ -2606,6 +3090,12 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<Guid>("ItemVersionId")
                         .HasColumnType("uuid")
                         .HasColumnName("item_version_id");
+
+                    b.Property<string>("MandateNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mandate_number");
 
                     b.Property<string>("Number")
                         .HasMaxLength(30)
@@ -4433,6 +4923,36 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_apr_route_steps_apr_route_templates_template_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Assistance.Domain.MandateAct", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Assistance.Domain.Mandate", null)
+                        .WithMany()
+                        .HasForeignKey("MandateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asv_mandate_acts_asv_mandates_mandate_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Assistance.Domain.RequestCard", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Assistance.Domain.AssistanceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asv_request_cards_asv_requests_request_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Assistance.Domain.RequestContact", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Assistance.Domain.AssistanceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_asv_request_contacts_asv_requests_request_id");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Catalog.Domain.FormField", b =>

@@ -62,6 +62,11 @@ internal sealed class CatalogDirectory(GovDbContext db, CatalogQueries queries, 
             .Select(b => new PublishedBundle(b.Code, b.Name, b.ItemCodes))
             .FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<PublishedBundle>> BundlesAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<Bundle>().AsNoTracking().Where(b => b.IsPublished).OrderBy(b => b.Name)
+            .Select(b => new PublishedBundle(b.Code, b.Name, b.ItemCodes))
+            .ToListAsync(cancellationToken);
+
     public string MaterialKey(string name) => CatalogQueries.MaterialKey(name);
 
     /// <summary>

@@ -66,6 +66,9 @@ public interface ICatalogDirectory
 
     Task<PublishedBundle?> FindBundleAsync(string code, CancellationToken cancellationToken = default);
 
+    /// <summary>Every published 一件事 bundle, by name.</summary>
+    Task<IReadOnlyList<PublishedBundle>> BundlesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Whether two material names mean the same material (a bundle asks for it once).</summary>
     string MaterialKey(string name);
 }

@@ -19,6 +19,9 @@ public sealed record ApplyPage(ApplicationShape Shape, OnlineApplicationForm For
 
     /// <summary>变更 / 延续 / 补证 / 换证: by item (基本编码), the applicant's licences its application may replace, to choose one.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Contracts.ReplaceableLicence>> Replaceable { get; init; } = new Dictionary<string, IReadOnlyList<Contracts.ReplaceableLicence>>();
+
+    /// <summary>An agent's: the applicants with a live mandate to them, to start a form for one.</summary>
+    public IReadOnlyList<MandatedApplicant> Mandated { get; init; } = [];
 }
 
 /// <summary>
@@ -40,7 +43,7 @@ public sealed class ApplyController(ICatalogDirectory catalog, ApplyOnline apply
     private bool AsAgent => User.IsInRole(Roles.Agent) && !User.IsInRole(Roles.Citizen);
 
     [HttpGet("{code}")]
-    public async Task<IActionResult> Start(string code, Guid? key, [MaxLength(30)] string? copyFrom, CancellationToken ct)
+    public async Task<IActionResult> Start(string code, Guid? key, [MaxLength(30)] string? copyFrom, Guid? mandate, CancellationToken ct)
     {
         var item = await catalog.FindPublishedAsync(code, ct);
         if (item is null)
@@ -62,7 +65,7 @@ public sealed class ApplyController(ICatalogDirectory catalog, ApplyOnline apply
         }
 
         ViewData["CopyFrom"] = earlier is { FormData.Count: > 0 } ? earlier.Number : null;
-        return await Page(await apply.ShapeAsync(item, ct), form, ct, fresh: draft is null);
+        return await Page(await apply.ShapeAsync(item, ct), form, ct, fresh: draft is null, mandate);
     }
 
     [HttpPost("{code}")]
@@ -126,6 +129,12 @@ public sealed class ApplyController(ICatalogDirectory catalog, ApplyOnline apply
 
         var uploads = Request.HasFormContentType ? MaterialFiles.Posted(Request.Form.Files) : [];
         var result = await apply.SaveAsync(shape, form, uploads, Me, action == "submit", ct, AsAgent);
+        if (result.Forbidden)
+        {
+            // 委托代办: no live mandate of this applicant for this item — the form comes back as typed, with why.
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
         if (result.Case is { } saved && result.Errors.Count == 0)
         {
             if (saved.State == CaseState.Draft)
@@ -147,9 +156,9 @@ public sealed class ApplyController(ICatalogDirectory catalog, ApplyOnline apply
     }
 
     /// <param name="fresh">The form has a new application key: nothing can have been uploaded or chosen for it yet.</param>
-    private async Task<IActionResult> Page(ApplicationShape shape, OnlineApplicationForm form, CancellationToken ct, bool fresh = false)
+    private async Task<IActionResult> Page(ApplicationShape shape, OnlineApplicationForm form, CancellationToken ct, bool fresh = false, Guid? mandate = null)
     {
-        var page = await queries.PageAsync(shape, form, Me, AsAgent, fresh, ct);
+        var page = await queries.PageAsync(shape, form, Me, AsAgent, fresh, ct, mandate);
         ViewData["AsAgent"] = AsAgent;
         return View("Start", page);
     }

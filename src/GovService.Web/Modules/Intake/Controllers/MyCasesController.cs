@@ -22,6 +22,9 @@ public sealed record MyCasePage(
     /// <summary>The back office's explanation of the promised date once the case is routed (pauses, extensions).</summary>
     public Contracts.ClockExplanation? Clock { get; init; }
 
+    /// <summary>委托代办: what the agent did on the case, under which mandate.</summary>
+    public IReadOnlyList<Contracts.AgentActOnCase> AgentActs { get; init; } = [];
+
     /// <summary>准予 / 不予行政许可决定书, once the case is decided.</summary>
     public bool HasDecisionNotice => Case.HasWrittenDecision;
 
@@ -92,7 +95,7 @@ public sealed class MyCasesController(MyCaseQueries queries, SupplyMaterials sup
                 ModelState.AddModelError(field, message);
             }
 
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.StatusCode = result.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
             return View("Show", await queries.PageAsync(number, Me, ct));
         }
 

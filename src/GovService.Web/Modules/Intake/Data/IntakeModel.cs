@@ -20,6 +20,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.ApplicantIdNumber).HasMaxLength(18);
         builder.Property(c => c.ContactName).HasMaxLength(50);
         builder.Property(c => c.ContactMobile).HasMaxLength(20);
+        builder.Property(c => c.MandateNumber).HasMaxLength(20);
         builder.Property(c => c.RefusalReason).HasMaxLength(1000);
         builder.Property(c => c.RefusalBasis).HasMaxLength(1000);
         builder.Property(c => c.TerminationReason).HasMaxLength(500);

@@ -73,6 +73,9 @@ public sealed class Case : IAudited
 
     /// <summary>The 代办员 who filed the application in the applicant's name (online), if any.</summary>
     public Guid? AgentUserId { get; set; }
+
+    /// <summary>委托书编号 of the applicant's mandate the agent filed it under (委托代办).</summary>
+    public string MandateNumber { get; set; } = "";
     public string ContactName { get; set; } = "";
     public string ContactMobile { get; set; } = "";
 

@@ -15,7 +15,7 @@ internal static class MyCaseFilter
 }
 
 /// <summary>我的办件 as read: the list, and one case with its timeline, materials, uploads and how its promised date was reached.</summary>
-public sealed class MyCaseQueries(GovDbContext db, MaterialFiles files, CaseAnswers answers, IEnumerable<ICaseClockSource> clockSources, IWorkingCalendarProvider calendars)
+public sealed class MyCaseQueries(GovDbContext db, MaterialFiles files, CaseAnswers answers, IEnumerable<ICaseClockSource> clockSources, IWorkingCalendarProvider calendars, IAgentMandates mandates)
 {
     public Task<List<Case>> ListAsync(Guid user, CancellationToken ct) =>
         db.Set<Case>().AsNoTracking().Mine(user).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
@@ -48,6 +48,11 @@ public sealed class MyCaseQueries(GovDbContext db, MaterialFiles files, CaseAnsw
         var linked = mine.BundleKey is { } bundle
             ? await db.Set<Case>().AsNoTracking().Mine(user).Where(c => c.BundleKey == bundle && c.Id != mine.Id).OrderBy(c => c.Number).ToListAsync(ct)
             : [];
-        return new MyCasePage(mine, materials, steps, await files.CurrentAsync(mine.Id, ct), span) { Linked = linked, Clock = explained, Answers = await answers.ForAsync(mine, ct) };
+        return new MyCasePage(mine, materials, steps, await files.CurrentAsync(mine.Id, ct), span) {
+            Linked = linked,
+            Clock = explained,
+            Answers = await answers.ForAsync(mine, ct),
+            AgentActs = mine.AgentUserId is null ? [] : await mandates.ActsOnCaseAsync(mine.Id, ct),
+        };
     }
 }

@@ -16,7 +16,7 @@ public sealed record EarlierApplication(string? Number, Dictionary<string, strin
 /// 网上申请 as read, for the user who applies (<see cref="Case.FiledBy"/>: a citizen's own, or the ones an agent filed):
 /// a draft to continue, an earlier application to copy from, and the form with what was uploaded or chosen before.
 /// </summary>
-public sealed class ApplicationQueries(GovDbContext db, MaterialFiles files, ILicenceDirectory licences, Accounts.Contracts.ICitizenDirectory citizens)
+public sealed class ApplicationQueries(GovDbContext db, MaterialFiles files, ILicenceDirectory licences, Accounts.Contracts.ICitizenDirectory citizens, IAgentMandates mandates)
 {
     /// <summary>
     /// The latest earlier application of an item by this user (compiled once per kind of user: every form page
@@ -57,8 +57,15 @@ public sealed class ApplicationQueries(GovDbContext db, MaterialFiles files, ILi
     /// <paramref name="form"/> when it chose none). <paramref name="fresh"/>: the form has a new application key, so
     /// nothing can have been uploaded or chosen for it yet.
     /// </summary>
-    public async Task<ApplyPage> PageAsync(ApplicationShape shape, OnlineApplicationForm form, Guid user, bool asAgent, bool fresh, CancellationToken ct)
+    /// <param name="mandate">An agent starting from one of their mandates: its applicant fills an empty form's name, ID number and mobile.</param>
+    public async Task<ApplyPage> PageAsync(ApplicationShape shape, OnlineApplicationForm form, Guid user, bool asAgent, bool fresh, CancellationToken ct, Guid? mandate = null)
     {
+        var mandated = asAgent ? await mandates.LiveForAgentAsync(user, ct) : [];
+        if (mandated.FirstOrDefault(m => m.MandateId == mandate) is { } start && string.IsNullOrEmpty(form.ApplicantIdNumber))
+        {
+            (form.ApplicantName, form.ApplicantIdNumber, form.ContactMobile) = (start.Name, start.IdNumber, start.Mobile);
+        }
+
         var uploaded = new Dictionary<int, CaseFileInfo>();
         if (form.ApplicationKey != Guid.Empty && !fresh)
         {
@@ -114,6 +121,7 @@ public sealed class ApplicationQueries(GovDbContext db, MaterialFiles files, ILi
         {
             Wallet = asAgent ? [] : await licences.ValidForHolderAsync(user, ct),
             Replaceable = await ReplaceableAsync(shape, form, user, asAgent, ct),
+            Mandated = mandated,
         };
     }
 

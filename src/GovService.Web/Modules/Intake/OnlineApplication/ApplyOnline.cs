@@ -17,6 +17,9 @@ namespace GovService.Web.Modules.Intake.OnlineApplication;
 
 public sealed record ApplyResult(IReadOnlyList<Case> Cases, IReadOnlyList<(string Field, string Message)> Errors)
 {
+    /// <summary>An agent without a live mandate of the applicant for this item: nothing was written (403).</summary>
+    public bool Forbidden { get; init; }
+
     public Case? Case => Cases.Count > 0 ? Cases[0] : null;
 }
 
@@ -27,7 +30,7 @@ public sealed record ApplyResult(IReadOnlyList<Case> Cases, IReadOnlyList<(strin
 /// post of the same form, which then takes the general path); every other post goes through the draft row,
 /// locked before its state is checked and its number drawn.
 /// </summary>
-public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, TimeProvider clock, IHttpContextAccessor http, ApplicantNotices notices, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
+public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, IAgentMandates mandates, TimeProvider clock, IHttpContextAccessor http, ApplicantNotices notices, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
 {
     /// <summary>The form of one item.</summary>
     public async Task<ApplicationShape> ShapeAsync(PublishedItem item, CancellationToken ct) =>
@@ -100,8 +103,9 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         // One item only: a bundle's drafts are inserted in item order, EF Core's inserts in its own, and a complete
         // post racing a draft save of the same bundle could then lock each other. "Upload instead" posts an empty
         // licence choice; any other choice takes the general path, which records it.
-        if (submit && errors.Count == 0 && shape.Items.Count == 1 && form.Licences.Values.All(id => id == Guid.Empty)
-            && MissingMaterials(shape, 0, Positions(shape, files, 0), asAgent, authorisation).Count == 0
+        // An agent's post takes the general path: its mandate is checked and locked in that transaction.
+        if (submit && !asAgent && errors.Count == 0 && shape.Items.Count == 1 && form.Licences.Values.All(id => id == Guid.Empty)
+            && MissingMaterials(shape, 0, Positions(shape, files, 0)).Count == 0
             && await SubmitFirstPostAsync(shape, form, values, files, keys, applicant, replaced[0], userId, now, ct) is { } submitted)
         {
             return new ApplyResult(submitted, []);
@@ -183,13 +187,30 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
                     uploaded.UnionWith(await db.Set<CaseLicenceRef>().Where(r => r.CaseId == id).Select(r => r.Position).ToListAsync(ct));
                 }
 
-                errors.AddRange(MissingMaterials(shape, i, uploaded, asAgent, authorisation));
+                errors.AddRange(MissingMaterials(shape, i, uploaded));
             }
 
             errors = errors.Distinct().ToList();
         }
 
         var submitting = submit && errors.Count == 0;
+        // 委托代办: an agent acts only within the applicant's live mandate for these items; refused, nothing is kept.
+        if (asAgent)
+        {
+            var use = await mandates.UseAsync(
+                new MandatedAct(userId, applicant.ContactName, applicant.IdNumber, submitting ? MandatedAction.FileCase : MandatedAction.SaveDraft,
+                    [.. cases.Select((c, i) => new MandatedCase(c.Id, c.Number, c.BasicCode, c.ItemName, c.BundleCode, shape.Items[i].DepartmentId))]),
+                ct);
+            if (!use.Allowed)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return new ApplyResult([], [(nameof(form.ApplicantIdNumber), l[$"Mandate.Refused.{use.Refusal}"])]) { Forbidden = true };
+            }
+
+            cases.ForEach(c => c.MandateNumber = use.MandateNumber);
+        }
+
         var submittedSteps = submitting ? await MarkSubmittedAsync(shape, cases, applicant, now, ct) : [];
 
         // Inside this transaction a failed save ends the request; no savepoint to fall back to (two round trips fewer).
@@ -341,14 +362,10 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
         [.. FiledFor(shape, files, item).Select(f => f.Position)];
 
     /// <summary>What item <paramref name="item"/> still lacks to be submitted, given the positions that have a file or a licence.</summary>
-    private List<(string Field, string Message)> MissingMaterials(ApplicationShape shape, int item, HashSet<int> uploaded, bool asAgent, string authorisation)
+    private List<(string Field, string Message)> MissingMaterials(ApplicationShape shape, int item, HashSet<int> uploaded)
     {
+        // An agent's authority is the applicant's mandate (checked on every post); the scan of a signed 委托书 is optional here.
         var missing = new List<(string, string)>();
-        if (asAgent && !uploaded.Contains(AuthorisationSlot))
-        {
-            missing.Add((MaterialFiles.SlotName(AuthorisationSlot), l["Apply.MaterialRequired", authorisation].Value));
-        }
-
         missing.AddRange(shape.Slots
             .Where(s => s.Targets.Any(t => t.Item == item && !uploaded.Contains(t.Position)) && s.Required && !s.DeficiencyAllowed)
             .Select(s => (MaterialFiles.SlotName(s.Number), l["Apply.MaterialRequired", s.Name].Value)));

@@ -15,6 +15,9 @@ namespace GovService.Web.Modules.Intake.Supplying;
 /// </summary>
 public sealed record OnlineSupply(bool Found, bool NothingOwed, CaseState State, IReadOnlyList<(string Field, string Message)> Errors, CaseState From = default)
 {
+    /// <summary>The filing agent has no live mandate for the case any more (revoked, expired): nothing was stored (403).</summary>
+    public bool Forbidden { get; init; }
+
     public static readonly OnlineSupply NotFound = new(false, false, default, []);
 
     /// <summary>Nothing is owed any more: the case went on (back to pre-review, to review, or a plain acceptance).</summary>
@@ -44,6 +47,8 @@ public sealed class SupplyMaterials(
     GovDbContext db,
     MaterialFiles files,
     IEnumerable<ICaseSupplementedHandler> supplementedHandlers,
+    IAgentMandates mandates,
+    Catalog.Contracts.ICatalogDirectory catalog,
     ApplicantNotices notices,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l,
@@ -75,6 +80,18 @@ public sealed class SupplyMaterials(
         var now = clock.GetUtcNow();
         // The files, the steps, the resumed clock and the applicant's notice commit together.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The agent who filed it supplies within the applicant's live mandate only (checked and logged under it).
+        if (mine.AgentUserId == applicant && uploads.Count > 0)
+        {
+            var use = await mandates.UseAsync(new MandatedAct(applicant, mine.ContactName, mine.ApplicantIdNumber, MandatedAction.SupplyMaterials,
+                [new MandatedCase(mine.Id, mine.Number, mine.BasicCode, mine.ItemName, mine.BundleCode, await DepartmentAsync(mine, ct))]), ct);
+            if (!use.Allowed)
+            {
+                await transaction.RollbackAsync(ct);
+                return new OnlineSupply(true, false, mine.State, [(string.Empty, l[$"Mandate.Refused.{use.Refusal}"])], mine.State) { Forbidden = true };
+            }
+        }
+
         await files.StoreAsync(mine, uploads, applicant, now, ct);
         var who = mine.ApplicantName;
         if (uploads.Count > 0)
@@ -158,4 +175,8 @@ public sealed class SupplyMaterials(
 
         logger.LogInformation("Case {CaseNumber}: every owed material supplied; now {State}", c.Number, next);
     }
+
+    /// <summary>The department implementing the case's item (a mandate may cover all of one department's items).</summary>
+    private async Task<Guid> DepartmentAsync(Case c, CancellationToken ct) =>
+        (await catalog.FindPublishedAsync(c.BasicCode, ct))?.DepartmentId ?? Guid.Empty;
 }

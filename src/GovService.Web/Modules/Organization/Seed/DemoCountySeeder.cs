@@ -43,7 +43,7 @@ internal sealed class DemoCountySeeder(GovDbContext db, IStaffAccounts accounts,
         var shimenVillage = Region("361131102201", "石门村", RegionLevel.Village, shimen);
         Region("361131102202", "龙潭村", RegionLevel.Village, shimen);
         var taoyuanVillage = Region("361131201201", "桃源村", RegionLevel.Village, taoyuan);
-        Region("361131201202", "青石村", RegionLevel.Village, taoyuan);
+        var qingshi = Region("361131201202", "青石村", RegionLevel.Village, taoyuan);
 
         var departments = new (string Name, string Short, char Authority, char Kind, string Body, string Phone, Region Region, string Address)[]
         {
@@ -116,6 +116,10 @@ internal sealed class DemoCountySeeder(GovDbContext db, IStaffAccounts accounts,
             ("supervisor", "刘洋", Roles.Supervisor, "效能监察股股长", "0793-7321003", null, null, county.Id),
             ("supervisor.taoyuan", "吴芳", Roles.Supervisor, "乡镇效能监督员", "0793-7320202", null, null, taoyuan.Id),
             ("agent", "赵大伟", Roles.Agent, "村级代办员", "0793-7320288", null, null, taoyuanVillage.Id),
+            // The three-level 代办 network: a second village's agent, the township's and the county's 首席服务官 (帮办).
+            ("agent.qingshi", "陈秀兰", Roles.Agent, "村级代办员", "0793-7320388", null, null, qingshi.Id),
+            ("agent.taoyuan", "钱志强", Roles.Agent, "乡镇代办员", "0793-7320208", null, null, taoyuan.Id),
+            ("helper", "孙立新", Roles.Agent, "首席服务官", "0793-7321009", null, null, county.Id),
         };
         foreach (var s in staff)
         {

@@ -33,7 +33,11 @@ public sealed record DashboardPage(
     IReadOnlyList<ReformFigure> Reform,
     int OpenComplaints,
     int OverdueComplaints,
-    DateTimeOffset? FiguresAsOf);
+    DateTimeOffset? FiguresAsOf)
+{
+    /// <summary>代办: the network's figures over the supervisor's region (per level and agent).</summary>
+    public Assistance.Contracts.AgentFigureSet? Agents { get; init; }
+}
 
 /// <summary>One reform figure against the county's goal; <see cref="Basis"/> says whether it counts items or cases.</summary>
 public sealed record ReformFigure(string Name, string Basis, int Part, int Whole, int GoalPercent)
@@ -65,6 +69,7 @@ public sealed class DashboardController(
     CaseStoryQueries stories,
     IOrganizationDirectory organization,
     ICatalogDirectory catalog,
+    Assistance.Contracts.IAgentFigures agentFigures,
     IOptions<SupervisionOptions> options,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : Controller
@@ -99,7 +104,10 @@ public sealed class DashboardController(
             await ReformAsync(rolled.Total, ct),
             live.OpenComplaints,
             live.OverdueComplaints,
-            rolled.AsOf));
+            rolled.AsOf)
+        {
+            Agents = viewer.Staff.RegionId is { } region ? await agentFigures.FiguresAsync(region, filter.From, filter.To, ct) : null,
+        });
     }
 
     /// <summary>The reform targets: item figures from the published catalog, case figures from the period's cases.</summary>
@@ -203,6 +211,7 @@ public sealed class DashboardController(
         var table = DepartmentFigures.Table(cards.ByDepartment, rolled.ByDepartment, await queries.RatingsByDepartmentAsync(viewer.Halls, filter, ct));
         var hallCards = cards.ByHall.ToDictionary(c => c.Key);
         var itemCards = cards.ByItem.ToDictionary(c => c.Key);
+        var agents = viewer.Staff.RegionId is { } region ? await agentFigures.FiguresAsync(region, filter.From, filter.To, ct) : null;
         string[] header =
         [
             "Supervision.Csv.From", "Supervision.Csv.To", "Supervision.Csv.Group", "Supervision.Csv.Name", "Supervision.Kpi.Cases", "Supervision.Col.Open",
@@ -251,9 +260,49 @@ public sealed class DashboardController(
                 {
                     Row("Supervision.Csv.Group.Item", $"{f.Key} {f.Name}", f, itemCards.GetValueOrDefault(f.Key), null);
                 }
+
+                // 代办: the network's own figures, a section of their own under a header of their own.
+                if (agents is not null)
+                {
+                    csv.EndRecord();
+                    foreach (var h in AgentHeader)
+                    {
+                        csv.WriteField(l[h].Value);
+                    }
+
+                    csv.EndRecord();
+                    foreach (var (group, line) in agents.Levels.Select(x => ("Supervision.Csv.Group.AgentLevel", x)).Concat(agents.Agents.Select(x => ("Supervision.Csv.Group.Agent", x))))
+                    {
+                        csv.WriteField(filter.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        csv.WriteField(filter.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        csv.WriteField(l[group].Value);
+                        csv.WriteField(line.Level);
+                        csv.WriteField(line.AgentName);
+                        foreach (var count in new[] { line.Requests, line.Done, line.OnTime })
+                        {
+                            csv.WriteField(count);
+                        }
+
+                        csv.WriteField(FigureText.Percent(line.Done == 0 ? null : line.OnTimeRate / 100, ""));
+                        csv.WriteField(line.VisitsSaved);
+                        csv.WriteField(line.FollowUps);
+                        csv.WriteField(FigureText.Percent(line.FollowUps == 0 ? null : line.SatisfiedRate / 100, ""));
+                        csv.WriteField(line.Open);
+                        csv.WriteField(line.RedCards);
+                        csv.EndRecord();
+                    }
+                }
             });
         return File(file, "text/csv; charset=utf-8", $"supervision-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.csv");
     }
+
+    /// <summary>The columns of the CSV's 代办 section.</summary>
+    private static readonly string[] AgentHeader =
+    [
+        "Supervision.Csv.From", "Supervision.Csv.To", "Supervision.Csv.Group", "Assistance.Col.Level", "Assistance.Col.Agent", "Assistance.Col.Requests",
+        "Assistance.Col.Done", "Assistance.Col.OnTime", "Assistance.Col.OnTimeRate", "Assistance.Col.VisitsSaved", "Assistance.Col.FollowUps",
+        "Assistance.Col.Satisfied", "Assistance.Col.Open", "Assistance.Col.Red",
+    ];
 
     /// <summary>A department's name; the empty key is the accepting halls (work no department holds, window staff).</summary>
     private string DepartmentName(IReadOnlyDictionary<Guid, string> names, string key) =>
