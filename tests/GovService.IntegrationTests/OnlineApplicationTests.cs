@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using GovService.IntegrationTests.Infrastructure;
@@ -374,7 +375,7 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task An_agent_applies_for_a_citizen_with_a_signed_authorisation_and_the_citizen_sees_the_case()
+    public async Task An_agent_applies_for_a_citizen_within_the_mandate_they_signed_and_the_citizen_sees_the_case()
     {
         using var agent = portal.NewBrowser();
         await agent.LoginAsync("agent");
@@ -390,10 +391,22 @@ public sealed class OnlineApplicationTests(PortalFactory portal) : IAsyncLifetim
 
         form.RemoveAll(f => f.Key == "ApplicantIdNumber");
         form.Add(new("ApplicantIdNumber", "361131199003150041"));
-        var noAuthorisation = await ApplyAsync(agent, key, "submit", form);
-        Assert.Contains("请上传“授权委托书", await noAuthorisation.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // 委托代办: without the applicant's mandate the agent is refused, the form comes back as typed, nothing is kept.
+        var noMandate = await ApplyAsync(agent, key, "submit", form, RequiredScans());
+        Assert.Equal(HttpStatusCode.Forbidden, noMandate.StatusCode);
+        var refused = await noMandate.Content.ReadAsStringAsync();
+        Assert.Contains("该申请人没有委托您代办", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"361131199003150041\"", refused, StringComparison.Ordinal);
+        Assert.False(await portal.WithDbAsync(db => db.Set<Case>().AnyAsync(c => c.Id == key)));
 
-        var submitted = await ApplyAsync(agent, key, "submit", form, RequiredScans().Append(TestFile.Pdf("material-0", "授权委托书.pdf")));
+        // 李秀英 signs a mandate for 食品经营许可 at the 桃源村 station; the agent records it with its scan.
+        var today = portal.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.PostMultipartAsync("/agent/mandates/new", "/agent/mandates/new",
+            [new("CitizenName", "李秀英"), new("CitizenIdNumber", "361131199003150041"), new("CitizenMobile", "13900139000"), new("Scope", "Item"), new("ScopeCode", FoodLicence),
+             new("StartsOn", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new("ExpiresOn", today.AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))],
+            [TestFile.Pdf("SignedScan", "授权委托书.pdf")])).StatusCode);
+
+        var submitted = await ApplyAsync(agent, key, "submit", form, RequiredScans());
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var filed = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == key));
         Assert.Equal(CaseState.Submitted, filed.State);

@@ -26,7 +26,7 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IAsyncLifetime
     internal static readonly IReadOnlyList<Rule> Rules =
     [
         .. IntakeRules.All, .. ApprovalRules.All, .. CertificatesRules.All, .. SupervisionRules.All,
-        .. OrganizationRules.All, .. CatalogRules.All, .. PlatformRules.All, .. AppointmentsRules.All, .. HallRules.All,
+        .. OrganizationRules.All, .. CatalogRules.All, .. PlatformRules.All, .. AppointmentsRules.All, .. HallRules.All, .. AssistanceRules.All,
     ];
 
     public Task InitializeAsync() => portal.ResetAsync();
@@ -213,6 +213,11 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IAsyncLifetime
         await agent.LoginAsync("agent");
         var key = IntakeHttp.KeyOf(await agent.GetPageAsync($"/apply/{IntakeHttp.FoodLicence}"));
         var form = IntakeHttp.ApplicationForm(key, "submit", IntakeHttp.CitizenBMobile, "代办的经营项目");
+        // 李秀英's mandate for the food licence, signed at the 桃源村 station and recorded by the agent.
+        var today = portal.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.PostMultipartAsync("/agent/mandates/new", "/agent/mandates/new",
+            [new("CitizenName", "李秀英"), new("CitizenIdNumber", IntakeHttp.CitizenB), new("CitizenMobile", IntakeHttp.CitizenBMobile), new("Scope", "Item"), new("ScopeCode", IntakeHttp.FoodLicence), new("StartsOn", today), new("ExpiresOn", today)],
+            [TestFile.Pdf("SignedScan", "授权委托书.pdf")])).StatusCode);
         form.Add(new("ApplicantName", "李秀英"));
         form.Add(new("ApplicantIdNumber", IntakeHttp.CitizenB));
         var authorisation = TestFile.Pdf("material-0", "授权委托书.pdf", 3000);

@@ -131,6 +131,28 @@ public sealed class AccessWorld
     public required Guid PeriodId { get; init; }
 
     public required Guid BlackoutId { get; init; }
+
+    /// <summary>委托代办: A's mandate to the 桃源村 agent granted online (to see and extend), a second to revoke, and one signed at the station (with its scan).</summary>
+    public required Guid MandateId { get; init; }
+
+    public required Guid RevocableMandateId { get; init; }
+
+    public required Guid SignedMandateId { get; init; }
+
+    /// <summary>A's 代办 requests, waiting in 桃源村's pool: one for the agent to work on, one for A to withdraw.</summary>
+    public required Guid RequestId { get; init; }
+
+    public required string RequestNumber { get; init; }
+
+    public required Guid SecondRequestId { get; init; }
+
+    /// <summary>The 桃源村 agent (赵大伟), the village and today's date (yyyy-MM-dd, Asia/Shanghai) as forms write it.</summary>
+    public required Guid AgentUserId { get; init; }
+
+    public required Guid VillageId { get; init; }
+
+    public required string Today { get; init; }
+
     /// <summary>The county hall's window 1, with its rating device paired (<see cref="DeviceKey"/>).</summary>
     public required Guid HallWindowId { get; init; }
 
@@ -307,6 +329,11 @@ public sealed class AccessWorld
         var paired = await (await chief.SubmitAsync($"/hall/desk/windows/{hallWindow}", $"/hall/desk/windows/{hallWindow}/device", [])).Content.ReadAsStringAsync();
         var deviceKey = System.Text.RegularExpressions.Regex.Match(paired, "\\?key=([0-9a-f]{32})").Groups[1].Value;
 
+        // 委托代办 and 代办 requests of A, for the 桃源村 agent (the seeded 赵大伟).
+        var (mandate, revocable, signed, assistRequest, secondAssistRequest) = await AssistanceAsync(portal, zhang);
+        var agentUser = await portal.WithDbAsync(db => db.Set<StaffMember>().Where(s => s.Name == "赵大伟").Select(s => s.UserId).SingleAsync());
+        var taoyuanVillage = await portal.WithDbAsync(db => db.Set<Region>().Where(r => r.Name == "桃源村").Select(r => r.Id).SingleAsync());
+
         // The demo county has one chief representative; the township hall gets a second, the way administrators add staff.
         Expect302(await admin.SubmitAsync("/admin/staff/new", "/admin/staff/new", Form(("UserName", OtherChiefAccount), ("Name", "钱进"), ("Role", "ChiefRepresentative"),
             ("Title", "首席代表"), ("OfficePhone", "0793-7320209"), ("HallId", (await HallIdAsync(portal, "桃源")).ToString()), ("Password", OtherChiefPassword))));
@@ -346,6 +373,15 @@ public sealed class AccessWorld
             TownshipHallId = townshipHall,
             PeriodId = period,
             BlackoutId = blackout,
+            MandateId = mandate,
+            RevocableMandateId = revocable,
+            SignedMandateId = signed,
+            RequestId = assistRequest.Id,
+            RequestNumber = assistRequest.Number,
+            SecondRequestId = secondAssistRequest,
+            AgentUserId = agentUser,
+            VillageId = taoyuanVillage,
+            Today = portal.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             HallWindowId = hallWindow,
             HallOtherWindowId = hallOtherWindow,
             HallTicketId = hallTicket,
@@ -359,6 +395,38 @@ public sealed class AccessWorld
     }
 
     private static List<KeyValuePair<string, string>> Form(params (string Key, string Value)[] fields) => Expectations.Fields(fields);
+
+    /// <summary>城乡居民基本养老保险参保登记: what A's mandates and 代办 requests are for.</summary>
+    public const string Pension = "002005001000";
+
+    /// <summary>A's two online mandates to the 桃源村 agent, one the agent recorded as signed at the station, and A's two 代办 requests (through the pages).</summary>
+    private static async Task<(Guid Mandate, Guid Revocable, Guid Signed, (Guid Id, string Number) Request, Guid SecondRequest)> AssistanceAsync(PortalFactory portal, Browser zhang)
+    {
+        var agent = await portal.WithDbAsync(db => db.Set<StaffMember>().Where(s => s.Name == "赵大伟").Select(s => s.UserId).SingleAsync());
+        var village = await portal.WithDbAsync(db => db.Set<Region>().Where(r => r.Name == "桃源村").Select(r => r.Id).SingleAsync());
+        var today = portal.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var until = portal.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 2; i++)
+        {
+            Expect302(await zhang.SubmitAsync("/my/mandates/new", "/my/mandates/new",
+                Form(("Agent", agent.ToString()), ("Scope", "Item"), ("ScopeCode", Pension), ("StartsOn", today), ("ExpiresOn", until), ("MayReceiveResult", "true"))));
+        }
+
+        using var agentBrowser = portal.NewBrowser();
+        await agentBrowser.LoginAsync("agent");
+        Expect302(await agentBrowser.PostMultipartAsync("/agent/mandates/new", "/agent/mandates/new",
+            Form(("CitizenName", IntakeHttp.CitizenAName), ("CitizenIdNumber", Demo.CitizenId), ("CitizenMobile", Demo.CitizenMobile), ("Scope", "Item"), ("ScopeCode", Pension), ("StartsOn", today), ("ExpiresOn", until)),
+            [TestFile.Pdf("SignedScan", "授权委托书.pdf")]));
+        var mandates = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Assistance.Domain.Mandate>().OrderBy(m => m.Number).Select(m => m.Id).ToListAsync());
+        for (var i = 0; i < 2; i++)
+        {
+            Expect302(await zhang.SubmitAsync("/my/assistance/new", "/my/assistance/new",
+                Form(("Kind", "Errand"), ("Item", Pension), ("Village", village.ToString()), ("Mobile", Demo.CitizenMobile))));
+        }
+
+        var requests = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Assistance.Domain.AssistanceRequest>().OrderBy(r => r.Number).Select(r => new { r.Id, r.Number }).ToListAsync());
+        return (mandates[0], mandates[1], mandates[2], (requests[0].Id, requests[0].Number), requests[1].Id);
+    }
 
     private static void Expect302(HttpResponseMessage response) =>
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode}");

@@ -28,6 +28,7 @@ public static class AssistanceModule
         services.AddScoped<WorkOnRequest>();
         services.AddScoped<CancelByCitizen>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<AssistancePages>();
         services.AddScoped<Intake.Contracts.ICaseClosedHandler, FinishWithCase>();
         services.AddScoped<FollowUps>();
         services.AddScoped<Contracts.IAgentFigures, AgentFigures>();

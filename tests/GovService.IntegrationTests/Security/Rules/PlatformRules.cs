@@ -35,9 +35,10 @@ internal static class PlatformRules
         new("ANY /ops/jobs/{**path}", _ => Call.Get("/ops/jobs"),
             AdminOnly(), Shows: _ => "GovService · 后台任务"),
 
-        // 消息中心: everyone their own messages; those of the staff handling A's cases, complaints and ratings are about them.
+        // 消息中心: everyone their own messages; those of the staff handling A's cases, complaints and ratings are about them,
+        // and so are the agent's (A mandated them).
         new("GET /inbox", _ => Call.Get("/inbox"),
-            Of(Expect.OwnOnly, (Who.CitizenA, Expect.Allowed), (Who.Clerk, Expect.Allowed), (Who.Chief, Expect.Allowed), (Who.Reviewer, Expect.Allowed), (Who.Supervisor, Expect.Allowed)))
+            Of(Expect.OwnOnly, (Who.CitizenA, Expect.Allowed), (Who.Agent, Expect.Allowed), (Who.Clerk, Expect.Allowed), (Who.Chief, Expect.Allowed), (Who.Reviewer, Expect.Allowed), (Who.Supervisor, Expect.Allowed)))
         {
             ShowsTo = (_, who) => who == Who.CitizenA ? AccessWorld.MessageTitle : null,
         },

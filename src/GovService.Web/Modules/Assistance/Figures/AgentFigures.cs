@@ -21,8 +21,9 @@ internal sealed class AgentFigures(GovDbContext db, IRegionDirectory regions, IS
         var villages = all.Where(r => r.Tier == RegionTier.Village && RequestRouting.Serves(regionId, r.Id, all)).Select(r => (Guid?)r.Id).ToList();
         var county = all.Any(r => r.Id == regionId && r.Tier == RegionTier.County);
         var (start, end) = (ChinaTime.At(from, TimeOnly.MinValue), ChinaTime.At(to.AddDays(1), TimeOnly.MinValue));
-        var rows = await db.Set<AssistanceRequest>().AsNoTracking()
-            .Where(r => r.RequestedAt >= start && r.RequestedAt < end && (villages.Contains(r.VillageId) || (county && r.VillageId == null)))
+        var inScope = db.Set<AssistanceRequest>().AsNoTracking()
+            .Where(r => r.RequestedAt >= start && r.RequestedAt < end && (villages.Contains(r.VillageId) || (county && r.VillageId == null)));
+        var counted = await inScope
             .GroupBy(r => new { Level = r.AcceptedAtLevel ?? r.Level, r.AgentName })
             .Select(g => new
             {
@@ -35,9 +36,19 @@ internal sealed class AgentFigures(GovDbContext db, IRegionDirectory regions, IS
                 FollowUps = g.Count(r => r.FollowUp != null && r.FollowUp != FollowUpResult.NotReached),
                 Satisfied = g.Count(r => r.FollowUp == FollowUpResult.Satisfied),
                 Open = g.Count(r => r.State == RequestState.Waiting || r.State == RequestState.Accepted || r.State == RequestState.Filed),
-                RedCards = g.Sum(r => db.Set<RequestCard>().Count(c => c.RequestId == r.Id && c.Colour == CardColour.Red && c.ClosedAt == null)),
             })
             .ToListAsync(cancellationToken);
+        var red = await (from r in inScope
+                         join c in db.Set<RequestCard>() on r.Id equals c.RequestId
+                         where c.Colour == CardColour.Red && c.ClosedAt == null
+                         group r by new { Level = r.AcceptedAtLevel ?? r.Level, r.AgentName } into g
+                         select new { g.Key.Level, g.Key.AgentName, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var rows = counted.Select(r => new
+        {
+            r.Level, r.AgentName, r.Requests, r.Done, r.OnTime, r.VisitsSaved, r.FollowUps, r.Satisfied, r.Open,
+            RedCards = red.FirstOrDefault(x => x.Level == r.Level && x.AgentName == r.AgentName)?.Count ?? 0,
+        }).ToList();
         var agents = rows.Where(r => r.AgentName != "")
             .OrderBy(r => r.Level).ThenBy(r => r.AgentName)
             .Select(r => new AgentFigureLine(l[$"AgentLevel.{r.Level}"].Value, r.AgentName, r.Requests, r.Done, r.OnTime, r.VisitsSaved, r.FollowUps, r.Satisfied, r.Open, r.RedCards))

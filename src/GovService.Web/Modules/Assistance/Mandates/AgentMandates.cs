@@ -16,14 +16,17 @@ namespace GovService.Web.Modules.Assistance.Mandates;
 /// </summary>
 internal sealed class AgentMandates(GovDbContext db, TimeProvider clock) : IAgentMandates
 {
-    public async Task<IReadOnlyList<MandatedApplicant>> LiveForAgentAsync(Guid agentUserId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MandatedApplicant>> LiveForAgentAsync(Guid agentUserId, IReadOnlyList<MandatedCase> items, CancellationToken cancellationToken = default)
     {
         var today = clock.Today();
-        return await db.Set<Mandate>().AsNoTracking()
+        var live = await db.Set<Mandate>().AsNoTracking()
             .Where(m => m.AgentUserId == agentUserId && m.State == MandateState.Granted && m.StartsOn <= today && m.ExpiresOn >= today)
             .OrderBy(m => m.CitizenName).ThenBy(m => m.Number)
-            .Select(m => new MandatedApplicant(m.Id, m.Number, m.CitizenName, m.CitizenIdNumber, m.CitizenMobile, m.ScopeName, m.ExpiresOn))
+            .Take(500)
             .ToListAsync(cancellationToken);
+        return live.Where(m => items.All(i => m.Covers(i.ItemCode, i.BundleCode, i.DepartmentId)))
+            .Select(m => new MandatedApplicant(m.Id, m.Number, m.CitizenName, m.CitizenIdNumber, m.CitizenMobile, m.ScopeName, m.ExpiresOn))
+            .ToList();
     }
 
     public async Task<MandateUse> UseAsync(MandatedAct act, CancellationToken cancellationToken = default)

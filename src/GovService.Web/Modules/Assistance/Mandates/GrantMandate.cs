@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using GovService.Web.Infrastructure.Data;
@@ -209,5 +210,17 @@ public sealed class GrantMandate(
         }
 
         return (starts, expires);
+    }
+}
+
+/// <summary>The bounds of the mandate form's texts (their rules are <see cref="GrantMandate"/>'s).</summary>
+internal sealed class MandateFormValidator : AbstractValidator<MandateForm>
+{
+    public MandateFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.CitizenName).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleFor(f => f.CitizenIdNumber).MaximumLength(18).WithMessage(l["IdNumber.Format"]);
+        RuleFor(f => f.CitizenMobile).MaximumLength(11).WithMessage(l["Mobile.Invalid"]);
+        RuleFor(f => f.ScopeCode).MaximumLength(40).WithMessage(l["Mandate.Scope.Unknown"]);
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.ComponentModel.DataAnnotations;
 using GovService.Web.Infrastructure.Data;
 using GovService.Web.Modules.Accounts.Contracts;
@@ -217,5 +218,21 @@ public sealed class AskForAssistance(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new AskResult(request, []);
+    }
+}
+
+/// <summary>The bounds of the request form's texts (their rules are <see cref="AskForAssistance"/>'s).</summary>
+internal sealed class RequestFormValidator : AbstractValidator<RequestForm>
+{
+    public RequestFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.Item).MaximumLength(40).WithMessage(l["Assistance.Item.Required"]);
+        RuleFor(f => f.Project).MaximumLength(200).WithMessage(l["Common.TooLong", 200]);
+        RuleFor(f => f.Address).MaximumLength(200).WithMessage(l["Common.TooLong", 200]);
+        RuleFor(f => f.ApplicantName).MaximumLength(100).WithMessage(l["Common.TooLong", 100]);
+        RuleFor(f => f.ApplicantIdNumber).MaximumLength(18).WithMessage(l["Common.TooLong", 18]);
+        RuleFor(f => f.ContactName).MaximumLength(50).WithMessage(l["Common.TooLong", 50]);
+        RuleFor(f => f.Mobile).MaximumLength(11).WithMessage(l["Mobile.Invalid"]);
+        RuleFor(f => f.Note).MaximumLength(500).WithMessage(l["Common.TooLong", 500]);
     }
 }

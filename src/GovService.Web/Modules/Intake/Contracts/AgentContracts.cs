@@ -55,8 +55,8 @@ public sealed record AgentActOnCase(DateTimeOffset At, string AgentName, string 
 /// </summary>
 public interface IAgentMandates
 {
-    /// <summary>The applicants with a live mandate to this agent today.</summary>
-    Task<IReadOnlyList<MandatedApplicant>> LiveForAgentAsync(Guid agentUserId, CancellationToken cancellationToken = default);
+    /// <summary>The applicants with a live mandate to this agent today that covers every one of <paramref name="items"/> (their case ids unused).</summary>
+    Task<IReadOnlyList<MandatedApplicant>> LiveForAgentAsync(Guid agentUserId, IReadOnlyList<MandatedCase> items, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Checks the act against the applicant's mandates to the agent and, when one allows it, records it as an act under

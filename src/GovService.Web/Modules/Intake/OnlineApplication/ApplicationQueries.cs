@@ -60,7 +60,9 @@ public sealed class ApplicationQueries(GovDbContext db, MaterialFiles files, ILi
     /// <param name="mandate">An agent starting from one of their mandates: its applicant fills an empty form's name, ID number and mobile.</param>
     public async Task<ApplyPage> PageAsync(ApplicationShape shape, OnlineApplicationForm form, Guid user, bool asAgent, bool fresh, CancellationToken ct, Guid? mandate = null)
     {
-        var mandated = asAgent ? await mandates.LiveForAgentAsync(user, ct) : [];
+        var mandated = asAgent
+            ? await mandates.LiveForAgentAsync(user, [.. shape.Items.Select(i => new MandatedCase(Guid.Empty, null, i.BasicCode, i.Name, shape.Bundle?.Code ?? "", i.DepartmentId))], ct)
+            : [];
         if (mandated.FirstOrDefault(m => m.MandateId == mandate) is { } start && string.IsNullOrEmpty(form.ApplicantIdNumber))
         {
             (form.ApplicantName, form.ApplicantIdNumber, form.ContactMobile) = (start.Name, start.IdNumber, start.Mobile);

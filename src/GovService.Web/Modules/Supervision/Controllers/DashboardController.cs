@@ -264,13 +264,25 @@ public sealed class DashboardController(
                 // 代办: the network's own figures, a section of their own under a header of their own.
                 if (agents is not null)
                 {
-                    csv.EndRecord();
+                    // Every record has the file's width (RFC 4180): a blank line between the sections, then the section's own
+                    // header and rows, padded with empty cells.
+                    void End(int written)
+                    {
+                        for (var i = written; i < header.Length; i++)
+                        {
+                            csv.WriteField("");
+                        }
+
+                        csv.EndRecord();
+                    }
+
+                    End(0);
                     foreach (var h in AgentHeader)
                     {
                         csv.WriteField(l[h].Value);
                     }
 
-                    csv.EndRecord();
+                    End(AgentHeader.Length);
                     foreach (var (group, line) in agents.Levels.Select(x => ("Supervision.Csv.Group.AgentLevel", x)).Concat(agents.Agents.Select(x => ("Supervision.Csv.Group.Agent", x))))
                     {
                         csv.WriteField(filter.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -289,7 +301,7 @@ public sealed class DashboardController(
                         csv.WriteField(FigureText.Percent(line.FollowUps == 0 ? null : line.SatisfiedRate / 100, ""));
                         csv.WriteField(line.Open);
                         csv.WriteField(line.RedCards);
-                        csv.EndRecord();
+                        End(AgentHeader.Length);
                     }
                 }
             });
