@@ -13,7 +13,7 @@ public sealed record RequestPage(AssistanceRequest Request, IReadOnlyList<Reques
 public sealed record RequestRow(AssistanceRequest Request, CardColour? Card, CaseBrief? Case);
 
 /// <summary>The agent's desk: the pools they serve, what they hold, what they finished lately, and their live mandates.</summary>
-public sealed record AgentDesk(AgentInfo Agent, IReadOnlyList<RequestRow> Pool, IReadOnlyList<RequestRow> Mine, IReadOnlyList<RequestRow> Finished, IReadOnlyList<Mandate> Mandates);
+public sealed record AgentDesk(AgentInfo Agent, string RegionName, IReadOnlyList<RequestRow> Pool, IReadOnlyList<RequestRow> Mine, IReadOnlyList<RequestRow> Finished, IReadOnlyList<Mandate> Mandates);
 
 public sealed class RequestQueries(GovDbContext db, IRegionDirectory regions, ICaseBriefs cases)
 {
@@ -38,7 +38,7 @@ public sealed class RequestQueries(GovDbContext db, IRegionDirectory regions, IC
         var mandates = await db.Set<Mandate>().AsNoTracking()
             .Where(m => m.AgentUserId == agent.UserId && m.State == MandateState.Granted && m.ExpiresOn >= today.AddDays(-30))
             .OrderBy(m => m.ExpiresOn).Take(200).ToListAsync(ct);
-        return new AgentDesk(agent, pool, mine, finished, mandates);
+        return new AgentDesk(agent, all.FirstOrDefault(r => r.Id == agent.RegionId)?.Name ?? "", pool, mine, finished, mandates);
     }
 
     /// <summary>The request as the agent may see it (their region's or below while waiting, or theirs), else null.</summary>
