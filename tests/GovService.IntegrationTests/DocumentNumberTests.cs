@@ -40,7 +40,9 @@ public sealed class DocumentNumberTests(PortalFactory portal) : IAsyncLifetime
             Assert.Equal(120, numbers.Count(n => n.StartsWith(series.Prefix + "20261123", StringComparison.Ordinal)));
         }
 
-        Assert.All(numbers, n => Assert.Matches("^(DB|TS|ZG|ZY|BY|YY)20261123[0-9]{6,}$", n));
+        var prefixes = string.Join('|', DocumentSeries.All.Select(series => series.Prefix));
+        Assert.All(numbers, n => Assert.Matches($"^({prefixes})20261123[0-9]{{6,}}$", n));
+        Assert.Equal(DocumentSeries.All.Count, DocumentSeries.All.Select(series => series.Prefix).Distinct().Count());
     }
 
     [Fact]
