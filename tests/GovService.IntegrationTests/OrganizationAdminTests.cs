@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using GovService.IntegrationTests.Infrastructure;
 using GovService.Web.Modules.Organization.Domain;
+using GovService.Web.Modules.Organization.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using GovService.Web.Infrastructure.Identity;

@@ -47,7 +47,7 @@ public static class ModuleRegistry
         services.AddOrganization();
         services.AddCalendar();
         services.AddCatalog();
-        services.AddIntake();
+        services.AddIntake(configuration);
         services.AddApproval(configuration);
         services.AddCertificates(configuration);
         services.AddNotifications();

@@ -231,8 +231,9 @@ public sealed class AccessMatrixTests(PortalFactory portal) : IAsyncLifetime
         var expected = new Dictionary<string, (string? Account, HttpStatusCode Status)[]>
         {
             [$"/my/cases/{application.Number}"] = [("agent", HttpStatusCode.OK), (IntakeHttp.CitizenBMobile, HttpStatusCode.OK), (Demo.CitizenId, HttpStatusCode.NotFound), ("clerk", HttpStatusCode.Forbidden), (null, HttpStatusCode.Redirect)],
-            [$"/cases/files/{authorisationId}"] = [("agent", HttpStatusCode.OK), (IntakeHttp.CitizenBMobile, HttpStatusCode.OK), ("clerk", HttpStatusCode.OK), (Demo.CitizenId, HttpStatusCode.NotFound), ("clerk.taoyuan", HttpStatusCode.NotFound), ("reviewer", HttpStatusCode.NotFound)],
-            [$"/cases/files/{scanId}"] = [("agent", HttpStatusCode.OK), (IntakeHttp.CitizenBMobile, HttpStatusCode.OK), ("clerk", HttpStatusCode.OK), (Demo.CitizenId, HttpStatusCode.NotFound), ("clerk.taoyuan", HttpStatusCode.NotFound)],
+            // 收受分离: the 桃源村 agent's filing is received by the 桃源乡 window over the village, not the county centre.
+            [$"/cases/files/{authorisationId}"] = [("agent", HttpStatusCode.OK), (IntakeHttp.CitizenBMobile, HttpStatusCode.OK), ("clerk.taoyuan", HttpStatusCode.OK), (Demo.CitizenId, HttpStatusCode.NotFound), ("clerk", HttpStatusCode.NotFound), ("reviewer", HttpStatusCode.NotFound)],
+            [$"/cases/files/{scanId}"] = [("agent", HttpStatusCode.OK), (IntakeHttp.CitizenBMobile, HttpStatusCode.OK), ("clerk.taoyuan", HttpStatusCode.OK), (Demo.CitizenId, HttpStatusCode.NotFound), ("clerk", HttpStatusCode.NotFound)],
         };
         var failures = new List<string>();
         var browsers = new Dictionary<string, Browser>(StringComparer.Ordinal) { ["agent"] = agent };

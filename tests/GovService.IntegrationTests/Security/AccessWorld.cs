@@ -139,6 +139,12 @@ public sealed class AccessWorld
 
     public required Guid SignedMandateId { get; init; }
 
+    /// <summary>收受分离: the paper originals of a food licence the township window (hall Y) took in, waiting to go to 市场监管局 (department X).</summary>
+    public required Guid ParcelId { get; init; }
+
+    /// <summary>就近领取: the result of A's pension registration the 桃源村 agent filed, signed for at the village station and waiting for A.</summary>
+    public required Guid ResultParcelId { get; init; }
+
     /// <summary>A's 代办 requests, waiting in 桃源村's pool: one for the agent to work on, one for A to withdraw.</summary>
     public required Guid RequestId { get; init; }
 
@@ -253,6 +259,9 @@ public sealed class AccessWorld
         var townshipCase = await IntakeHttp.WindowIntakeAsync(portal, township, MinimumLivingAllowance,
             IntakeHttp.WindowForm(CitizenBName, IntakeHttp.CitizenB, IntakeHttp.CitizenBMobile, 6, 1, 2, 3, 4, 5, 6));
         var townshipTask = await StepAsync(portal, townshipCase.Id, 1);
+        var received = await AcceptFoodLicenceAsync(portal, township);
+        var parcel = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Intake.Custody.CustodyParcel>()
+            .Where(p => p.CaseId == received.Id && p.Kind == GovService.Web.Modules.Intake.Custody.ParcelKind.Originals).Select(p => p.Id).SingleAsync());
         var townshipComplaint = await ComplainAsync(portal, li, $"case:{townshipCase.Number}", TownshipComplaintTitle);
         var townshipHallComplaint = await ComplainAsync(portal, li, $"hall:{await HallIdAsync(portal, "桃源")}", TownshipHallComplaintTitle);
 
@@ -376,6 +385,8 @@ public sealed class AccessWorld
             MandateId = mandate,
             RevocableMandateId = revocable,
             SignedMandateId = signed,
+            ParcelId = parcel,
+            ResultParcelId = await ResultAtStationAsync(portal, township),
             RequestId = assistRequest.Id,
             RequestNumber = assistRequest.Number,
             SecondRequestId = secondAssistRequest,
@@ -426,6 +437,24 @@ public sealed class AccessWorld
 
         var requests = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Assistance.Domain.AssistanceRequest>().OrderBy(r => r.Number).Select(r => new { r.Id, r.Number }).ToListAsync());
         return (mandates[0], mandates[1], mandates[2], (requests[0].Id, requests[0].Number), requests[1].Id);
+    }
+
+    /// <summary>
+    /// 村代收、乡镇转办、县审批 through the pages: the 桃源村 agent files A's pension registration under A's mandate, the 桃源乡
+    /// window accepts it, 人社局 approves, the window sends the result on and the agent signs for it at the station.
+    /// </summary>
+    private static async Task<Guid> ResultAtStationAsync(PortalFactory portal, Browser township)
+    {
+        using var agent = portal.NewBrowser();
+        await agent.LoginAsync("agent");
+        var filed = await ReceivingPlacesTests.AgentFilesPensionAsync(portal, agent, IntakeHttp.CitizenAName, Demo.CitizenId, Demo.CitizenMobile);
+        Expect302(await township.SubmitAsync($"/window/prereview/{filed.Id}", $"/window/prereview/{filed.Id}", ReceivingPlacesTests.PreReviewAccept(IntakeHttp.CitizenAName, Demo.CitizenId, Demo.CitizenMobile)));
+        await ReviewJourney.ApproveAsync(portal, filed.Id, "reviewer.rs");
+        var result = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Intake.Custody.CustodyParcel>()
+            .Where(p => p.CaseId == filed.Id && p.Kind == GovService.Web.Modules.Intake.Custody.ParcelKind.Result).Select(p => p.Id).SingleAsync());
+        Expect302(await township.SubmitAsync("/custody", $"/custody/{result}/send", Form(("carrier", "ByHand"))));
+        Expect302(await agent.SubmitAsync("/custody", $"/custody/{result}/receive", []));
+        return result;
     }
 
     private static void Expect302(HttpResponseMessage response) =>

@@ -16,8 +16,13 @@ public static class IntakeModule
 {
     public const string Name = "Intake";
 
-    public static IServiceCollection AddIntake(this IServiceCollection services)
+    public static IServiceCollection AddIntake(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<Custody.CustodyOptions>(configuration.GetSection(Custody.CustodyOptions.Section));
+        services.AddScoped<Custody.CaseReception>();
+        services.AddScoped<Custody.MoveCustody>();
+        services.AddScoped<Custody.CustodyQueries>();
+        services.AddScoped<Custody.HandOverAtStation>();
         services.AddScoped<CaseNumbers>();
         services.AddScoped<CaseClosure>();
         services.AddScoped<ApplicantNotices>();
@@ -74,6 +79,8 @@ public static class IntakeModule
         builder.ApplyConfiguration(new CaseMaterialConfiguration());
         builder.ApplyConfiguration(new CaseFileConfiguration());
         builder.ApplyConfiguration(new CaseStepConfiguration());
+        builder.ApplyConfiguration(new CustodyParcelConfiguration());
+        builder.ApplyConfiguration(new CustodyMoveConfiguration());
         builder.ApplyConfiguration(new CaseLicenceRefConfiguration());
         builder.HasSequence<long>(Shared.Numbering.DocumentSeries.GrantDecision.Sequence);
         builder.HasSequence<long>(Shared.Numbering.DocumentSeries.DenialDecision.Sequence);

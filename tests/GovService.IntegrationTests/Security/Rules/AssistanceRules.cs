@@ -16,6 +16,19 @@ internal static class AssistanceRules
     private static Dictionary<Who, Expect> Windows() =>
         Of(Expect.Forbidden, (Who.Clerk, Expect.Allowed), (Who.Chief, Expect.Allowed), (Who.OtherHallClerk, Expect.Allowed), (Who.OtherChief, Expect.Allowed));
 
+    /// <summary>The staff who move parcels: the one the parcel is addressed to allowed (none: nobody), the others find nothing.</summary>
+    private static Dictionary<Who, Expect> Custody(Who? addressee)
+    {
+        var expected = Of(Expect.Forbidden, (Who.Agent, Expect.NotFound), (Who.Clerk, Expect.NotFound), (Who.OtherHallClerk, Expect.NotFound), (Who.Chief, Expect.NotFound), (Who.OtherChief, Expect.NotFound),
+            (Who.Reviewer, Expect.NotFound), (Who.OtherReviewer, Expect.NotFound));
+        if (addressee is { } who)
+        {
+            expected[who] = Expect.Allowed;
+        }
+
+        return expected;
+    }
+
     public static IReadOnlyList<Rule> All =>
     [
         new("GET /my/assistance", _ => Call.Get("/my/assistance"), CitizenA(citizenB: Expect.OwnOnly), Shows: w => w.RequestNumber),
@@ -58,6 +71,19 @@ internal static class AssistanceRules
         new("POST /window/assistance/new", w => Call.Post("/window/assistance/new",
                 Fields(("Kind", "Errand"), ("Item", AccessWorld.Pension), ("Village", w.VillageId.ToString()), ("ApplicantName", "李秀英"), ("ApplicantIdNumber", "361131199003150041"), ("Mobile", "13900139000"))),
             Windows()),
+
+        // 收受分离: the township window sends the originals it took in; 市场监管局 signs for them and archives them.
+        new("GET /custody", _ => Call.Get("/custody"),
+            Of(Expect.Forbidden, (Who.Agent, Expect.Allowed), (Who.Clerk, Expect.Allowed), (Who.OtherHallClerk, Expect.Allowed), (Who.Chief, Expect.Allowed), (Who.OtherChief, Expect.Allowed),
+                (Who.Reviewer, Expect.Allowed), (Who.OtherReviewer, Expect.Allowed)), Shows: _ => "原件流转与就近领取"),
+        new("POST /custody/{id:guid}/send", w => Call.Post($"/custody/{w.ParcelId}/send", Fields(("carrier", "InternalMail"), ("tracking", "TY-0001"))),
+            Of(Expect.Forbidden, (Who.Agent, Expect.NotFound), (Who.Clerk, Expect.NotFound), (Who.OtherHallClerk, Expect.Allowed), (Who.Chief, Expect.NotFound), (Who.OtherChief, Expect.Allowed),
+                (Who.Reviewer, Expect.NotFound), (Who.OtherReviewer, Expect.NotFound))),
+        new("POST /custody/{id:guid}/receive", w => Call.Post($"/custody/{w.ParcelId}/receive"), Custody(Who.Reviewer)),
+        new("POST /custody/{id:guid}/archive", w => Call.Post($"/custody/{w.ParcelId}/archive"), Custody(Who.Reviewer)),
+
+        // 就近领取: A's result, signed for at the 桃源村 station, is handed to A in person by the station's agent only.
+        new("POST /custody/{id:guid}/hand-over", w => Call.Post($"/custody/{w.ResultParcelId}/hand-over", Fields(("recipient", "张伟"), ("recipientId", Demo.CitizenId))), Custody(Who.Agent)),
 
         new("GET /supervision/assistance", _ => Call.Get("/supervision/assistance"),
             Of(Expect.Forbidden, (Who.Supervisor, Expect.Allowed), (Who.OtherSupervisor, Expect.Allowed)), Shows: _ => "代办回访"),

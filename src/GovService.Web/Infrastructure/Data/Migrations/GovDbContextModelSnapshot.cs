@@ -1990,6 +1990,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("quantity_limit");
 
+                    b.Property<int>("ReceivingPlaces")
+                        .HasColumnType("integer")
+                        .HasColumnName("receiving_places");
+
                     b.Property<string>("ResultName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2908,6 +2912,166 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.ToTable("hal_window_devices", "gov");
                 });
 
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Custody.CustodyMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by_name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ParcelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parcel_id");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_int_custody_moves");
+
+                    b.HasIndex("ParcelId", "At")
+                        .HasDatabaseName("ix_int_custody_moves_parcel_id_at");
+
+                    b.ToTable("int_custody_moves", "gov");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Custody.CustodyParcel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Carrier")
+                        .HasColumnType("integer")
+                        .HasColumnName("carrier");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Contents")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("contents");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("FromDepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_department_id");
+
+                    b.Property<Guid?>("FromHallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_hall_id");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("from_name");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<Guid?>("ToDepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_department_id");
+
+                    b.Property<Guid?>("ToHallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_hall_id");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_name");
+
+                    b.Property<string>("Tracking")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tracking");
+
+                    b.HasKey("Id")
+                        .HasName("pk_int_custody");
+
+                    b.HasIndex("CaseId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_int_custody_case_id_kind");
+
+                    b.HasIndex("FromHallId", "State")
+                        .HasDatabaseName("ix_int_custody_from_hall_id_state");
+
+                    b.HasIndex("ToDepartmentId", "State")
+                        .HasDatabaseName("ix_int_custody_to_department_id_state");
+
+                    b.HasIndex("ToHallId", "State")
+                        .HasDatabaseName("ix_int_custody_to_hall_id_state");
+
+                    b.ToTable("int_custody", "gov");
+                });
+
             modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2986,6 +3150,10 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("CollectingHallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collecting_hall_id");
 
                     b.Property<string>("ContactMobile")
                         .IsRequired()
@@ -5057,6 +5225,26 @@ namespace GovService.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cat_item_materials_cat_item_versions_version_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Custody.CustodyMove", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Intake.Custody.CustodyParcel", null)
+                        .WithMany()
+                        .HasForeignKey("ParcelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_int_custody_moves_int_custody_parcel_id");
+                });
+
+            modelBuilder.Entity("GovService.Web.Modules.Intake.Custody.CustodyParcel", b =>
+                {
+                    b.HasOne("GovService.Web.Modules.Intake.Domain.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_int_custody_int_cases_case_id");
                 });
 
             modelBuilder.Entity("GovService.Web.Modules.Intake.Domain.CaseFile", b =>

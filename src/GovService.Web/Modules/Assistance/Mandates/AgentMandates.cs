@@ -77,7 +77,7 @@ internal sealed class AgentMandates(GovDbContext db, TimeProvider clock) : IAgen
             request?.RecordFiled(first.CaseId, now);
         }
 
-        return new MandateUse(used!.Id, used.Number, MandateRefusal.None);
+        return new MandateUse(used!.Id, used.Number, MandateRefusal.None) { MayReceiveResult = used.MayReceiveResult };
     }
 
     /// <summary>A mandate that allows the act on the case, else the most telling reason none does.</summary>

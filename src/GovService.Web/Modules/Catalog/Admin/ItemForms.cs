@@ -76,6 +76,14 @@ public sealed class GuideForm
     [Display(Name = "Guide.OnlinePayment")] public bool SupportsOnlinePayment { get; set; }
     [Display(Name = "Guide.Courier")] public bool SupportsCourier { get; set; }
     [Display(Name = "Guide.Scope")] public ServiceScope Scope { get; set; } = ServiceScope.Local;
+
+    /// <summary>可受理地点, a box each (at least one).</summary>
+    [Display(Name = "ReceivingPlaces.CountyCentre")] public bool ReceiveAtCounty { get; set; } = true;
+    [Display(Name = "ReceivingPlaces.TownshipCentre")] public bool ReceiveAtTownship { get; set; } = true;
+    [Display(Name = "ReceivingPlaces.VillageStation")] public bool ReceiveAtVillage { get; set; } = true;
+
+    public Contracts.ReceivingPlaces ReceivingPlaces =>
+        (ReceiveAtCounty ? Contracts.ReceivingPlaces.CountyCentre : 0) | (ReceiveAtTownship ? Contracts.ReceivingPlaces.TownshipCentre : 0) | (ReceiveAtVillage ? Contracts.ReceivingPlaces.VillageStation : 0);
     [Display(Name = "Guide.QuantityLimit")] public string QuantityLimit { get; set; } = "无数量限制";
     [Display(Name = "Admin.ResultType")] public ResultType ResultType { get; set; } = ResultType.Other;
     [Display(Name = "Admin.ResultName")] public string ResultName { get; set; } = "";
@@ -96,7 +104,9 @@ public sealed class GuideForm
         Faq = v.Faq.Select(q => new FaqRow { Question = q.Text, Answer = q.Answer }).ToList(),
         CommonMistakes = v.CommonMistakes, VisitsNeeded = v.VisitsNeeded, OnlineDepth = v.OnlineDepth, InHall = v.InHall,
         WindowCategory = v.WindowCategory, SupportsAppointment = v.SupportsAppointment, SupportsOnlinePayment = v.SupportsOnlinePayment,
-        SupportsCourier = v.SupportsCourier, Scope = v.Scope, QuantityLimit = v.QuantityLimit, ResultType = v.ResultType,
+        SupportsCourier = v.SupportsCourier, Scope = v.Scope,
+        ReceiveAtCounty = v.ReceivingPlaces.HasFlag(Contracts.ReceivingPlaces.CountyCentre), ReceiveAtTownship = v.ReceivingPlaces.HasFlag(Contracts.ReceivingPlaces.TownshipCentre),
+        ReceiveAtVillage = v.ReceivingPlaces.HasFlag(Contracts.ReceivingPlaces.VillageStation), QuantityLimit = v.QuantityLimit, ResultType = v.ResultType,
         ResultName = v.ResultName, Frequency = v.Frequency, BusinessKind = v.BusinessKind,
     };
 
@@ -115,7 +125,7 @@ public sealed class GuideForm
         v.Faq = Faq.Where(q => !string.IsNullOrWhiteSpace(q.Question)).Select(q => new Question { Text = q.Question.Trim(), Answer = q.Answer.Trim() }).ToList();
         v.CommonMistakes = CommonMistakes.Trim(); v.VisitsNeeded = VisitsNeeded; v.OnlineDepth = OnlineDepth; v.InHall = InHall;
         v.WindowCategory = WindowCategory; v.SupportsAppointment = SupportsAppointment; v.SupportsOnlinePayment = SupportsOnlinePayment;
-        v.SupportsCourier = SupportsCourier; v.Scope = Scope; v.QuantityLimit = QuantityLimit.Trim(); v.ResultType = ResultType;
+        v.SupportsCourier = SupportsCourier; v.Scope = Scope; v.ReceivingPlaces = ReceivingPlaces; v.QuantityLimit = QuantityLimit.Trim(); v.ResultType = ResultType;
         v.ResultName = ResultName.Trim(); v.Frequency = Frequency; v.BusinessKind = BusinessKind;
     }
 }
@@ -169,6 +179,7 @@ internal sealed class GuideFormValidator : AbstractValidator<GuideForm>
     public GuideFormValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(f => f.Name).NotEmpty().WithMessage(l["Common.Required"]).MaximumLength(200).WithMessage(l["Common.TooLong", 200]);
+        RuleFor(f => f.ReceiveAtCounty).Must((f, _) => f.ReceivingPlaces != Contracts.ReceivingPlaces.None).WithMessage(l["ReceivingPlaces.Required"]);
         RuleFor(f => f.ItemType).Must(CodeLists.ItemTypes.ContainsKey).WithMessage(l["Common.Required"]);
         RuleFor(f => f.Level).Must(CodeLists.Levels.ContainsKey).WithMessage(l["Common.Required"]);
         RuleFor(f => f.ImplementingBodyNature).Must(CodeLists.BodyNatures.ContainsKey).WithMessage(l["Common.Required"]);

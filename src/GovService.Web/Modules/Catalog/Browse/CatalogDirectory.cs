@@ -23,7 +23,7 @@ internal sealed class CatalogDirectory(GovDbContext db, CatalogQueries queries, 
              join i in db.Set<ServiceItem>() on v.ItemId equals i.Id
              where i.BasicCode == basicCode && v.Status == VersionStatus.Published
              select new PublishedItem(i.Id, v.Id, v.Number, i.BasicCode, v.Name, v.CaseKind, v.PromisedLimit, v.PromisedUnit == TimeUnit.WorkingDay,
-                 v.StatutoryLimit, v.StatutoryUnit == TimeUnit.WorkingDay, v.VisitsNeeded, i.DepartmentId, v.BusinessKind))
+                 v.StatutoryLimit, v.StatutoryUnit == TimeUnit.WorkingDay, v.VisitsNeeded, i.DepartmentId, v.BusinessKind, v.ReceivingPlaces))
             .FirstOrDefault());
 
     public Task<HallService?> HallServiceAsync(string basicCode, CancellationToken cancellationToken = default) =>

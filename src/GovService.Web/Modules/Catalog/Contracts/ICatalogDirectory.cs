@@ -14,7 +14,8 @@ public sealed record PublishedItem(
     bool StatutoryInWorkingDays,
     int VisitsNeeded,
     Guid DepartmentId,
-    BusinessKind BusinessKind);
+    BusinessKind BusinessKind,
+    ReceivingPlaces ReceivingPlaces = ReceivingPlaces.All);
 
 public sealed record PublishedMaterial(int Position, string Name, bool Required, bool DeficiencyAllowed, int Originals, int Copies, string LicenceType);
 

@@ -189,6 +189,9 @@ public sealed class ItemVersion : IAudited, IPublicContent
     public bool SupportsOnlinePayment { get; set; }
     public bool SupportsCourier { get; set; }
     public ServiceScope Scope { get; set; } = ServiceScope.Local;
+
+    /// <summary>可受理地点: the halls whose windows may take an application in (收受分离: received here, decided by the department).</summary>
+    public Contracts.ReceivingPlaces ReceivingPlaces { get; set; } = Contracts.ReceivingPlaces.All;
     public string QuantityLimit { get; set; } = "无数量限制";
     public ResultType ResultType { get; set; } = ResultType.Other;
     public string ResultName { get; set; } = "";

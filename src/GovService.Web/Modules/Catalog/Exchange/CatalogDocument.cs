@@ -119,6 +119,9 @@ public sealed class ItemDto
     public bool SupportsOnlinePayment { get; set; }
     public bool SupportsCourier { get; set; }
     public string Scope { get; set; } = "Local";
+
+    /// <summary>可受理地点: CountyCentre, TownshipCentre, VillageStation (all three when absent).</summary>
+    public List<string> ReceivingPlaces { get; set; } = ["CountyCentre", "TownshipCentre", "VillageStation"];
     public string QuantityLimit { get; set; } = "无数量限制";
     public string ResultType { get; set; } = "Other";
     public string ResultName { get; set; } = "";

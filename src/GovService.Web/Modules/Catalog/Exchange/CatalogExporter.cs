@@ -70,6 +70,7 @@ public sealed class CatalogExporter(GovDbContext db)
         SupportsOnlinePayment = v.SupportsOnlinePayment,
         SupportsCourier = v.SupportsCourier,
         Scope = v.Scope.ToString(),
+        ReceivingPlaces = [.. Contracts.ReceivingPlacesRules.Each(v.ReceivingPlaces).Select(p => p.ToString())],
         QuantityLimit = v.QuantityLimit,
         ResultType = v.ResultType.ToString(),
         ResultName = v.ResultName,

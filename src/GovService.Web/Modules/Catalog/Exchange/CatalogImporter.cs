@@ -122,6 +122,15 @@ public sealed partial class CatalogImporter(
             CheckEnum<TimeUnit>(item.PromisedLimit.Unit, "promisedLimit.unit", Error);
             CheckEnum<WindowCategory>(item.WindowCategory, "windowCategory", Error);
             CheckEnum<ServiceScope>(item.Scope, "scope", Error);
+            foreach (var place in item.ReceivingPlaces)
+            {
+                CheckEnum<Contracts.ReceivingPlaces>(place, "receivingPlaces", Error);
+            }
+
+            if (item.ReceivingPlaces.All(p => p is not ("CountyCentre" or "TownshipCentre" or "VillageStation" or "All")))
+            {
+                Error("Catalog.Import.BadCode", "receivingPlaces", string.Join(",", item.ReceivingPlaces));
+            }
             CheckEnum<ResultType>(item.ResultType, "resultType", Error);
             CheckEnum<Frequency>(item.Frequency, "frequency", Error);
             CheckEnum<BusinessKind>(item.BusinessKind, "businessKind", Error);
@@ -298,6 +307,7 @@ public sealed partial class CatalogImporter(
         v.SupportsOnlinePayment = dto.SupportsOnlinePayment;
         v.SupportsCourier = dto.SupportsCourier;
         v.Scope = Enum.Parse<ServiceScope>(dto.Scope);
+        v.ReceivingPlaces = dto.ReceivingPlaces.Aggregate(Contracts.ReceivingPlaces.None, (all, p) => all | Enum.Parse<Contracts.ReceivingPlaces>(p));
         v.QuantityLimit = dto.QuantityLimit.Trim();
         v.ResultType = Enum.Parse<ResultType>(dto.ResultType);
         v.ResultName = dto.ResultName.Trim();

@@ -40,6 +40,9 @@ public enum MandateRefusal
 public sealed record MandateUse(Guid? MandateId, string MandateNumber, MandateRefusal Refusal)
 {
     public bool Allowed => Refusal == MandateRefusal.None;
+
+    /// <summary>The mandate used lets the agent receive the result for the applicant (the case is then collected at the agent's station).</summary>
+    public bool MayReceiveResult { get; init; }
 }
 
 /// <summary>An applicant an agent may act for now, as the agent's forms offer them.</summary>

@@ -77,4 +77,22 @@ public static class StepActions
 
     /// <summary>转办 to another department.</summary>
     public const string Transferred = "Transferred";
+
+    /// <summary>收受分离: accepted at a window away from the deciding department and handed to it electronically with its files.</summary>
+    public const string HandedToDepartment = "HandedToDepartment";
+
+    /// <summary>The paper originals left the receiving window for the department (carrier and number in the note).</summary>
+    public const string OriginalsSent = "OriginalsSent";
+
+    /// <summary>The department signed for the paper originals.</summary>
+    public const string OriginalsReceived = "OriginalsReceived";
+
+    /// <summary>The paper originals were filed in the department's archive.</summary>
+    public const string OriginalsArchived = "OriginalsArchived";
+
+    /// <summary>The paper result left the receiving window for the place the applicant collects it at.</summary>
+    public const string ResultSent = "ResultSent";
+
+    /// <summary>The paper result arrived where the applicant collects it (told to them).</summary>
+    public const string ResultArrived = "ResultArrived";
 }

@@ -118,3 +118,36 @@ internal sealed class CaseLicenceRefConfiguration : IEntityTypeConfiguration<Cas
         builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class CustodyParcelConfiguration : IEntityTypeConfiguration<Custody.CustodyParcel>
+{
+    public void Configure(EntityTypeBuilder<Custody.CustodyParcel> builder)
+    {
+        builder.ToTable("int_custody");
+        builder.Property(p => p.Contents).HasMaxLength(Custody.CaseReception.ContentsMax);
+        builder.Property(p => p.FromName).HasMaxLength(200);
+        builder.Property(p => p.ToName).HasMaxLength(200);
+        builder.Property(p => p.Tracking).HasMaxLength(Custody.MoveCustody.TrackingMax);
+        builder.HasOne<Case>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+
+        // One parcel of each kind per case: the originals go once to the department, the result once to its station.
+        builder.HasIndex(p => new { p.CaseId, p.Kind }).IsUnique();
+        builder.HasIndex(p => new { p.FromHallId, p.State });
+        builder.HasIndex(p => new { p.ToHallId, p.State });
+        builder.HasIndex(p => new { p.ToDepartmentId, p.State });
+        builder.Property(p => p.RowVersion).IsRowVersion();
+    }
+}
+
+internal sealed class CustodyMoveConfiguration : IEntityTypeConfiguration<Custody.CustodyMove>
+{
+    public void Configure(EntityTypeBuilder<Custody.CustodyMove> builder)
+    {
+        builder.ToTable("int_custody_moves");
+        builder.Property(m => m.ByName).HasMaxLength(100);
+        builder.Property(m => m.Place).HasMaxLength(200);
+        builder.Property(m => m.Note).HasMaxLength(100);
+        builder.HasOne<Custody.CustodyParcel>().WithMany().HasForeignKey(m => m.ParcelId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.ParcelId, m.At });
+    }
+}

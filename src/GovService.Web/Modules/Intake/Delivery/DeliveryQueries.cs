@@ -17,7 +17,7 @@ public sealed class DeliveryQueries(GovDbContext db, ILicenceDirectory licences,
     public async Task<DeliveryPage> PageAsync(StaffPlacement clerk, CancellationToken ct)
     {
         var waiting = await db.Set<Case>().AsNoTracking()
-            .Where(c => c.HallId == clerk.HallId && c.State == CaseState.AwaitingDelivery)
+            .Where(c => (c.CollectingHallId ?? c.HallId) == clerk.HallId && c.State == CaseState.AwaitingDelivery)
             .OrderBy(c => c.DecidedAt)
             .ToListAsync(ct);
         var issued = await licences.ForCasesAsync(waiting.Select(c => c.Id).ToList(), ct);

@@ -48,6 +48,7 @@ public sealed class ApplicantNoticeWords(IStringLocalizer<SharedResource> l)
         StepActions.SpecialProcedureEnded => (l["ApplicantNotice.SpecialProcedureEnded.Title", f.Number], l["ApplicantNotice.SpecialProcedureEnded.Body", f.Item, f.Note], l["ApplicantNotice.SpecialProcedureEnded.Sms", f.Number]),
         StepActions.Extended => (l["ApplicantNotice.Extended.Title", f.Number], l["ApplicantNotice.Extended.Body", f.Item, f.Note, f.Promised], l["ApplicantNotice.Extended.Sms", f.Number, f.Promised]),
         StepActions.Approved or StepActions.ApprovedInReview => (l["ApplicantNotice.Approved.Title", f.Number], l["ApplicantNotice.Approved.Body", f.Item, c.DecisionNumber ?? "", f.Hall], l["ApplicantNotice.Approved.Sms", f.Number, f.Hall]),
+        StepActions.ResultArrived => (l["ApplicantNotice.ResultArrived.Title", f.Number, f.Hall], l["ApplicantNotice.ResultArrived.Body", f.Item, f.Hall], l["ApplicantNotice.ResultArrived.Sms", f.Number, f.Hall]),
         StepActions.LicenceIssued => (l["ApplicantNotice.LicenceIssued.Title", f.Number], l["ApplicantNotice.LicenceIssued.Body", f.Note], l["ApplicantNotice.LicenceIssued.Sms", f.Number]),
         StepActions.DeficiencyReminder => (l["Reminder.Deficiency.Title", f.Number], l["Reminder.Deficiency.Body", f.DeficiencyDue], l["ApplicantNotice.DeficiencyReminder.Sms", f.Number, f.DeficiencyDue]),
         StepActions.Delivered => c.DeliveryMethod switch

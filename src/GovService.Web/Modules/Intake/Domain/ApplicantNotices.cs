@@ -25,7 +25,8 @@ public sealed class ApplicantNotices(GovDbContext db, INotifications notificatio
         or StepActions.Accepted or StepActions.AcceptedWithDeficiency
         or StepActions.SpecialProcedure or StepActions.SpecialProcedureEnded or StepActions.Extended
         or StepActions.Approved or StepActions.ApprovedInReview or StepActions.LicenceIssued or StepActions.DeficiencyReminder
-        or StepActions.Delivered or StepActions.Denied or StepActions.NotAccepted or StepActions.Withdrawn or StepActions.Terminated;
+        or StepActions.Delivered or StepActions.Denied or StepActions.NotAccepted or StepActions.Withdrawn or StepActions.Terminated
+        or StepActions.ResultArrived;
 
     /// <summary>Tells the applicant of <paramref name="step"/> (a step of <paramref name="c"/>, added or about to be); nothing for a step they are not told of or a case without a number.</summary>
     public Task TellAsync(Case c, CaseStep step, CancellationToken ct) => TellAsync([(c, step)], ct);
@@ -39,7 +40,7 @@ public sealed class ApplicantNotices(GovDbContext db, INotifications notificatio
             return;
         }
 
-        var halls = told.Any(e => e.Step.Action is StepActions.Approved or StepActions.ApprovedInReview)
+        var halls = told.Any(e => e.Step.Action is StepActions.Approved or StepActions.ApprovedInReview or StepActions.ResultArrived)
             ? (await organization.HallsAsync(ct)).ToDictionary(h => h.Id, h => h.Name)
             : [];
         var accounts = told.SelectMany(e => new[] { e.Case.ApplicantUserId, e.Case.AgentUserId }).OfType<Guid>().Distinct().ToList();
@@ -51,7 +52,8 @@ public sealed class ApplicantNotices(GovDbContext db, INotifications notificatio
         {
             var key = await KeyAsync(c, step, ct);
             var link = LinkOf(c, step);
-            var hall = c.HallId is { } hallId ? halls.GetValueOrDefault(hallId, "") : "";
+            // The place the applicant collects the result at: the agent's village station when it comes back there, else the receiving hall.
+            var hall = (c.CollectingHallId ?? c.HallId) is { } hallId ? halls.GetValueOrDefault(hallId, "") : "";
             var mobile = string.IsNullOrWhiteSpace(c.ContactMobile) ? null : c.ContactMobile.Trim();
             var message = words.Render(c, step, hall, CultureOf(c.ApplicantUserId));
             notices.Add(new Notice(key, c.ApplicantUserId, mobile, message.Title, message.Body, link, message.Sms));
@@ -78,7 +80,7 @@ public sealed class ApplicantNotices(GovDbContext db, INotifications notificatio
                 return CaseClosure.DeficiencyReminderKey(c.Id);
             case StepActions.Delivered or StepActions.Denied or StepActions.NotAccepted or StepActions.Withdrawn or StepActions.Terminated:
                 return $"case-closed:{c.Id}";
-            case StepActions.Submitted or StepActions.Accepted or StepActions.AcceptedWithDeficiency or StepActions.Approved or StepActions.ApprovedInReview or StepActions.LicenceIssued:
+            case StepActions.Submitted or StepActions.ResultArrived or StepActions.Accepted or StepActions.AcceptedWithDeficiency or StepActions.Approved or StepActions.ApprovedInReview or StepActions.LicenceIssued:
                 return $"case:{c.Id}:{step.Action}";
         }
 

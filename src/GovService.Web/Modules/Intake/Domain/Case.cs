@@ -104,7 +104,11 @@ public sealed class Case : IAudited
 
     /// <summary>A.5 办理形式.</summary>
     public int Channel { get; set; }
+    /// <summary>收件地: the hall whose window received the case (its formal and identity check); the department decides it.</summary>
     public Guid? HallId { get; set; }
+
+    /// <summary>领取地 when it is not the receiving hall: the agent's village station a result comes back to (就近领取).</summary>
+    public Guid? CollectingHallId { get; set; }
     public Guid? ClerkStaffId { get; set; }
 
     public CaseState State { get; set; } = CaseState.Draft;

@@ -14,7 +14,7 @@ namespace GovService.Web.Modules.Intake.Domain;
 /// through <see cref="CaseClosure"/>. The modules that act on decisions (certificates) are told in the caller's
 /// transaction, what they issue goes on the timeline, and the applicant is told; the caller saves.
 /// </summary>
-public sealed class CaseDecisions(GovDbContext db, CaseClosure closure, IEnumerable<ICaseDecidedHandler> handlers, ApplicantNotices notices, DocumentNumbers numbers, ICatalogDirectory catalog)
+public sealed class CaseDecisions(GovDbContext db, CaseClosure closure, IEnumerable<ICaseDecidedHandler> handlers, ApplicantNotices notices, DocumentNumbers numbers, ICatalogDirectory catalog, Custody.CaseReception reception)
 {
     /// <param name="approvedStep">The timeline's step for an approval: <see cref="StepActions.Approved"/> at the window, <see cref="StepActions.ApprovedInReview"/> in the back office.</param>
     public async Task DecideAsync(Case c, bool approved, string opinion, StaffPlacement by, string approvedStep, DateTimeOffset now, CancellationToken ct)
@@ -31,6 +31,7 @@ public sealed class CaseDecisions(GovDbContext db, CaseClosure closure, IEnumera
             approval = CaseStep.By(c, approvedStep, by, now, c.DecisionOpinion);
             db.Add(approval);
             c.MoveTo(CaseState.AwaitingDelivery, now);
+            await reception.OnAwaitingDeliveryAsync(c, ct);
         }
         else
         {

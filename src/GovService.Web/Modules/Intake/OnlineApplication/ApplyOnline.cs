@@ -30,7 +30,7 @@ public sealed record ApplyResult(IReadOnlyList<Case> Cases, IReadOnlyList<(strin
 /// post of the same form, which then takes the general path); every other post goes through the draft row,
 /// locked before its state is checked and its number drawn.
 /// </summary>
-public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, IAgentMandates mandates, TimeProvider clock, IHttpContextAccessor http, ApplicantNotices notices, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
+public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFiles materialFiles, Contracts.ILicenceDirectory licences, ICatalogDirectory catalog, ICitizenDirectory citizens, Organization.Contracts.IOrganizationDirectory organization, IAgentMandates mandates, Custody.CaseReception reception, TimeProvider clock, IHttpContextAccessor http, ApplicantNotices notices, IStringLocalizer<SharedResource> l, ILogger<ApplyOnline> logger)
 {
     /// <summary>The form of one item.</summary>
     public async Task<ApplicationShape> ShapeAsync(PublishedItem item, CancellationToken ct) =>
@@ -209,6 +209,12 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
             }
 
             cases.ForEach(c => c.MandateNumber = use.MandateNumber);
+
+            // 就近领取: a result the agent may receive for the applicant comes back to the agent's village station.
+            if (submitting && use.MayReceiveResult && await reception.StationOfAgentAsync(userId, ct) is { } station)
+            {
+                cases.ForEach(c => c.CollectingHallId = station.Id);
+            }
         }
 
         var submittedSteps = submitting ? await MarkSubmittedAsync(shape, cases, applicant, now, ct) : [];
@@ -388,7 +394,9 @@ public sealed class ApplyOnline(GovDbContext db, CaseNumbers numbers, MaterialFi
     /// <summary>Sends the case of item <paramref name="item"/> to the hall responsible, as submitted; its step.</summary>
     private async Task<CaseStep> SubmitAsync(ApplicationShape shape, Case c, int item, Applicant applicant, DateTimeOffset now, CancellationToken ct)
     {
-        c.HallId = await organization.ResponsibleHallAsync(shape.Items[item].DepartmentId, ct);
+        // 收受分离: an agent's filing is received by the township window over the agent's village when the item may be received there.
+        c.HallId = (applicant.AgentUserId is { } agent ? await reception.HallForAgentAsync(agent, shape.Items[item], ct) : null)
+            ?? await organization.ResponsibleHallAsync(shape.Items[item].DepartmentId, ct);
         c.MoveTo(CaseState.Submitted, now);
         return CaseStep.ByApplicantOrSystem(c, StepActions.Submitted, applicant.SubmittedBy, now, shape.Bundle?.Name ?? "");
     }

@@ -172,6 +172,7 @@ public sealed class AcceptAtWindow(
     IntakeDeadlines deadlines,
     ApplicantLicences applicantLicences,
     IEnumerable<Contracts.ICaseAcceptedHandler> acceptedHandlers,
+    Custody.CaseReception reception,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l,
     ILogger<AcceptAtWindow> logger)
@@ -183,6 +184,12 @@ public sealed class AcceptAtWindow(
     /// </summary>
     public async Task<IntakeResult> DecideAsync(IntakeOutcome outcome, PublishedItem item, WindowIntakeForm form, StaffPlacement clerk, CancellationToken ct, Case? existing = null, bool inPerson = true)
     {
+        // 通办范围: a walk-in's application is taken in only where the item may be received; a refusal (不予受理) may always be written.
+        if (existing is null && outcome != IntakeOutcome.Refuse && !await reception.MayReceiveAsync(clerk.HallId, item, ct))
+        {
+            return new IntakeResult(null, [(string.Empty, l["Window.NotReceivedHere", item.Name, string.Join("、", item.ReceivingPlaces.Each().Select(p => l[$"ReceivingPlaces.{p}"].Value))])]);
+        }
+
         var answerErrors = new List<(string, string)>();
         var typed = await TypedAsync(outcome, item, form, existing, answerErrors, ct);
         if (answerErrors.Count > 0)
@@ -407,6 +414,7 @@ public sealed class AcceptAtWindow(
         ];
         var acceptance = CaseStep.By(accepted, withDeficiency ? StepActions.AcceptedWithDeficiency : StepActions.Accepted, clerk, now, string.Join("；", notes.Where(n => n.Length > 0)));
         db.Add(acceptance);
+        await reception.OnAcceptedAsync(accepted, item, clerk, materials, received, ct);
         await db.SaveChangesAsync(ct);
         await NumberIfNewAsync(accepted, now, ct);
 

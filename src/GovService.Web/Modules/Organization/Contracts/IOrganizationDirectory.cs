@@ -36,7 +36,22 @@ public sealed record StaffPlacement(
     Guid? RegionId,
     string? RegionName);
 
-public sealed record HallInfo(Guid Id, string Name, Guid RegionId);
+/// <summary>A hall: its name, region and kind (county centre, township centre, village station).</summary>
+public sealed record HallInfo(Guid Id, string Name, Guid RegionId, HallKind Kind = HallKind.CountyCentre);
+
+/// <summary>The kind of a service hall: where in the three levels it stands.</summary>
+public enum HallKind
+{
+    /// <summary>县政务服务中心</summary>
+    CountyCentre = 1,
+
+    /// <summary>乡镇便民服务中心</summary>
+    TownshipCentre = 2,
+
+    /// <summary>村(社区)便民服务站</summary>
+    VillageStation = 3,
+}
+
 
 /// <summary>A window of a hall as the public and the appointment book see it.</summary>
 public sealed record HallWindow(int Number, string Name, WindowCategory Category);

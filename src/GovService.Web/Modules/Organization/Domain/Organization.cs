@@ -44,18 +44,6 @@ public sealed class Department : IAudited, IPublicContent
     public uint Version { get; set; }
 }
 
-public enum HallKind
-{
-    /// <summary>县政务服务中心</summary>
-    CountyCentre = 1,
-
-    /// <summary>乡镇便民服务中心</summary>
-    TownshipCentre = 2,
-
-    /// <summary>村(社区)便民服务站</summary>
-    VillageStation = 3,
-}
-
 /// <summary>A service hall where citizens come in person; its windows are numbered.</summary>
 public sealed class ServiceHall : IAudited, IPublicContent
 {

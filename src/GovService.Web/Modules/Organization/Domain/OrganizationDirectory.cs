@@ -106,7 +106,7 @@ internal sealed class OrganizationDirectory(GovDbContext db, TimeProvider clock)
     }
 
     public async Task<IReadOnlyList<HallInfo>> HallsAsync(CancellationToken cancellationToken = default) =>
-        await db.Set<ServiceHall>().AsNoTracking().OrderBy(h => h.Kind).ThenBy(h => h.Name).Select(h => new HallInfo(h.Id, h.Name, h.RegionId)).ToListAsync(cancellationToken);
+        await db.Set<ServiceHall>().AsNoTracking().OrderBy(h => h.Kind).ThenBy(h => h.Name).Select(h => new HallInfo(h.Id, h.Name, h.RegionId, h.Kind)).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<HallDetails>> HallDetailsAsync(CancellationToken cancellationToken = default)
     {

@@ -25,6 +25,6 @@ internal sealed class RegionDirectory(GovDbContext db) : IRegionDirectory
         await db.Set<ServiceHall>().AsNoTracking()
             .Where(h => h.RegionId == regionId)
             .OrderBy(h => h.Kind).ThenBy(h => h.Name)
-            .Select(h => new HallInfo(h.Id, h.Name, h.RegionId))
+            .Select(h => new HallInfo(h.Id, h.Name, h.RegionId, h.Kind))
             .ToListAsync(cancellationToken);
 }
