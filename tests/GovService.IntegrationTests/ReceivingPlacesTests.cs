@@ -208,4 +208,53 @@ public sealed class ReceivingPlacesTests(PortalFactory portal) : IAsyncLifetime
         Assert.Contains($"value=\"{VillagerId}\"", page, StringComparison.Ordinal);
         Assert.Equal(before, await portal.WithDbAsync(db => db.Set<Case>().CountAsync()));
     }
+
+    /// <summary>The pension registration the agent files, through the township window, 人社局 and back to the signed-for station: its result parcel.</summary>
+    private async Task<(Case Case, Guid Result)> AtStationAsync(Browser agent, Browser township)
+    {
+        var filed = await AgentFilesAsync(agent);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.SubmitAsync($"/window/prereview/{filed.Id}", $"/window/prereview/{filed.Id}", PreReviewAccept())).StatusCode);
+        await ReviewJourney.ApproveAsync(portal, filed.Id, "reviewer.rs");
+        var result = (await ParcelAsync(filed.Id, ParcelKind.Result)).Id;
+        Assert.Equal(HttpStatusCode.Redirect, (await township.SubmitAsync("/custody", $"/custody/{result}/send", new Dictionary<string, string> { ["carrier"] = "ByHand" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync("/custody", $"/custody/{result}/receive", [])).StatusCode);
+        return (filed, result);
+    }
+
+    [Fact]
+    public async Task The_agent_collects_for_the_villager_only_while_her_mandate_allows_it()
+    {
+        using var li = portal.NewBrowser();
+        await li.LoginAsync(VillagerMobile);
+        var agentUser = await portal.WithDbAsync(db => db.Set<StaffMember>().Where(s => s.Name == "赵大伟").Select(s => s.UserId).SingleAsync());
+        var today = portal.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        Assert.Equal(HttpStatusCode.Redirect, (await li.SubmitAsync("/my/mandates/new", "/my/mandates/new", new Dictionary<string, string>
+        {
+            ["Agent"] = agentUser.ToString(), ["Scope"] = "Item", ["ScopeCode"] = Pension, ["MayReceiveResult"] = "true",
+            ["StartsOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["ExpiresOn"] = today.AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        })).StatusCode);
+        using var agent = portal.NewBrowser();
+        await agent.LoginAsync("agent");
+        using var township = portal.NewBrowser();
+        await township.LoginAsync("clerk.taoyuan");
+        var first = await AtStationAsync(agent, township);
+        var second = await AtStationAsync(agent, township);
+
+        // 委托代领: the agent takes the first result for her (上门送达), logged under the mandate.
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync("/custody", $"/custody/{first.Result}/hand-over", new Dictionary<string, string> { ["byAgent"] = "true" })).StatusCode);
+        var collected = await portal.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == first.Case.Id));
+        Assert.Equal(CaseState.Completed, collected.State);
+        Assert.Equal("赵大伟", collected.DeliveryRecipient);
+        Assert.Equal(1, await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Assistance.Domain.MandateAct>()
+            .CountAsync(a => a.CaseId == first.Case.Id && a.Kind == GovService.Web.Modules.Assistance.Domain.MandateActKind.ResultReceived)));
+
+        // She revokes the mandate: the agent may not take the second for her any more; she collects it herself.
+        var mandate = await portal.WithDbAsync(db => db.Set<GovService.Web.Modules.Assistance.Domain.Mandate>().Where(m => m.CitizenIdNumber == VillagerId).Select(m => m.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await li.SubmitAsync($"/my/mandates/{mandate}", $"/my/mandates/{mandate}/revoke", [])).StatusCode);
+        var refused = await agent.SubmitAsync("/custody", $"/custody/{second.Result}/hand-over", new Dictionary<string, string> { ["byAgent"] = "true" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("已撤销对您的委托", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(CaseState.AwaitingDelivery, await portal.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == second.Case.Id).Select(c => c.State).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync("/custody", $"/custody/{second.Result}/hand-over", new Dictionary<string, string> { ["recipient"] = Villager, ["recipientId"] = VillagerId })).StatusCode);
+    }
 }
