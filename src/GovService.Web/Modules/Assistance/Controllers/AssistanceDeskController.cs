@@ -34,7 +34,7 @@ public sealed class PhoneRequestsController(AssistancePages pages, AskForAssista
             if (result.Request is { } made)
             {
                 TempData["Flash"] = "Assistance.RecordedByPhone";
-                TempData["FlashWarning"] = made.Number;
+                TempData["FlashArgument"] = made.Number;
                 return Redirect("/window/assistance/new");
             }
 

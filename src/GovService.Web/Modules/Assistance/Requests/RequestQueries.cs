@@ -45,8 +45,7 @@ public sealed class RequestQueries(GovDbContext db, IRegionDirectory regions, IC
     public async Task<RequestPage?> ForAgentAsync(AgentInfo agent, Guid id, CancellationToken ct)
     {
         var request = await db.Set<AssistanceRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null || !(request.AgentUserId == agent.UserId
-            || (request.State == RequestState.Waiting && RequestRouting.Serves(agent.RegionId, request.PoolRegionId, await regions.RegionsAsync(ct)))))
+        if (request is null || !RequestRouting.VisibleTo(agent, request, await regions.RegionsAsync(ct)))
         {
             return null;
         }

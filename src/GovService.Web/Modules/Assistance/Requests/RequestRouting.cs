@@ -86,6 +86,13 @@ public sealed class RequestRouting(GovDbContext db, IRegionDirectory regions, IW
         return pool.Level == AgentLevel.County ? null : new Pool(parent.Tier == RegionTier.Township ? AgentLevel.Township : AgentLevel.County, parent.Id, parent.Name);
     }
 
+    /// <summary>
+    /// Whether an agent sees a request and may act on it: the one who accepted it, or, while it waits, any agent whose
+    /// region is the request's pool or above it. The desk's pages and every action ask this one rule.
+    /// </summary>
+    public static bool VisibleTo(AgentInfo agent, AssistanceRequest request, IReadOnlyList<RegionInfo> all) =>
+        request.AgentUserId == agent.UserId || (request.State == RequestState.Waiting && Serves(agent.RegionId, request.PoolRegionId, all));
+
     /// <summary>Whether an agent of <paramref name="agentRegion"/> may take a request of <paramref name="poolRegion"/>: their own region's, or one below it.</summary>
     public static bool Serves(Guid agentRegion, Guid poolRegion, IReadOnlyList<RegionInfo> all)
     {

@@ -117,10 +117,7 @@ public sealed class WorkOnRequest(GovDbContext db, RequestRouting routing, IRegi
     public async Task<AssistanceRequest?> FindAsync(AgentInfo agent, Guid requestId, CancellationToken ct)
     {
         var request = await db.Set<AssistanceRequest>().FirstOrDefaultAsync(r => r.Id == requestId, ct);
-        return request is not null && (request.AgentUserId == agent.UserId
-            || (request.State == RequestState.Waiting && RequestRouting.Serves(agent.RegionId, request.PoolRegionId, await regions.RegionsAsync(ct))))
-            ? request
-            : null;
+        return request is not null && RequestRouting.VisibleTo(agent, request, await regions.RegionsAsync(ct)) ? request : null;
     }
 
     private async Task<WorkOutcome> ChangeAsync(AgentInfo agent, Guid requestId, Func<AssistanceRequest, Task<string?>> change, CancellationToken ct)
